@@ -1,0 +1,349 @@
+// The port: plain data the app reads and the operations it can ask for. source/aws implements it
+// with the AWS SDK, source/sim with the simulated ACSO account. No SDK type appears here.
+// Times are epoch milliseconds (numbers), so values compare, serialise and test simply.
+
+export type RolloutState = 'COMPLETED' | 'IN_PROGRESS' | 'FAILED' | 'UNKNOWN';
+
+export type Cluster = {
+	name: string;
+	arn: string;
+	status: string; // ACTIVE | PROVISIONING | DEPROVISIONING | FAILED | INACTIVE
+	activeServicesCount: number;
+	runningTasksCount: number;
+	pendingTasksCount: number;
+};
+
+export type Deployment = {
+	id: string;
+	status: string; // PRIMARY | ACTIVE | INACTIVE
+	rolloutState: RolloutState;
+	rolloutStateReason?: string;
+	taskDefinition: string; // family:revision
+	desiredCount: number;
+	runningCount: number;
+	pendingCount: number;
+	failedTasks: number;
+	createdAt: number;
+	updatedAt: number;
+};
+
+export type ServiceEvent = {
+	id: string;
+	createdAt: number;
+	message: string;
+};
+
+export type Service = {
+	name: string;
+	arn: string;
+	cluster: string;
+	status: string; // ACTIVE | DRAINING | INACTIVE
+	desiredCount: number;
+	runningCount: number;
+	pendingCount: number;
+	taskDefinition: string; // family:revision of the primary deployment
+	deployments: Deployment[];
+	events: ServiceEvent[]; // newest first, as ECS returns them
+	launchType?: string;
+	createdAt?: number;
+};
+
+export type Container = {
+	name: string;
+	lastStatus: string;
+	exitCode?: number;
+	reason?: string;
+	image?: string;
+};
+
+export type Task = {
+	id: string; // the last part of the task ARN
+	arn: string;
+	cluster: string;
+	service?: string; // from the task's group "service:NAME"
+	taskDefinition: string; // family:revision
+	lastStatus: string; // PROVISIONING | PENDING | RUNNING | STOPPED ...
+	desiredStatus: string;
+	healthStatus?: string;
+	cpu?: string;
+	memory?: string;
+	createdAt?: number;
+	startedAt?: number;
+	stoppedAt?: number;
+	stopCode?: string; // TaskFailedToStart | EssentialContainerExited | UserInitiated | ...
+	stoppedReason?: string; // e.g. "CannotPullContainerError: ..." or "OutOfMemoryError: ..."
+	containers: Container[];
+};
+
+export type ContainerDefinition = {
+	name: string;
+	image: string;
+	cpu?: number;
+	memory?: number;
+	memoryReservation?: number;
+	essential?: boolean;
+	/** The rest of the definition, passed through untouched when a revision is re-registered. */
+	extra?: Record<string, unknown>;
+};
+
+export type TaskDefinition = {
+	family: string;
+	revision: number;
+	arn: string;
+	status: string; // ACTIVE | INACTIVE
+	cpu?: string; // task-level units, e.g. "1024"
+	memory?: string; // task-level MiB, e.g. "2048"
+	networkMode?: string;
+	requiresCompatibilities?: string[];
+	executionRoleArn?: string;
+	taskRoleArn?: string;
+	containers: ContainerDefinition[];
+	registeredAt?: number;
+};
+
+export type MetricStat = 'Average' | 'Maximum' | 'Minimum' | 'Sum' | 'SampleCount';
+
+export type MetricQuery = {
+	/** Unique within one request; lowercase letters, digits and underscores, starting with a letter. */
+	id: string;
+	namespace: string; // AWS/ECS, AWS/RDS, ...
+	metricName: string;
+	dimensions: Record<string, string>;
+	stat: MetricStat;
+	periodSeconds: number;
+	label?: string;
+};
+
+export type MetricPoint = {t: number; v: number};
+
+export type MetricSeries = {
+	id: string;
+	label: string;
+	points: MetricPoint[]; // ascending by time
+	/** False when the backend says more data exists than it returned. */
+	complete: boolean;
+};
+
+export type TimeRange = {start: number; end: number};
+
+export type LogEvent = {
+	eventId: string;
+	timestamp: number;
+	ingestionTime?: number;
+	logGroup: string;
+	logStream: string;
+	message: string;
+};
+
+export type LogFilterRequest = {
+	logGroup: string;
+	pattern?: string;
+	startTime: number;
+	endTime?: number;
+	logStreamNames?: string[];
+	limit?: number;
+	nextToken?: string;
+};
+
+export type LogFilterPage = {
+	events: LogEvent[];
+	/** Set while more pages remain. A page can be empty while this is still set: keep paging. */
+	nextToken?: string;
+};
+
+export type LogGroup = {
+	name: string;
+	arn: string;
+	retentionInDays?: number; // undefined: never expire
+	storedBytes?: number;
+	createdAt?: number;
+	metricFilterCount?: number;
+};
+
+export type MetricTransformation = {
+	metricName: string;
+	metricNamespace: string;
+	metricValue: string;
+	defaultValue?: number;
+};
+
+export type MetricFilter = {
+	name: string;
+	logGroup: string;
+	pattern: string;
+	transformations: MetricTransformation[];
+};
+
+export type AlarmState = 'OK' | 'ALARM' | 'INSUFFICIENT_DATA';
+
+export type ComparisonOperator =
+	| 'GreaterThanThreshold'
+	| 'GreaterThanOrEqualToThreshold'
+	| 'LessThanThreshold'
+	| 'LessThanOrEqualToThreshold';
+
+export type MetricAlarm = {
+	kind: 'metric';
+	name: string;
+	arn: string;
+	description?: string;
+	state: AlarmState;
+	stateReason: string;
+	stateUpdatedAt: number;
+	actionsEnabled?: boolean;
+	namespace: string;
+	metricName: string;
+	dimensions: Record<string, string>;
+	statistic: MetricStat;
+	periodSeconds: number;
+	evaluationPeriods: number;
+	threshold: number;
+	comparisonOperator: ComparisonOperator;
+};
+
+export type CompositeAlarm = {
+	kind: 'composite';
+	name: string;
+	arn: string;
+	description?: string;
+	state: AlarmState;
+	stateReason: string;
+	stateUpdatedAt: number;
+	alarmRule: string;
+};
+
+export type Alarm = MetricAlarm | CompositeAlarm;
+
+export type AlarmHistoryItem = {
+	alarmName: string;
+	timestamp: number;
+	type: string; // StateUpdate | ConfigurationUpdate | Action
+	summary: string;
+};
+
+export type DbInstance = {
+	id: string;
+	arn: string;
+	status: string; // available | modifying | backing-up ...
+	instanceClass: string;
+	engine: string;
+	engineVersion?: string;
+	allocatedStorageGb?: number;
+	storageType?: string;
+	multiAz: boolean;
+	endpoint?: {address: string; port: number};
+	/** A modification waiting for the maintenance window, if any. */
+	pendingInstanceClass?: string;
+	createdAt?: number;
+};
+
+// ---- Readers: one capability each, like k9s's dao interfaces. ----
+
+export type ClusterReader = {
+	// Missing names are returned, not thrown: "no cluster" is an answer the runbooks need.
+	describeClusters(names: string[]): Promise<{clusters: Cluster[]; missing: string[]}>;
+	listClusters(): Promise<string[]>; // cluster names, all pages
+};
+
+export type TaskListFilter = {
+	service?: string;
+	desiredStatus?: 'RUNNING' | 'STOPPED';
+};
+
+export type ServiceReader = {
+	listServices(cluster: string): Promise<string[]>; // service names, all pages
+	describeServices(cluster: string, names: string[]): Promise<Service[]>; // any count; adapters batch
+	listTasks(cluster: string, filter?: TaskListFilter): Promise<string[]>; // task ids, all pages
+	describeTasks(cluster: string, ids: string[]): Promise<Task[]>;
+	describeTaskDefinition(familyOrArn: string): Promise<TaskDefinition>;
+};
+
+export type MetricReader = {
+	// All series of one refresh in as few calls as the backend allows (500 queries a call on AWS).
+	getMetricData(queries: MetricQuery[], range: TimeRange): Promise<MetricSeries[]>;
+};
+
+export type LiveTailHandlers = {
+	onEvents(events: LogEvent[], info: {sampled: boolean}): void;
+	onError(error: unknown): void;
+};
+
+export type LogReader = {
+	filterLogEvents(request: LogFilterRequest): Promise<LogFilterPage>; // one page
+	describeLogGroups(prefix?: string): Promise<LogGroup[]>; // all pages
+	describeMetricFilters(logGroup: string): Promise<MetricFilter[]>;
+	/**
+	 * Streams new events (CloudWatch Logs Live Tail). Resolves once the session started, with a
+	 * function that ends it; rejects with CloudError kind 'unsupported' where the endpoint has no
+	 * Live Tail, so the caller falls back to polling filterLogEvents.
+	 */
+	startLiveTail?(
+		logGroups: string[],
+		pattern: string | undefined,
+		handlers: LiveTailHandlers,
+	): Promise<() => void>;
+};
+
+export type AlarmReader = {
+	describeAlarms(filter?: {names?: string[]; prefix?: string}): Promise<Alarm[]>; // all pages
+	describeAlarmHistory(name: string, range?: TimeRange): Promise<AlarmHistoryItem[]>;
+};
+
+export type DatabaseReader = {
+	describeDbInstances(id?: string): Promise<DbInstance[]>;
+};
+
+// ---- The mutating operations, kept apart from the readers. ----
+
+export type ServiceUpdate = {
+	desiredCount?: number;
+	taskDefinition?: string; // family:revision or ARN
+	forceNewDeployment?: boolean;
+};
+
+export type TaskDefinitionInput = Omit<TaskDefinition, 'revision' | 'arn' | 'status' | 'registeredAt'>;
+
+export type MetricAlarmInput = Omit<MetricAlarm, 'kind' | 'arn' | 'state' | 'stateReason' | 'stateUpdatedAt'>;
+
+export type CompositeAlarmInput = Omit<CompositeAlarm, 'kind' | 'arn' | 'state' | 'stateReason' | 'stateUpdatedAt'>;
+
+export type DbModification = {
+	instanceClass: string;
+	applyImmediately: boolean;
+};
+
+/** What every mutating call returns: the request id, so the audit log can be matched in CloudTrail. */
+export type OperationResult<T> = {value: T; requestId?: string};
+
+export type Operator = {
+	updateService(cluster: string, service: string, update: ServiceUpdate): Promise<OperationResult<Service>>;
+	registerTaskDefinition(input: TaskDefinitionInput): Promise<OperationResult<TaskDefinition>>;
+	stopTask(cluster: string, taskId: string, reason: string): Promise<OperationResult<Task>>;
+	createLogGroup(name: string): Promise<OperationResult<void>>;
+	putRetentionPolicy(logGroup: string, days: number): Promise<OperationResult<void>>;
+	deleteRetentionPolicy(logGroup: string): Promise<OperationResult<void>>;
+	putMetricFilter(filter: MetricFilter): Promise<OperationResult<void>>;
+	putMetricAlarm(alarm: MetricAlarmInput): Promise<OperationResult<void>>;
+	putCompositeAlarm(alarm: CompositeAlarmInput): Promise<OperationResult<void>>;
+	modifyDbInstance(id: string, change: DbModification): Promise<OperationResult<DbInstance>>;
+};
+
+export type CloudKind = 'aws' | 'sim';
+
+/** The whole port: what a screen's hooks and the runbooks are handed. */
+export type Cloud = {
+	kind: CloudKind;
+	/** "simulated", or the region the SDK resolved. */
+	region: string;
+	clusters: ClusterReader;
+	services: ServiceReader;
+	metrics: MetricReader;
+	logs: LogReader;
+	alarms: AlarmReader;
+	databases: DatabaseReader;
+	operator: Operator;
+	/** Warnings the backend captured instead of printing them (SDK notices, credential sources). */
+	warnings(): string[];
+	/** Drops cached clients and credentials, so a retry after `aws sso login` picks up new ones. */
+	reset(): void;
+};
