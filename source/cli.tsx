@@ -1,0 +1,114 @@
+import meow from 'meow';
+import {render} from 'ink';
+import {App} from './app.js';
+import {createCloud} from './cloud.js';
+import {configFilePath, loadFileConfig} from './config/config-file.js';
+import {parseFlags, type RawFlags} from './config/parse-flags.js';
+import {captureProcessOutput} from './shell/captured-output.js';
+import {startTerminalSession} from './shell/terminal-session.js';
+
+const help = `
+  acso-tui: a full-screen dashboard and troubleshooting walker for ACSO on AWS ECS
+
+  Usage
+    $ acso-tui [options]
+
+  Options
+    --env NAME           environment: names acso-{env}-cluster, /aws/acso/{env}/agents,
+                         acso-{env}-db (default production)
+    --region REGION      AWS region (else AWS_REGION, AWS_DEFAULT_REGION, the profile's)
+    --profile NAME       AWS profile from ~/.aws/config (SSO, roles, credential_process)
+    --endpoint-url URL   send AWS calls to an emulator (also AWS_ENDPOINT_URL)
+    --cluster NAME       ECS cluster (overrides the name from --env)
+    --log-group NAME     log group to tail; repeat for more
+    --db ID              RDS instance identifier
+    --demo               run on the built-in simulated ACSO account, no AWS needed
+    --write              allow changes (read-only without it)
+    --refresh SECONDS    how often to refresh (default 5; 2 in the demo)
+    --seed N             seed of the simulated account (default 42)
+    --guide FILE         walk this troubleshooting guide instead of the built-in one
+    --audit-log FILE     where changes are recorded (default $XDG_STATE_HOME/acso-tui/audit.jsonl)
+    --log-buffer LINES   log lines kept in memory (default 10000)
+    --help, --version
+
+  Config file: $XDG_CONFIG_HOME/acso-tui/config.json (see README.md)
+
+  Examples
+    $ acso-tui --demo
+    $ acso-tui --env staging --profile acso-oncall --region eu-west-1
+`;
+
+const flagSpec = {
+	env: {type: 'string'},
+	region: {type: 'string'},
+	profile: {type: 'string'},
+	endpointUrl: {type: 'string'},
+	demo: {type: 'boolean'},
+	write: {type: 'boolean'},
+	refresh: {type: 'string'},
+	seed: {type: 'string'},
+	cluster: {type: 'string'},
+	logGroup: {type: 'string', isMultiple: true},
+	db: {type: 'string'},
+	guide: {type: 'string'},
+	auditLog: {type: 'string'},
+	logBuffer: {type: 'string'},
+} as const;
+
+function fail(message: string): never {
+	process.stderr.write(`acso-tui: ${message}\n`);
+	process.exit(2);
+}
+
+const kebab = (name: string) => name.replace(/[A-Z]/g, c => `-${c.toLowerCase()}`);
+
+async function main(): Promise<void> {
+	const cli = meow(help, {importMeta: import.meta, flags: flagSpec, allowUnknownFlags: true, booleanDefault: undefined});
+	const known = new Set(Object.keys(flagSpec));
+	const unknown = Object.keys(cli.unnormalizedFlags).filter(name => !known.has(name) && !known.has(name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())));
+	if (unknown[0] !== undefined) fail(`unknown option --${kebab(unknown[0]).replace(/^-+/, '')} (see acso-tui --help)`);
+	if (cli.input.length > 0) fail(`unexpected argument ${JSON.stringify(cli.input[0])} (see acso-tui --help)`);
+
+	const file = loadFileConfig(configFilePath(process.env));
+	if (!file.ok) fail(file.error);
+	const parsed = parseFlags(cli.flags as RawFlags, process.env, file.config);
+	if (!parsed.ok) fail(parsed.error);
+	const {config} = parsed;
+
+	if (!process.stdout.isTTY || !process.stdin.isTTY) {
+		fail('needs a terminal: it draws a full-screen dashboard, and stdin/stdout is not a TTY here. Run it in a terminal (for scripts, use the aws CLI)');
+	}
+
+	const cloudResult = await createCloud(config, process.env);
+	if (!cloudResult.ok) fail(cloudResult.error);
+
+	const releaseOutput = captureProcessOutput();
+	const session = startTerminalSession(process.stdout, process.stdin);
+	const instance = render(<App cloud={cloudResult.cloud} config={config} />, {exitOnCtrlC: false, patchConsole: false});
+
+	const giveBack = () => {
+		instance.unmount();
+		session.restore();
+		releaseOutput();
+	};
+	for (const signal of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const) {
+		process.once(signal, () => {
+			giveBack();
+			process.exit(signal === 'SIGINT' ? 130 : signal === 'SIGHUP' ? 129 : 143);
+		});
+	}
+	const crash = (error: unknown) => {
+		// Restore first, so the error is printed on the main screen where it stays readable.
+		giveBack();
+		process.stderr.write(`acso-tui crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+		process.exit(1);
+	};
+	process.on('uncaughtException', crash);
+	process.on('unhandledRejection', crash);
+
+	await instance.waitUntilExit();
+	giveBack();
+	process.exit(0);
+}
+
+await main();

@@ -1,0 +1,26 @@
+import {Text} from 'ink';
+import type {Cell} from '../format/service-rows.js';
+import {toneColor} from './theme.js';
+
+/** A labelled line of coloured cells: `ALARMS  ● ACSO-HighMemory ALARM  ○ ACSO-HighCPU OK`. */
+export function CellLine({label, cells, labelWidth = 9}: {label: string; cells: readonly Cell[]; labelWidth?: number}) {
+	return (
+		<Text wrap="truncate-end">
+			<Text bold>{label.padEnd(labelWidth)}</Text>
+			{cells.map((cell, i) => (
+				<Text key={i} color={toneColor(cell.tone)}>
+					{i > 0 ? '  ' : ''}
+					{cell.text}
+				</Text>
+			))}
+		</Text>
+	);
+}
+
+/** What a panel says while it has nothing to show: loading, empty, or why it failed. */
+export function panelMessage(state: {status: string; error?: Error}, empty: string): Cell[] {
+	if (state.status === 'loading') return [{text: 'loading…', tone: 'muted'}];
+	if (state.status === 'empty') return [{text: empty, tone: 'muted'}];
+	if (state.error) return [{text: state.error.message, tone: 'bad'}];
+	return [];
+}

@@ -1,0 +1,44 @@
+import {Box, Text} from 'ink';
+import type {AppConfig} from '../config/app-config.js';
+import {freshnessLabel, type Freshness} from '../format/freshness.js';
+import {sanitize} from '../format/sanitize.js';
+import {toneColor} from './theme.js';
+
+/** Where am I, can I change things, and how old is what I see. */
+export function Header({config, region, screenTitle, freshness, now, width}: {
+	config: AppConfig;
+	region: string;
+	screenTitle: string;
+	freshness?: Freshness;
+	now: number;
+	width: number;
+}) {
+	const label = freshnessLabel(freshness, now);
+	return (
+		<Box width={width} justifyContent="space-between">
+			<Text wrap="truncate-end">
+				<Text bold color={toneColor('accent')}>
+					ACSO
+				</Text>
+				<Text> {sanitize(config.env)}</Text>
+				<Text color={toneColor('muted')}> │ </Text>
+				<Text>{config.mode === 'demo' ? 'simulated' : sanitize(region)}</Text>
+				<Text color={toneColor('muted')}> │ </Text>
+				<Text>{sanitize(config.names.cluster)}</Text>
+				<Text color={toneColor('muted')}> │ </Text>
+				{config.write ? (
+					<Text bold inverse color={toneColor('bad')}>
+						{' WRITE '}
+					</Text>
+				) : (
+					<Text color={toneColor('ok')}>READ-ONLY</Text>
+				)}
+				<Text color={toneColor('muted')}> │ </Text>
+				<Text bold>{screenTitle}</Text>
+			</Text>
+			<Text color={toneColor(label.tone)} wrap="truncate-start">
+				{label.text}
+			</Text>
+		</Box>
+	);
+}

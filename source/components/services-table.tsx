@@ -1,0 +1,48 @@
+import {Box, Text} from 'ink';
+import {memo} from 'react';
+import type {ResourceNames} from '../port/names.js';
+import type {Service} from '../port/types.js';
+import type {ServiceSeries} from '../model/metric-queries.js';
+import {listWindow} from '../format/list-window.js';
+import {serviceHeader, serviceRow, serviceTableLayout, type Cell} from '../format/service-rows.js';
+import {toneColor} from './theme.js';
+
+const Row = memo(function Row({cells, selected}: {cells: Cell[]; selected: boolean}) {
+	return (
+		<Text wrap="truncate-end" inverse={selected}>
+			{cells.map((cell, i) => (
+				<Text key={i} color={selected ? undefined : toneColor(cell.tone)}>
+					{i > 0 ? ' ' : ''}
+					{cell.text}
+				</Text>
+			))}
+		</Text>
+	);
+});
+
+/** The services table: only the visible window is drawn, with ▲/▼ counts for the rest. */
+export function ServicesTable({services, series, names, cursor, width, height}: {
+	services: readonly Service[];
+	series: Map<string, ServiceSeries> | undefined;
+	names: ResourceNames;
+	cursor: number;
+	width: number;
+	height: number;
+}) {
+	const layout = serviceTableLayout(width);
+	const rows = Math.max(1, height - 1);
+	// When the list overflows, the last row holds the ▼ marker.
+	const win = listWindow(services.length, cursor, services.length > rows ? rows - 1 : rows);
+	return (
+		<Box flexDirection="column" height={height}>
+			<Text bold wrap="truncate-end">
+				{serviceHeader(layout)}
+				{win.above > 0 ? <Text color={toneColor('muted')}> ▲{win.above}</Text> : null}
+			</Text>
+			{services.slice(win.start, win.end).map((service, i) => (
+				<Row key={service.name} cells={serviceRow(service, series?.get(service.name), names, layout)} selected={win.start + i === cursor} />
+			))}
+			{win.below > 0 ? <Text color={toneColor('muted')}>▼ {win.below} more</Text> : null}
+		</Box>
+	);
+}

@@ -1,0 +1,51 @@
+import {namesFor, type ResourceNames} from '../port/names.js';
+
+/** Everything the app needs to know about how it was started, after flags, env and file are merged. */
+export type AppConfig = {
+	mode: 'demo' | 'aws';
+	env: string;
+	names: ResourceNames;
+	region?: string;
+	profile?: string;
+	endpointUrl?: string;
+	write: boolean;
+	refreshMs: number;
+	seed: number;
+	guidePath?: string;
+	auditLogPath?: string;
+	/** Environments where a change must be confirmed by typing the resource's name. */
+	productionEnvs: string[];
+	logBufferLines: number;
+	/** Warnings about the config file, shown in the app (never printed over the screen). */
+	notices: string[];
+};
+
+export const limits = {
+	refreshSeconds: {min: 1, max: 3600},
+	logBufferLines: {min: 100, max: 1_000_000},
+	seed: {min: 0, max: 2 ** 31 - 1},
+};
+
+/** The environments the simulated account (--demo) holds. */
+export const demoEnvironments = ['production', 'staging'];
+
+export const defaults = {
+	env: 'production',
+	refreshSeconds: 5,
+	demoRefreshSeconds: 2,
+	seed: 42,
+	logBufferLines: 10_000,
+	productionEnvs: ['production'],
+};
+
+/** An environment name is used inside resource names (acso-{env}-cluster): keep it to what AWS allows. */
+export function checkEnvName(env: string): string | undefined {
+	if (!/^[a-z0-9][a-z0-9-]{0,30}$/i.test(env)) {
+		return `--env must be letters, digits and dashes (at most 31), got ${JSON.stringify(env)}`;
+	}
+	return undefined;
+}
+
+export function buildNames(env: string, overrides: {cluster?: string; logGroups?: string[]; db?: string; alarmNames?: string[]}): ResourceNames {
+	return namesFor(env, overrides);
+}

@@ -1,0 +1,83 @@
+import {Box} from 'ink';
+import {useMemo, useState} from 'react';
+import {CellLine, panelMessage} from '../components/cell-line.js';
+import {ServicesTable} from '../components/services-table.js';
+import {combineFreshness, type Freshness} from '../format/freshness.js';
+import {moveCursor} from '../format/list-window.js';
+import {alarmCells, dbCells, errorCells} from '../format/overview-summary.js';
+import {sanitize} from '../format/sanitize.js';
+import {useAlarms, useDatabase, useMetricBatch, useServices} from '../hooks/use-cloud-data.js';
+import {useErrorCount} from '../hooks/use-error-count.js';
+import type {PollState} from '../hooks/poll-state.js';
+import type {Binding} from '../input/bindings.js';
+import {dbQueries, serviceQueries, splitSeries} from '../model/metric-queries.js';
+import {useApp} from '../shell/app-context.js';
+import type {ScreenModel, ScreenProps} from '../shell/screen-model.js';
+
+export const overviewWindowMs = 30 * 60_000;
+
+export function freshnessOf(state: PollState<unknown>): Freshness {
+	return {loading: state.status === 'loading', updatedAt: state.updatedAt, stale: state.stale, error: state.error, throttled: state.throttled};
+}
+
+/** The services list with its live CPU and memory, shared by the overview and the services screen. */
+export function useServiceList(props: ScreenProps, withDb: boolean) {
+	const {config, open} = useApp();
+	const services = useServices();
+	const serviceNames = useMemo(() => (services.data ?? []).map(s => s.name), [services.data]);
+	const queries = useMemo(
+		() => [...serviceQueries(config.names, serviceNames, 60), ...(withDb ? dbQueries(config.names, 60) : [])],
+		[config.names, serviceNames, withDb],
+	);
+	const metrics = useMetricBatch(queries, overviewWindowMs);
+	const series = useMemo(() => splitSeries(serviceNames, metrics.data ?? []), [serviceNames, metrics.data]);
+	const [cursor, setCursor] = useState(0);
+	const count = services.data?.length ?? 0;
+	const selected = services.data?.[Math.min(cursor, count - 1)];
+	const bindings: Binding[] = [
+		{keys: ['j', 'down'], description: 'next service', handler: () => setCursor(c => moveCursor(c, 1, count))},
+		{keys: ['k', 'up'], description: 'previous service', handler: () => setCursor(c => moveCursor(c, -1, count))},
+		{keys: ['g', 'home'], description: 'first service', handler: () => setCursor(0)},
+		{keys: ['G', 'end'], description: 'last service', handler: () => setCursor(Math.max(0, count - 1))},
+		{keys: ['pagedown', 'ctrl-d'], description: 'page down', handler: () => setCursor(c => moveCursor(c, Math.max(1, props.height - 6), count))},
+		{keys: ['pageup', 'ctrl-u'], description: 'page up', handler: () => setCursor(c => moveCursor(c, -Math.max(1, props.height - 6), count))},
+		{
+			keys: ['enter'],
+			description: 'open service detail',
+			footer: true,
+			handler: () => {
+				if (selected) open('service', {name: selected.name});
+			},
+		},
+	];
+	return {services, metrics, series, cursor: Math.min(cursor, Math.max(0, count - 1)), bindings, selected};
+}
+
+export function useOverviewScreen(props: ScreenProps): ScreenModel {
+	const {config} = useApp();
+	const list = useServiceList(props, true);
+	const alarms = useAlarms();
+	const db = useDatabase();
+	const errors = useErrorCount();
+	const summaryRows = 3;
+	const tableHeight = Math.max(2, props.height - summaryRows);
+	const services = list.services;
+	return {
+		bindings: list.bindings,
+		freshness: combineFreshness([freshnessOf(services), freshnessOf(list.metrics), freshnessOf(alarms), freshnessOf(db)]),
+		body: (
+			<Box flexDirection="column">
+				{services.data ? (
+					<ServicesTable services={services.data} series={list.series.perService} names={config.names} cursor={list.cursor} width={props.width} height={tableHeight} />
+				) : (
+					<Box height={tableHeight}>
+						<CellLine label="SERVICES" cells={panelMessage(services, 'no services')} />
+					</Box>
+				)}
+				<CellLine label="ALARMS" cells={alarms.data ? alarmCells(alarms.data) : panelMessage(alarms, 'no alarms watch this environment')} />
+				<CellLine label="DATABASE" cells={db.data ? dbCells(db.data, list.series.db) : panelMessage(db, `no database ${sanitize(config.names.db)}`)} />
+				<CellLine label="ERRORS" cells={errors.data ? errorCells(errors.data) : panelMessage(errors, 'no log events')} />
+			</Box>
+		),
+	};
+}

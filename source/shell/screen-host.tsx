@@ -1,0 +1,72 @@
+import {Box, Text} from 'ink';
+import {useBindings, type Binding} from '../input/bindings.js';
+import {CommandLine} from '../components/command-line.js';
+import {Footer} from '../components/footer.js';
+import {Header} from '../components/header.js';
+import {HelpOverlay} from '../components/help-overlay.js';
+import {toneColor} from '../components/theme.js';
+import {sanitize} from '../format/sanitize.js';
+import {useApp} from './app-context.js';
+import {screenTitles, type ScreenEntry} from './screen-ids.js';
+import type {ScreenHook} from './screen-model.js';
+import type {Overlay, Notice} from './shell-state.js';
+import {statusLine} from './status-line.js';
+
+export type HostProps = {
+	entry: ScreenEntry;
+	useScreen: ScreenHook;
+	overlay: Overlay;
+	notice?: Notice;
+	globalBindings: Binding[];
+	width: number;
+	height: number;
+	now: number;
+	onCommand: (text: string) => void;
+	closeOverlay: () => void;
+};
+
+// Rows the frame takes around the body: header, status line, footer.
+export const chromeRows = 3;
+
+/**
+ * One screen in its frame. Keyed by screen, so each screen's hooks mount with it and stop polling
+ * when it is left. The screen's table and the global one form the single binding table that
+ * handles keys, fills the footer and lists `?` help.
+ */
+export function ScreenHost({entry, useScreen, overlay, notice, globalBindings, width, height, now, onCommand, closeOverlay}: HostProps) {
+	const {config, cloud, notify} = useApp();
+	const bodyHeight = Math.max(1, height - chromeRows - (overlay === 'command' ? 1 : 0));
+	const model = useScreen({width, height: bodyHeight, params: entry.params ?? {}, isActive: overlay === 'none'});
+	const global = model.capturesInput ? [] : globalBindings;
+	const table = [...model.bindings, ...global];
+	useBindings(table, {
+		isActive: overlay === 'none',
+		onDisabled: b => notify(`${b.description}: ${b.disabledReason}`, 'warn'),
+	});
+	const status = statusLine(model.freshness, notice, now);
+	const title = model.title ?? screenTitles[entry.id];
+	return (
+		<Box flexDirection="column" width={width} height={height}>
+			<Header config={config} region={cloud.region} screenTitle={sanitize(title)} freshness={model.freshness} now={now} width={width} />
+			<Text wrap="truncate-end" color={toneColor(status?.tone === 'error' ? 'bad' : status?.tone === 'warn' ? 'warn' : 'info')}>
+				{status ? sanitize(status.text) : ' '}
+			</Text>
+			<Box height={bodyHeight} flexDirection="column" overflow="hidden">
+				{overlay === 'help' ? (
+					<HelpOverlay
+						groups={[
+							{title: `${screenTitles[entry.id]} screen`, bindings: model.bindings},
+							{title: 'Everywhere', bindings: globalBindings},
+						]}
+						height={bodyHeight}
+						width={width}
+						onClose={closeOverlay}
+					/>
+				) : (
+					model.body
+				)}
+			</Box>
+			{overlay === 'command' ? <CommandLine onSubmit={onCommand} onCancel={closeOverlay} /> : <Footer bindings={table} width={width} />}
+		</Box>
+	);
+}

@@ -1,0 +1,151 @@
+import {EventEmitter} from 'node:events';
+import {render as inkRender} from 'ink';
+import type {ReactElement} from 'react';
+import {App, type AppProps} from '../../source/app.js';
+import type {AppConfig} from '../../source/config/app-config.js';
+import {parseFlags, type RawFlags} from '../../source/config/parse-flags.js';
+import {createSimCloud, type SimCloud} from '../../source/sim/index.js';
+
+// The render harness, once: Ink in debug mode (whole frames, fine for asserting what is on screen)
+// with a fixed terminal size, and press() that waits for the next frame.
+
+class FakeStdout extends EventEmitter {
+	frames: string[] = [];
+	constructor(
+		public columns: number,
+		public rows: number,
+	) {
+		super();
+	}
+
+	write = (frame: string) => {
+		this.frames.push(frame);
+		return true;
+	};
+
+	isTTY = true;
+}
+
+class FakeStdin extends EventEmitter {
+	isTTY = true;
+	private data: string | null = null;
+	write(data: string) {
+		this.data = data;
+		this.emit('readable');
+		this.emit('data', data);
+	}
+
+	read = () => {
+		const {data} = this;
+		this.data = null;
+		return data;
+	};
+
+	setEncoding() {}
+	setRawMode() {}
+	resume() {}
+	pause() {}
+	ref() {}
+	unref() {}
+}
+
+export const keys = {
+	enter: '\r',
+	esc: '\u001B',
+	tab: '\t',
+	shiftTab: '\u001B[Z',
+	up: '\u001B[A',
+	down: '\u001B[B',
+	ctrlC: '\u0003',
+	pageDown: '\u001B[6~',
+} as const;
+
+/** Lets React 19 and Ink flush: a macrotask, then another for effects that schedule renders. */
+export async function tick(times = 2): Promise<void> {
+	for (let i = 0; i < times; i++) await new Promise(resolve => setImmediate(resolve));
+}
+
+export type Harness = {
+	lastFrame(): string;
+	frames: string[];
+	press(...inputs: string[]): Promise<string>;
+	type(text: string): Promise<string>;
+	resize(columns: number, rows: number): Promise<void>;
+	waitFor(predicate: RegExp | string | ((frame: string) => boolean), timeoutMs?: number): Promise<string>;
+	unmount(): void;
+	exited: Promise<void>;
+};
+
+export function renderTui(tree: ReactElement, size: {columns?: number; rows?: number} = {}): Harness {
+	const stdout = new FakeStdout(size.columns ?? 100, size.rows ?? 30);
+	const stdin = new FakeStdin();
+	const instance = inkRender(tree, {
+		stdout: stdout as unknown as NodeJS.WriteStream,
+		stderr: new FakeStdout(100, 30) as unknown as NodeJS.WriteStream,
+		stdin: stdin as unknown as NodeJS.ReadStream,
+		debug: true,
+		exitOnCtrlC: false,
+		patchConsole: false,
+	});
+	const lastFrame = () => stdout.frames[stdout.frames.length - 1] ?? '';
+	const harness: Harness = {
+		lastFrame,
+		frames: stdout.frames,
+		async press(...inputs) {
+			for (const input of inputs) {
+				stdin.write(input);
+				await tick();
+			}
+			return lastFrame();
+		},
+		async type(text) {
+			for (const ch of text) {
+				stdin.write(ch);
+				await tick(1);
+			}
+			await tick();
+			return lastFrame();
+		},
+		async resize(columns, rows) {
+			stdout.columns = columns;
+			stdout.rows = rows;
+			stdout.emit('resize');
+			await tick();
+		},
+		async waitFor(predicate, timeoutMs = 5000) {
+			const test = typeof predicate === 'function' ? predicate : (f: string) => (typeof predicate === 'string' ? f.includes(predicate) : predicate.test(f));
+			const deadline = Date.now() + timeoutMs;
+			while (Date.now() < deadline) {
+				if (test(lastFrame())) return lastFrame();
+				await new Promise(resolve => setTimeout(resolve, 10));
+			}
+			throw new Error(`timed out waiting for ${String(predicate)}; last frame:\n${lastFrame()}`);
+		},
+		unmount: () => instance.unmount(),
+		exited: instance.waitUntilExit().then(() => undefined),
+	};
+	return harness;
+}
+
+/** A config as the CLI would build it from these flags (demo by default), with no config file. */
+export function testConfig(flags: RawFlags = {demo: true}): AppConfig {
+	const parsed = parseFlags(flags, {}, {});
+	if (!parsed.ok) throw new Error(parsed.error);
+	return parsed.config;
+}
+
+/** A manual clock that tests move by hand. */
+export function manualClock(start = Date.parse('2026-11-28T12:00:00Z')) {
+	let t = start;
+	return {now: () => t, advance: (ms: number) => void (t += ms), set: (ms: number) => void (t = ms)};
+}
+
+export type AppHarness = Harness & {cloud: SimCloud; config: AppConfig};
+
+/** The whole app on the simulated account. */
+export function renderApp(options: {flags?: RawFlags; size?: {columns?: number; rows?: number}; now?: () => number; seed?: number} & Partial<Pick<AppProps, 'initialScreen'>> = {}): AppHarness {
+	const config = testConfig(options.flags ?? {demo: true});
+	const cloud = createSimCloud({seed: options.seed ?? 7, clock: options.now ? {now: options.now} : undefined, isWriteEnabled: () => config.write});
+	const harness = renderTui(<App cloud={cloud} config={config} now={options.now} initialScreen={options.initialScreen} />, options.size);
+	return {...harness, cloud, config};
+}
