@@ -4,6 +4,7 @@ import type {AppConfig} from './config/app-config.js';
 import {useBindings, type Binding} from './input/bindings.js';
 import {useNow} from './hooks/use-now.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
+import {LogStore} from './logs/log-store.js';
 import type {Cloud} from './port/types.js';
 import {AppContext, type AppContextValue} from './shell/app-context.js';
 import {ScreenHost} from './shell/screen-host.js';
@@ -18,13 +19,16 @@ export type AppProps = {
 	config: AppConfig;
 	now?: () => number;
 	initialScreen?: ScreenId;
+	/** Writes OSC 52 through the renderer; absent where there is no terminal (tests). */
+	copyToClipboard?: (text: string) => boolean;
 };
 
 /** The shell: header, the active screen, the footer, and the overlays over it. */
-export function App({cloud, config, now = Date.now, initialScreen = 'overview'}: AppProps) {
+export function App({cloud, config, now = Date.now, initialScreen = 'overview', copyToClipboard}: AppProps) {
 	const {exit} = useInkApp();
 	const [state, dispatch] = useReducer(shellReducer, initialScreen, initialShellState);
 	const [refreshToken, setRefreshToken] = useState(0);
+	const [logStore] = useState(() => new LogStore(config.logBufferLines));
 	const size = useTerminalSize();
 	const clock = useNow(now);
 
@@ -43,8 +47,10 @@ export function App({cloud, config, now = Date.now, initialScreen = 'overview'}:
 			open: (screen, params) => dispatch({type: 'open', screen, params}),
 			back: () => dispatch({type: 'back'}),
 			notify,
+			logStore,
+			copyToClipboard: text => copyToClipboard?.(text) ?? false,
 		}),
-		[cloud, config, now, refreshToken, notify],
+		[cloud, config, now, refreshToken, notify, logStore, copyToClipboard],
 	);
 
 	const quit = () => dispatch({type: 'quit'});
@@ -76,8 +82,8 @@ export function App({cloud, config, now = Date.now, initialScreen = 'overview'}:
 		else if (match.command.screen) dispatch({type: 'go', screen: match.command.screen});
 	};
 
-	// Ink 6.8 clears and repaints the whole screen on every frame as tall as the terminal:
-	// one row short avoids it.
+	// Ink 6.8 clears and repaints the whole screen on every frame as tall as the terminal. The diff
+	// layer hides that from the real terminal, but one row short keeps plain Ink sane too.
 	const height = Math.max(1, size.rows - 1);
 	const tooSmall = size.columns < minimumSize.columns || size.rows < minimumSize.rows;
 	const entry = currentScreen(state);

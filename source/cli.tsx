@@ -5,7 +5,8 @@ import {createCloud} from './cloud.js';
 import {configFilePath, loadFileConfig} from './config/config-file.js';
 import {parseFlags, type RawFlags} from './config/parse-flags.js';
 import {captureProcessOutput} from './shell/captured-output.js';
-import {startTerminalSession} from './shell/terminal-session.js';
+import {KeypressStdin} from './shell/keypress-stdin.js';
+import {createDiffOutput} from './terminal/index.js';
 
 const help = `
   acso-tui: a full-screen dashboard and troubleshooting walker for ACSO on AWS ECS
@@ -75,26 +76,51 @@ async function main(): Promise<void> {
 	if (!parsed.ok) fail(parsed.error);
 	const {config} = parsed;
 
+	const cloudResult = await createCloud(config, process.env);
+	if (!cloudResult.ok) fail(cloudResult.error);
+
 	if (!process.stdout.isTTY || !process.stdin.isTTY) {
 		fail('needs a terminal: it draws a full-screen dashboard, and stdin/stdout is not a TTY here. Run it in a terminal (for scripts, use the aws CLI)');
 	}
 
-	const cloudResult = await createCloud(config, process.env);
-	if (!cloudResult.ok) fail(cloudResult.error);
-
 	const releaseOutput = captureProcessOutput();
-	const session = startTerminalSession(process.stdout, process.stdin);
-	const instance = render(<App cloud={cloudResult.cloud} config={config} />, {exitOnCtrlC: false, patchConsole: false});
+	// Ink draws into a screen model; only the cells that changed reach the terminal (issue 8).
+	const layer = createDiffOutput(process.stdout);
+	layer.enter();
+	const copyToClipboard = (text: string) => {
+		layer.osc52(text);
+		return true;
+	};
+	const instance = render(<App cloud={cloudResult.cloud} config={config} copyToClipboard={copyToClipboard} />, {
+		stdout: layer.stream,
+		stdin: new KeypressStdin(process.stdin) as unknown as NodeJS.ReadStream,
+		exitOnCtrlC: false,
+		patchConsole: false,
+	});
 
+	let given = false;
+	// Synchronous and idempotent: safe from signal, exit and crash handlers alike.
 	const giveBack = () => {
-		instance.unmount();
-		session.restore();
+		if (given) return;
+		given = true;
+		try {
+			instance.unmount();
+		} catch {
+			// Unmounting a crashed tree can throw; the terminal still has to come back.
+		}
+		try {
+			if (process.stdin.isTTY) process.stdin.setRawMode(false);
+		} catch {
+			// The terminal may be gone already (SIGHUP).
+		}
+		layer.dispose();
 		releaseOutput();
 	};
-	for (const signal of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const) {
+	process.on('exit', giveBack);
+	for (const [signal, code] of [['SIGTERM', 143], ['SIGHUP', 129], ['SIGINT', 130]] as const) {
 		process.once(signal, () => {
 			giveBack();
-			process.exit(signal === 'SIGINT' ? 130 : signal === 'SIGHUP' ? 129 : 143);
+			process.exit(code);
 		});
 	}
 	const crash = (error: unknown) => {

@@ -36,9 +36,9 @@ export function Header({config, region, screenTitle, freshness, now, width}: {
 				<Text color={toneColor('muted')}> │ </Text>
 				<Text bold>{screenTitle}</Text>
 			</Text>
-			<Text color={toneColor(label.tone)} wrap="truncate-start">
-				{label.text}
-			</Text>
+			<Box flexShrink={0} marginLeft={1}>
+				<Text color={toneColor(label.tone)}>{label.text}</Text>
+			</Box>
 		</Box>
 	);
 }

@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import {memo} from 'react';
-import type {ResourceNames} from '../port/names.js';
+import {shortServiceName, type ResourceNames} from '../port/names.js';
 import type {Service} from '../port/types.js';
 import type {ServiceSeries} from '../model/metric-queries.js';
 import {listWindow} from '../format/list-window.js';
@@ -29,7 +29,7 @@ export function ServicesTable({services, series, names, cursor, width, height}: 
 	width: number;
 	height: number;
 }) {
-	const layout = serviceTableLayout(width);
+	const layout = serviceTableLayout(width, Math.max(0, ...services.map(s => shortServiceName(s.name, names).length)));
 	const rows = Math.max(1, height - 1);
 	// When the list overflows, the last row holds the ▼ marker.
 	const win = listWindow(services.length, cursor, services.length > rows ? rows - 1 : rows);

@@ -11,14 +11,21 @@ export type Cell = {text: string; tone?: 'ok' | 'warn' | 'bad' | 'muted'};
 
 export type ServiceTableLayout = {nameWidth: number; sparkWidth: number};
 
-const fixed = {status: 8, tasks: 9, rollout: 11, value: 6};
+const fixed = {status: 8, tasks: 11, rollout: 11, value: 6};
 
-/** Column widths for the services table at a terminal width; sparklines go first when narrow. */
-export function serviceTableLayout(width: number): ServiceTableLayout {
-	const gaps = 6;
+/**
+ * Column widths for the services table at a terminal width. Names get what they need (up to 28)
+ * first, sparklines share the rest (up to 20 each) and go entirely when there is no room.
+ */
+export function serviceTableLayout(width: number, longestName = 20): ServiceTableLayout {
+	const gaps = 5;
 	const rest = width - fixed.status - fixed.tasks - fixed.rollout - 2 * fixed.value - gaps;
-	const sparkWidth = rest >= 12 + 2 * 12 ? Math.min(20, Math.floor((rest - 12) / 2) - 1) : 0;
-	const nameWidth = Math.max(8, rest - (sparkWidth > 0 ? 2 * (sparkWidth + 1) : 0));
+	const minSpark = 6;
+	// Names keep at least 16 columns while sparklines fit; then the sparklines go first.
+	let nameWidth = Math.max(Math.min(16, rest), Math.min(Math.min(28, Math.max(12, longestName)), rest - 2 * (minSpark + 1)));
+	let sparkWidth = Math.min(20, Math.floor((rest - nameWidth) / 2) - 1);
+	if (sparkWidth < minSpark) sparkWidth = 0;
+	nameWidth = Math.max(8, rest - (sparkWidth > 0 ? 2 * (sparkWidth + 1) : 0));
 	return {nameWidth, sparkWidth};
 }
 

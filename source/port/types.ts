@@ -99,6 +99,12 @@ export type TaskDefinition = {
 	taskRoleArn?: string;
 	containers: ContainerDefinition[];
 	registeredAt?: number;
+	/**
+	 * The rest of the task definition (volumes, runtimePlatform, ephemeralStorage, pidMode, ...), in SDK
+	 * RegisterTaskDefinition field names, passed through untouched when a revision is re-registered:
+	 * dropping runtimePlatform or volumes would register a revision that cannot run.
+	 */
+	extra?: Record<string, unknown>;
 };
 
 export type MetricStat = 'Average' | 'Maximum' | 'Minimum' | 'Sum' | 'SampleCount';
@@ -199,6 +205,13 @@ export type MetricAlarm = {
 	evaluationPeriods: number;
 	threshold: number;
 	comparisonOperator: ComparisonOperator;
+	/**
+	 * The rest of the alarm as the backend reports it, in SDK PutMetricAlarm field names (AlarmActions,
+	 * OKActions, InsufficientDataActions, DatapointsToAlarm, TreatMissingData, Unit, ...), passed through
+	 * untouched when the alarm is put again: PutMetricAlarm replaces the whole alarm, so a threshold
+	 * change that dropped these would silently remove its notifications.
+	 */
+	extra?: Record<string, unknown>;
 };
 
 export type CompositeAlarm = {
@@ -210,6 +223,8 @@ export type CompositeAlarm = {
 	stateReason: string;
 	stateUpdatedAt: number;
 	alarmRule: string;
+	/** As MetricAlarm.extra, in SDK PutCompositeAlarm field names (AlarmActions, OKActions, ActionsEnabled, ...). */
+	extra?: Record<string, unknown>;
 };
 
 export type Alarm = MetricAlarm | CompositeAlarm;

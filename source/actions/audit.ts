@@ -1,0 +1,190 @@
+// The audit trail: one JSON line per intent (written BEFORE a change is sent) and one per outcome,
+// appended and flushed to disk, so a change made under stress can be reconstructed and matched in
+// CloudTrail by its request id. If the intent cannot be written, the change is not made.
+import {randomUUID} from 'node:crypto';
+import {closeSync, existsSync, fchmodSync, fsyncSync, mkdirSync, openSync, writeSync} from 'node:fs';
+import {homedir} from 'node:os';
+import {dirname, isAbsolute, join} from 'node:path';
+import {errorMessage} from '../port/errors.js';
+import type {Operator} from '../port/types.js';
+import {toOutcomeError} from './plan.js';
+import type {Outcome, Plan} from './types.js';
+
+export type AuditContext = {env: string; region: string; profile?: string; sessionId: string};
+
+export type AuditOutcomeInput = {
+	ok: boolean;
+	after?: Record<string, unknown>;
+	error?: {message: string; kind?: string; requestId?: string; code?: string; apiCall?: string};
+	requestId?: string;
+};
+
+export type AuditLog = {
+	readonly path: string;
+	/** Writes the intent line and returns its entry id. Throws AuditError when it cannot be written. */
+	intent(plan: Plan): string;
+	/** Writes the outcome line of an intent. Throws AuditError when it cannot be written. */
+	outcome(entryId: string, outcome: AuditOutcomeInput): void;
+};
+
+/** One line of audit.jsonl. Every line carries every field (null where it does not apply yet). */
+export type AuditRecord = {
+	time: string; // ISO 8601, UTC
+	entryId: string;
+	phase: 'intent' | 'outcome';
+	env: string;
+	region: string;
+	profile: string | null;
+	sessionId: string;
+	action: string; // the fix id
+	title: string;
+	apiCall: string;
+	resource: string;
+	cliCommand: string;
+	parameters: Record<string, unknown>;
+	before: Record<string, unknown>;
+	after: Record<string, unknown> | null;
+	outcome: 'pending' | 'ok' | 'failed';
+	error: {message: string; kind: string | null; requestId: string | null; code: string | null; apiCall: string | null} | null;
+	requestId: string | null;
+	undoOf: string | null;
+};
+
+export class AuditError extends Error {
+	constructor(message: string, options?: {cause: unknown}) {
+		super(message, options);
+		this.name = 'AuditError';
+	}
+}
+
+/** $XDG_STATE_HOME/acso-tui/audit.jsonl, else ~/.local/state/acso-tui/audit.jsonl. */
+export function defaultAuditPath(env: NodeJS.ProcessEnv = process.env, home: string = homedir()): string {
+	// The XDG spec says a relative XDG_STATE_HOME is invalid and must be ignored.
+	const state = env['XDG_STATE_HOME'];
+	const base = state && isAbsolute(state) ? state : join(home, '.local', 'state');
+	return join(base, 'acso-tui', 'audit.jsonl');
+}
+
+function appendLine(path: string, line: string): void {
+	mkdirSync(dirname(path), {recursive: true, mode: 0o700});
+	const created = !existsSync(path);
+	const fd = openSync(path, 'a', 0o600);
+	try {
+		// The umask could have widened nothing but narrowed the mode; make a new file exactly 0600.
+		if (created) fchmodSync(fd, 0o600);
+		writeSync(fd, line);
+		fsyncSync(fd);
+	} finally {
+		closeSync(fd);
+	}
+}
+
+export function createAuditLog(options: {path?: string; context: AuditContext; now?: () => number}): AuditLog {
+	const path = options.path ?? defaultAuditPath();
+	const {context} = options;
+	const now = options.now ?? Date.now;
+	const intents = new Map<string, Omit<AuditRecord, 'time' | 'phase' | 'after' | 'outcome' | 'error' | 'requestId'>>();
+
+	const write = (record: AuditRecord, what: string) => {
+		let line: string;
+		try {
+			line = `${JSON.stringify(record)}\n`;
+		} catch (error) {
+			throw new AuditError(`cannot record the ${what} of ${record.action} in the audit log: ${errorMessage(error)}`, {cause: error});
+		}
+		try {
+			appendLine(path, line);
+		} catch (error) {
+			throw new AuditError(`cannot write the audit log ${path}: ${errorMessage(error)}`, {cause: error});
+		}
+	};
+
+	return {
+		path,
+		intent(plan) {
+			const entryId = randomUUID();
+			const base = {
+				entryId,
+				env: context.env,
+				region: context.region,
+				profile: context.profile ?? null,
+				sessionId: context.sessionId,
+				action: plan.fixId,
+				title: plan.title,
+				apiCall: plan.apiCall,
+				resource: plan.resourceName,
+				cliCommand: plan.cliCommand,
+				parameters: plan.parameters,
+				before: plan.before,
+				undoOf: plan.undoOf ?? null,
+			};
+			write({...base, time: new Date(now()).toISOString(), phase: 'intent', after: null, outcome: 'pending', error: null, requestId: null}, 'intent');
+			intents.set(entryId, base);
+			return entryId;
+		},
+		outcome(entryId, outcome) {
+			const base = intents.get(entryId);
+			if (!base) throw new AuditError(`audit entry ${entryId} was not written by this log; record an intent first`);
+			const error = outcome.error
+				? {
+						message: outcome.error.message,
+						kind: outcome.error.kind ?? null,
+						requestId: outcome.error.requestId ?? null,
+						code: outcome.error.code ?? null,
+						apiCall: outcome.error.apiCall ?? null,
+					}
+				: null;
+			write(
+				{
+					...base,
+					time: new Date(now()).toISOString(),
+					phase: 'outcome',
+					after: outcome.after ?? null,
+					outcome: outcome.ok ? 'ok' : 'failed',
+					error,
+					requestId: outcome.requestId ?? outcome.error?.requestId ?? null,
+				},
+				'outcome',
+			);
+			intents.delete(entryId);
+		},
+	};
+}
+
+export type RunResult = {
+	entryId: string;
+	outcome: Outcome;
+	/** Set when the change was sent but its outcome line could not be written. */
+	auditError?: string;
+};
+
+/**
+ * Audits and runs a plan: intent, call(s), outcome. Throws AuditError, having sent nothing, when the
+ * intent cannot be written. A failed call is not thrown: it comes back as a failed outcome, audited.
+ */
+export async function runPlan(plan: Plan, operator: Operator, audit: AuditLog): Promise<RunResult> {
+	const entryId = audit.intent(plan);
+	let outcome: Outcome;
+	try {
+		outcome = await plan.run(operator);
+	} catch (error) {
+		// run() reports failures as outcomes; reaching here is a bug, but the trail must still close.
+		outcome = {ok: false, error: toOutcomeError(error, plan.apiCall), completed: [], requestIds: []};
+	}
+	try {
+		audit.outcome(entryId, {
+			ok: outcome.ok,
+			...(outcome.after === undefined ? {} : {after: outcome.after}),
+			...(outcome.ok ? {} : {error: outcome.error}),
+			...(outcome.requestId === undefined ? {} : {requestId: outcome.requestId}),
+		});
+	} catch (error) {
+		// The change already happened: report the gap loudly instead of hiding the outcome.
+		return {entryId, outcome, auditError: `${errorMessage(error)} (the change was ${outcome.ok ? 'made' : 'attempted'}; entry ${entryId} has no outcome)`};
+	}
+	return {entryId, outcome};
+}
+
+export function newSessionId(): string {
+	return randomUUID();
+}

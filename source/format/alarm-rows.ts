@@ -1,0 +1,120 @@
+// The alarms table and the detail of one alarm (full reason, configuration, history).
+
+import type {Alarm, AlarmHistoryItem, AlarmState} from '../port/types.js';
+import {thresholdText} from './alarm-thresholds.js';
+import {formatAge, formatDuration} from './durations.js';
+import {sanitize} from './sanitize.js';
+import {textLine, type Segment, type SegmentLine, type SegmentTone} from './segments.js';
+import {padEnd} from './truncate.js';
+import {wrapText} from './wrap.js';
+
+export function stateTone(state: AlarmState): SegmentTone {
+	return state === 'ALARM' ? 'bad' : state === 'OK' ? 'ok' : 'warn';
+}
+
+/** INSUFFICIENT_DATA does not fit a column: "NO DATA" says the same. */
+export function stateLabel(state: AlarmState): string {
+	return state === 'INSUFFICIENT_DATA' ? 'NO DATA' : state;
+}
+
+/** Shortens a service name for a narrow column (acso-production-supervisor -> supervisor). */
+export type Shorten = (serviceName: string) => string;
+
+/** What the alarm watches: "MemoryUtilization supervisor"; a composite alarm says so. */
+export function alarmMetric(alarm: Alarm, shorten: Shorten = s => s): string {
+	if (alarm.kind === 'composite') return 'composite';
+	const service = alarm.dimensions.ServiceName;
+	const subject = service !== undefined ? shorten(service) : (alarm.dimensions.DBInstanceIdentifier ?? Object.values(alarm.dimensions)[0]);
+	return subject ? `${alarm.metricName} ${subject}` : alarm.metricName;
+}
+
+export function alarmThreshold(alarm: Alarm): string {
+	return alarm.kind === 'composite' ? 'rule' : thresholdText(alarm);
+}
+
+export type AlarmLayout = {nameWidth: number; metricWidth: number; reasonWidth: number};
+
+const col = {state: 7, threshold: 10, since: 8};
+
+export function alarmLayout(width: number): AlarmLayout {
+	const rest = width - col.state - col.threshold - col.since - 5;
+	const nameWidth = Math.max(8, Math.min(28, Math.floor(rest * 0.3)));
+	const metricWidth = Math.max(8, Math.min(40, Math.floor(rest * 0.35)));
+	return {nameWidth, metricWidth, reasonWidth: Math.max(0, rest - nameWidth - metricWidth)};
+}
+
+export function alarmHeader(layout: AlarmLayout): string {
+	return [
+		padEnd('STATE', col.state),
+		padEnd('NAME', layout.nameWidth),
+		padEnd('METRIC', layout.metricWidth),
+		padEnd('THRESHOLD', col.threshold),
+		padEnd('IN STATE', col.since),
+		padEnd('REASON', layout.reasonWidth),
+	].join(' ');
+}
+
+/** One alarm as segments: state coloured (bold when ALARM), every AWS string sanitized. */
+export function alarmRow(alarm: Alarm, now: number, layout: AlarmLayout, shorten?: Shorten): Segment[] {
+	return [
+		{text: padEnd(stateLabel(alarm.state), col.state), tone: stateTone(alarm.state), bold: alarm.state === 'ALARM'},
+		{text: ` ${padEnd(sanitize(alarm.name), layout.nameWidth)}`, bold: alarm.state === 'ALARM'},
+		{text: ` ${padEnd(sanitize(alarmMetric(alarm, shorten)), layout.metricWidth)}`},
+		{text: ` ${padEnd(sanitize(alarmThreshold(alarm)), col.threshold)}`},
+		{text: ` ${padEnd(formatAge(now - alarm.stateUpdatedAt), col.since)}`, tone: 'muted'},
+		{text: ` ${padEnd(sanitize(alarm.stateReason), layout.reasonWidth)}`, tone: 'muted'},
+	];
+}
+
+/** The history part of the detail: what to say when there is none, or none can be had. */
+export type HistoryView =
+	| {status: 'loading'}
+	| {status: 'unsupported'}
+	| {status: 'error'; message: string}
+	| {status: 'ok'; items: readonly AlarmHistoryItem[]};
+
+export const historyUnavailable = 'history not available from this endpoint';
+
+function labelled(label: string, value: string, width: number, tone?: SegmentTone): SegmentLine {
+	return [{text: padEnd(label, 11), tone: 'muted'}, {text: padEnd(value, Math.max(0, width - 11)), tone}];
+}
+
+/**
+ * Every line of one alarm's detail, as tall as it needs (the screen scrolls it): state and age,
+ * what it watches, the whole reason wrapped, then its history newest first.
+ */
+export function alarmDetailLines(alarm: Alarm, history: HistoryView, now: number, width: number): SegmentLine[] {
+	const w = Math.max(12, width);
+	const lines: SegmentLine[] = [
+		[
+			{text: sanitize(alarm.name), bold: true},
+			{text: '  '},
+			{text: stateLabel(alarm.state), tone: stateTone(alarm.state), bold: true},
+			{text: `  for ${formatDuration(Math.max(0, now - alarm.stateUpdatedAt))}`, tone: 'muted'},
+		],
+	];
+	if (alarm.description) lines.push(labelled('about', sanitize(alarm.description), w));
+	if (alarm.kind === 'metric') {
+		const dims = Object.entries(alarm.dimensions).map(([k, v]) => `${k}=${v}`).join(' ');
+		lines.push(labelled('metric', sanitize(`${alarm.namespace} ${alarm.metricName} ${dims}`), w));
+		lines.push(labelled('condition', sanitize(`${alarm.statistic} ${thresholdText(alarm)} for ${alarm.evaluationPeriods} × ${formatDuration(alarm.periodSeconds * 1000)}`), w));
+	} else {
+		for (const [i, text] of wrapText(sanitize(alarm.alarmRule), w - 11).entries()) lines.push(labelled(i === 0 ? 'rule' : '', text, w));
+	}
+	for (const [i, text] of wrapText(sanitize(alarm.stateReason), w - 11).entries()) lines.push(labelled(i === 0 ? 'reason' : '', text, w));
+	lines.push(textLine('', w), textLine('HISTORY', w, {bold: true}));
+	if (history.status === 'loading') lines.push(textLine('loading…', w, {tone: 'muted'}));
+	else if (history.status === 'unsupported') lines.push(textLine(historyUnavailable, w, {tone: 'muted'}));
+	else if (history.status === 'error') lines.push(textLine(sanitize(history.message), w, {tone: 'bad'}));
+	else if (history.items.length === 0) lines.push(textLine('no history in the last 24 hours', w, {tone: 'muted'}));
+	else {
+		for (const item of [...history.items].sort((a, b) => b.timestamp - a.timestamp)) {
+			lines.push([
+				{text: padEnd(formatAge(now - item.timestamp), 5), tone: 'muted'},
+				{text: padEnd(sanitize(item.type), 19), tone: 'muted'},
+				{text: padEnd(sanitize(item.summary), Math.max(0, w - 24)), tone: /to ALARM/.test(item.summary) ? 'bad' : undefined},
+			]);
+		}
+	}
+	return lines;
+}

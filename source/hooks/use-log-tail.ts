@@ -1,0 +1,51 @@
+import {useEffect, useState} from 'react';
+import {createLogTailer, type LogTailerState} from '../logs/tailer.js';
+import type {LogStore} from '../logs/log-store.js';
+import {useApp} from '../shell/app-context.js';
+
+/** The view reads the buffer at most this often: bursts of lines cost one render per tick. */
+export const flushIntervalMs = 100;
+
+const overlapMs = 10_000;
+
+/**
+ * Tails the environment's log groups into `store` while mounted. Lines never pass through React
+ * state: the tailer writes the store, and a 100 ms timer re-renders only when its version moved.
+ * Coming back to the screen resumes from the newest buffered line (minus an overlap the store
+ * de-duplicates), so nothing is lost or doubled across a visit elsewhere.
+ */
+export function useLogTail(store: LogStore, options: {pattern: string; windowMs: number; key: string}) {
+	const {cloud, config, now, refreshToken} = useApp();
+	const [state, setState] = useState<LogTailerState>({mode: 'polling', stale: false});
+	const [version, setVersion] = useState(store.version);
+	const {logGroups} = config.names;
+
+	useEffect(() => {
+		const newest = store.newestTimestamp;
+		const startTime = newest === undefined ? now() - options.windowMs : Math.max(now() - options.windowMs, newest - overlapMs);
+		const tailer = createLogTailer(cloud.logs, {
+			logGroups,
+			pattern: options.pattern === '' ? undefined : options.pattern,
+			now,
+			pollIntervalMs: Math.min(config.refreshMs, 5000),
+			overlapMs,
+			startTime,
+			onEvents: events => store.add(events),
+			onState: next => setState(previous => (sameState(previous, next) ? previous : next)),
+		});
+		tailer.start();
+		return () => tailer.stop();
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, [cloud, store, options.key, refreshToken]);
+
+	useEffect(() => {
+		const timer = setInterval(() => setVersion(v => (v === store.version ? v : store.version)), flushIntervalMs);
+		return () => clearInterval(timer);
+	}, [store]);
+
+	return {state, version};
+}
+
+function sameState(a: LogTailerState, b: LogTailerState): boolean {
+	return a.mode === b.mode && a.stale === b.stale && a.error === b.error && a.sampled === b.sampled && a.lastOkAt === b.lastOkAt;
+}

@@ -1,0 +1,395 @@
+// Follows log groups: CloudWatch Live Tail where the backend has it, else polling
+// FilterLogEvents. Built to avoid `aws logs tail --follow`'s flaws (aws-notes.md):
+//  - every poll re-reads an overlap window (startTime = newest seen - overlapMs) and drops events
+//    already delivered by eventId, so events that arrive late (with an older timestamp) within
+//    the window are still delivered, once;
+//  - it pages to the end of nextToken, through empty pages;
+//  - it reads whole log groups, never "the latest stream" (eventually consistent, unreliable);
+//  - a poll never overlaps the previous one, and errors back off exponentially with jitter while
+//    the cursors stay put, so after recovery nothing is lost and nothing is repeated.
+// Events of one batch are delivered in timestamp order. A late event arrives in a later batch,
+// so a view that must stay sorted inserts by timestamp. Events later than overlapMs are missed.
+
+import {isPermanent} from '../port/errors.js';
+import type {LogEvent, LogReader} from '../port/types.js';
+import {compileFilterPattern, patternNeedsLocalFilter, type LogMatcher} from './filter-pattern.js';
+import {RecentIds} from './recent-ids.js';
+
+export type LogTailerState = {
+	mode: 'live' | 'polling';
+	/** When the backend last answered (a poll completed, or Live Tail sent an update). */
+	lastOkAt?: number;
+	/** The last failure, cleared by the next success. */
+	error?: Error;
+	/** True while the last attempt failed: what is shown may be behind. */
+	stale: boolean;
+	/** Live Tail is sampling: more events arrive than it sends (above about 500 a second). */
+	sampled?: boolean;
+	/** When the next attempt after a failure is due. */
+	retryAt?: number;
+};
+
+export type TailerTimers = {
+	setTimeout(callback: () => void, ms: number): unknown;
+	clearTimeout(handle: unknown): void;
+};
+
+export type LogTailerOptions = {
+	logGroups: string[];
+	/** A CloudWatch filter pattern; invalid ones throw FilterPatternError here. */
+	pattern?: string;
+	now: () => number;
+	/** Pause between polls. Default 2000. */
+	pollIntervalMs?: number;
+	/** How far back each poll re-reads, to catch late events. Default 10,000. */
+	overlapMs?: number;
+	/** Where the history starts. Default: 10 minutes before start(), as `aws logs tail`. */
+	startTime?: number;
+	/** Try Live Tail first (when the reader has it). Default true. */
+	liveTail?: boolean;
+	/** Longest wait between attempts while failing. Default 60,000. */
+	maxBackoffMs?: number;
+	onEvents(events: LogEvent[]): void;
+	onState(state: LogTailerState): void;
+	/** Injected for tests; default: the global timers. */
+	timers?: TailerTimers;
+	/** Injected for tests; default Math.random. Used for backoff jitter. */
+	random?: () => number;
+};
+
+export type LogTailer = {
+	start(): void;
+	stop(): void;
+	/** Changes the pattern and re-reads the history with it; throws FilterPatternError when invalid. */
+	setPattern(pattern: string | undefined): void;
+};
+
+export const defaultLookbackMs = 10 * 60_000;
+/** Live Tail takes at most 10 log groups per session. */
+export const maxLiveTailGroups = 10;
+
+const globalTimers: TailerTimers = {
+	setTimeout: (callback, ms) => setTimeout(callback, ms),
+	clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+function toError(error: unknown): Error {
+	return error instanceof Error ? error : new Error(String(error));
+}
+
+function byTime(a: LogEvent, b: LogEvent): number {
+	return (
+		a.timestamp - b.timestamp ||
+		(a.ingestionTime ?? 0) - (b.ingestionTime ?? 0) ||
+		(a.logGroup < b.logGroup ? -1 : a.logGroup > b.logGroup ? 1 : 0) ||
+		(a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0)
+	);
+}
+
+function localMatcher(pattern: string | undefined): LogMatcher | undefined {
+	if (pattern === undefined || pattern.trim() === '') return undefined;
+	const matcher = compileFilterPattern(pattern); // validates every pattern, sent or not
+	return patternNeedsLocalFilter(pattern) ? matcher : undefined;
+}
+
+type Cursor = {
+	/** Newest event timestamp seen in the group. */
+	newest?: number;
+	/** Start time of the last poll that read the group to the end. */
+	readUntil?: number;
+};
+
+export function createLogTailer(reader: LogReader, options: LogTailerOptions): LogTailer {
+	const groups = [...new Set(options.logGroups)];
+	if (groups.length === 0) throw new Error('createLogTailer: name at least one log group');
+	const pollIntervalMs = options.pollIntervalMs ?? 2000;
+	const overlapMs = options.overlapMs ?? 10_000;
+	const maxBackoffMs = Math.max(options.maxBackoffMs ?? 60_000, pollIntervalMs);
+	if (!(pollIntervalMs > 0)) throw new Error(`createLogTailer: pollIntervalMs must be positive, got ${pollIntervalMs}`);
+	if (!(overlapMs >= 0)) throw new Error(`createLogTailer: overlapMs must be zero or more, got ${overlapMs}`);
+	const timers = options.timers ?? globalTimers;
+	const random = options.random ?? Math.random;
+	const {now} = options;
+
+	let pattern = options.pattern?.trim() === '' ? undefined : options.pattern;
+	let matcher = localMatcher(pattern);
+	const seen = new RecentIds();
+	const cursors = new Map<string, Cursor>();
+	let from: number | undefined; // the history start of the current pattern
+
+	let running = false;
+	// Bumped by stop() and setPattern(): work started under an older generation is thrown away
+	// without touching cursors, so it is simply read again.
+	let generation = 0;
+	let polling = false;
+	let pollAgain = false;
+	let timer: unknown;
+	let failures = 0;
+
+	let mode: LogTailerState['mode'] = 'polling';
+	let liveFailed = false;
+	let closeLive: (() => void) | undefined;
+	// Live Tail sends only events newer than its start, so the history before it is read once by
+	// polling, per group, from where that group stood when the session began. Kept until read
+	// successfully, even if Live Tail fails over to polling meanwhile.
+	const pendingHistory = new Map<string, number>();
+
+	let lastOkAt: number | undefined;
+	let lastError: Error | undefined;
+	let sampled: boolean | undefined;
+	let retryAt: number | undefined;
+
+	const emitState = () => {
+		if (!running) return;
+		const state: LogTailerState = {mode, stale: lastError !== undefined};
+		if (lastOkAt !== undefined) state.lastOkAt = lastOkAt;
+		if (lastError) state.error = lastError;
+		if (sampled !== undefined) state.sampled = sampled;
+		if (retryAt !== undefined) state.retryAt = retryAt;
+		options.onState(state);
+	};
+
+	const cursorOf = (group: string): Cursor => {
+		let cursor = cursors.get(group);
+		if (!cursor) cursors.set(group, (cursor = {}));
+		return cursor;
+	};
+
+	/** Where the next read of `group` starts: the overlap window before what was read already. */
+	const startFor = (group: string): number => {
+		const history = pendingHistory.get(group);
+		if (history !== undefined) return history;
+		const base = from ?? now();
+		const cursor = cursorOf(group);
+		const reached = Math.max(cursor.newest ?? -Infinity, cursor.readUntil ?? -Infinity);
+		if (reached === -Infinity) return base;
+		// An event stamped in the future (clock skew) must not push the window past now.
+		return Math.max(base, Math.min(reached, now()) - overlapMs);
+	};
+
+	/** Dedupes, filters, records and hands over one batch. */
+	const deliver = (events: LogEvent[]) => {
+		const fresh: LogEvent[] = [];
+		for (const event of events) {
+			if (seen.has(event.logGroup, event.eventId)) continue;
+			seen.add(event.logGroup, event.eventId, event.timestamp);
+			const cursor = cursorOf(event.logGroup);
+			if (cursor.newest === undefined || event.timestamp > cursor.newest) cursor.newest = event.timestamp;
+			if (!matcher || matcher(event.message)) fresh.push(event);
+		}
+		if (fresh.length === 0) return;
+		fresh.sort(byTime);
+		options.onEvents(fresh);
+	};
+
+	/** All pages of one group from `startTime`; undefined when the generation moved on meanwhile. */
+	const readGroup = async (group: string, startTime: number, gen: number): Promise<LogEvent[] | undefined> => {
+		const events: LogEvent[] = [];
+		const tokens = new Set<string>();
+		let nextToken: string | undefined;
+		do {
+			// aws logs filter-log-events --log-group-name GROUP --start-time MS [--filter-pattern P] [--next-token T]
+			const page = await reader.filterLogEvents({
+				logGroup: group,
+				startTime,
+				...(pattern === undefined ? {} : {pattern}),
+				...(nextToken === undefined ? {} : {nextToken}),
+			});
+			if (gen !== generation) return undefined;
+			// A backend that ignores startTime would otherwise re-deliver forgotten ids.
+			for (const event of page.events) if (event.timestamp >= startTime) events.push(event);
+			nextToken = page.nextToken;
+			if (nextToken !== undefined) {
+				if (tokens.has(nextToken)) throw new Error(`filterLogEvents returned the same nextToken twice for ${group}; stopped paging`);
+				tokens.add(nextToken);
+			}
+		} while (nextToken !== undefined);
+		return events;
+	};
+
+	const schedule = (ms: number) => {
+		timers.clearTimeout(timer);
+		timer = timers.setTimeout(() => {
+			timer = undefined;
+			kick();
+		}, ms);
+	};
+
+	const backoff = (error: Error): number => {
+		if (isPermanent(error)) return maxBackoffMs; // retrying cannot help soon; don't hammer
+		const ceiling = Math.min(maxBackoffMs, pollIntervalMs * 2 ** failures);
+		return ceiling / 2 + random() * (ceiling / 2);
+	};
+
+	const poll = async () => {
+		const gen = generation;
+		polling = true;
+		try {
+			const startedAt = now();
+			const batch: LogEvent[] = [];
+			const read: Array<[string, number]> = [];
+			let failure: Error | undefined;
+			// One group after another: FilterLogEvents' quota (about 5 a second) is per account.
+			// With Live Tail on, only groups whose history is still unread are polled.
+			for (const group of mode === 'live' ? [...pendingHistory.keys()] : groups) {
+				const startTime = startFor(group);
+				try {
+					const events = await readGroup(group, startTime, gen);
+					if (events === undefined) return;
+					batch.push(...events);
+					read.push([group, startTime]);
+				} catch (error) {
+					if (gen !== generation) return;
+					failure ??= toError(error);
+				}
+			}
+			if (gen !== generation) return;
+			try {
+				deliver(batch);
+			} catch (error) {
+				failure ??= toError(error); // a consumer bug must not stop the tail
+			}
+			for (const [group] of read) {
+				const cursor = cursorOf(group);
+				cursor.readUntil = Math.max(cursor.readUntil ?? -Infinity, startedAt);
+				pendingHistory.delete(group);
+				seen.expire(group, startFor(group));
+			}
+			if (failure) {
+				const delay = backoff(failure);
+				failures++;
+				lastError = failure;
+				retryAt = now() + delay;
+				emitState();
+				schedule(delay);
+				return;
+			}
+			failures = 0;
+			lastError = undefined;
+			retryAt = undefined;
+			lastOkAt = now();
+			emitState();
+			if (mode === 'polling') schedule(pollIntervalMs); // with Live Tail on, the history is now read
+		} finally {
+			polling = false;
+			if (pollAgain) {
+				pollAgain = false;
+				if (running) kick();
+			}
+		}
+	};
+
+	/** Polls now, or right after the poll in flight. */
+	function kick() {
+		if (!running) return;
+		timers.clearTimeout(timer);
+		timer = undefined;
+		if (mode === 'live' && pendingHistory.size === 0) return;
+		if (polling) {
+			pollAgain = true;
+			return;
+		}
+		void poll();
+	}
+
+	const fallBackToPolling = () => {
+		mode = 'polling';
+		emitState();
+		kick();
+	};
+
+	const begin = async () => {
+		const gen = generation;
+		const useLive = options.liveTail !== false && reader.startLiveTail !== undefined && !liveFailed && groups.length <= maxLiveTailGroups;
+		if (!useLive) {
+			fallBackToPolling();
+			return;
+		}
+		// Recorded before the session starts: its first events would otherwise move the cursors.
+		for (const group of groups) pendingHistory.set(group, startFor(group));
+		try {
+			// aws logs start-live-tail --log-group-identifiers ARN... [--log-event-filter-pattern P]
+			const close = await reader.startLiveTail!(groups, pattern, {
+				onEvents(events, info) {
+					if (gen !== generation || !running) return;
+					lastOkAt = now();
+					sampled = info.sampled;
+					lastError = undefined;
+					try {
+						deliver(events);
+					} catch (error) {
+						lastError = toError(error);
+					}
+					// Forget old ids as polling does, but not while a history read may still return them.
+					if (pendingHistory.size === 0) for (const group of groups) seen.expire(group, startFor(group));
+					emitState();
+				},
+				onError(error) {
+					if (gen !== generation || !running) return;
+					// The session ended (network, 3-hour limit): polling carries on from the newest
+					// event seen, with the overlap, so nothing between is lost.
+					closeLive?.();
+					closeLive = undefined;
+					liveFailed = true;
+					lastError = toError(error);
+					fallBackToPolling();
+				},
+			});
+			if (gen !== generation || !running) {
+				close();
+				return;
+			}
+			closeLive = close;
+			mode = 'live';
+			lastOkAt = now();
+			emitState();
+			kick(); // Live Tail sends only new events: read the history once
+		} catch {
+			if (gen !== generation || !running) return;
+			// 'unsupported' (moto, some endpoints) or any failure to start: poll instead.
+			liveFailed = true;
+			fallBackToPolling();
+		}
+	};
+
+	const halt = () => {
+		generation++;
+		timers.clearTimeout(timer);
+		timer = undefined;
+		closeLive?.();
+		closeLive = undefined;
+		mode = 'polling';
+		sampled = undefined;
+	};
+
+	return {
+		start() {
+			if (running) return;
+			running = true;
+			generation++;
+			from ??= options.startTime ?? now() - defaultLookbackMs;
+			void begin();
+		},
+		stop() {
+			if (!running) return;
+			halt();
+			running = false;
+		},
+		setPattern(next) {
+			const normalized = next?.trim() === '' ? undefined : next;
+			const nextMatcher = localMatcher(normalized); // throws before anything changes
+			pattern = normalized;
+			matcher = nextMatcher;
+			seen.clear();
+			cursors.clear();
+			pendingHistory.clear();
+			from = options.startTime ?? now() - defaultLookbackMs;
+			failures = 0;
+			lastError = undefined;
+			retryAt = undefined;
+			if (!running) return;
+			halt();
+			void begin();
+		},
+	};
+}

@@ -1,0 +1,69 @@
+// The read calls acso-tui makes itself for a runbook step, through the Cloud port. Times are kept
+// relative to the moment the step runs (offsets from `now`, negative = in the past), so a step
+// built at startup still asks for "the last hour" when run an hour later.
+import type {MetricStat} from '../port/types.js';
+
+/**
+ * A point in time: relative to when the step runs (`$(date -d '1 hour ago')`, negative = past), or
+ * a fixed time the command wrote out.
+ */
+export type TimeRef = {offsetMs: number} | {at: number};
+
+export type RelativeWindow = {start: TimeRef; end: TimeRef};
+
+export function resolveTime(ref: TimeRef, now: number): number {
+	return 'at' in ref ? ref.at : now + ref.offsetMs;
+}
+
+export type NativeCall =
+	| {op: 'ecs.describe-clusters'; clusters: string[]}
+	| {op: 'ecs.list-clusters'}
+	| {op: 'ecs.list-services'; cluster: string}
+	/** services empty: every service of the cluster (the guide omits --services). */
+	| {op: 'ecs.describe-services'; cluster: string; services: string[]}
+	| {op: 'ecs.list-tasks'; cluster: string; service?: string; desiredStatus?: 'RUNNING' | 'STOPPED'}
+	| {op: 'ecs.describe-tasks'; cluster: string; tasks: string[]}
+	| {
+			op: 'logs.filter-log-events';
+			logGroup: string;
+			/** The pattern acso-tui sends (the guide's `A OR B` already translated). */
+			pattern?: string;
+			/** The pattern as the guide wrote it, when it differs. */
+			writtenPattern?: string;
+			window: RelativeWindow;
+			logStreamNames?: string[];
+			/** --max-items / --limit of the guide, else acso-tui's cap. */
+			maxEvents?: number;
+	  }
+	| {op: 'logs.describe-log-groups'; prefix?: string}
+	| {op: 'logs.describe-metric-filters'; logGroup: string}
+	| {
+			op: 'cloudwatch.get-metric-statistics';
+			namespace: string;
+			metricName: string;
+			dimensions: Record<string, string>;
+			stats: MetricStat[];
+			periodSeconds: number;
+			window: RelativeWindow;
+	  }
+	| {op: 'cloudwatch.describe-alarms'; names?: string[]; prefix?: string; state?: 'OK' | 'ALARM' | 'INSUFFICIENT_DATA'}
+	| {op: 'cloudwatch.describe-alarm-history'; name: string; window: RelativeWindow}
+	| {op: 'rds.describe-db-instances'; db?: string};
+
+export type NativeOp = NativeCall['op'];
+
+export const nativeOps: readonly NativeOp[] = [
+	'ecs.describe-clusters',
+	'ecs.list-clusters',
+	'ecs.list-services',
+	'ecs.describe-services',
+	'ecs.list-tasks',
+	'ecs.describe-tasks',
+	'logs.filter-log-events',
+	'logs.describe-log-groups',
+	'logs.describe-metric-filters',
+	'cloudwatch.get-metric-statistics',
+	'cloudwatch.describe-alarms',
+	'cloudwatch.describe-alarm-history',
+	'rds.describe-db-instances',
+];

@@ -1,0 +1,195 @@
+import {Box, Text} from 'ink';
+import TextInput from 'ink-text-input';
+import {useEffect, useMemo, useReducer, useRef} from 'react';
+import {SegmentText} from '../../components/segment-lines.js';
+import {toneColor} from '../../components/theme.js';
+import {logLineRows} from '../../format/log-rows.js';
+import {prettyJson} from '../../format/json.js';
+import {sanitize, sanitizeLines} from '../../format/sanitize.js';
+import {fitLine, type SegmentLine} from '../../format/segments.js';
+import {wrapText} from '../../format/wrap.js';
+import {useLogTail} from '../../hooks/use-log-tail.js';
+import type {Binding} from '../../input/bindings.js';
+import {describeFilterError, highlightRanges, parseFilterPattern, suggestFilterFix} from '../../logs/filter-pattern.js';
+import {useApp} from '../../shell/app-context.js';
+import type {ScreenModel, ScreenProps} from '../../shell/screen-model.js';
+import {initialLogsState, logsReducer, logWindows, selectedIndex} from './logs-state.js';
+import {saveLines} from './save-lines.js';
+
+/** Rows of the view, bottom-up from the selected line so the newest stays in sight when following. */
+function visibleRows(props: {size: number; selected: number; height: number; width: number; rowsOf: (i: number) => SegmentLine[]}): Array<{rows: SegmentLine[]; index: number}> {
+	const out: Array<{rows: SegmentLine[]; index: number}> = [];
+	let used = 0;
+	// Keep the selected line about two thirds down, like a pager, then fill below and above it.
+	const below = Math.min(props.size - 1 - props.selected, Math.floor(props.height / 3));
+	const last = props.selected + Math.max(0, below);
+	for (let i = last; i >= 0 && used < props.height; i--) {
+		const rows = props.rowsOf(i);
+		const take = rows.slice(0, props.height - used);
+		out.unshift({rows: take, index: i});
+		used += take.length;
+	}
+	return out;
+}
+
+export function useLogsScreen(props: ScreenProps): ScreenModel {
+	const {config, logStore, notify, now, copyToClipboard} = useApp();
+	const [state, dispatch] = useReducer(logsReducer, undefined, () => initialLogsState());
+	const window = logWindows[state.windowIndex] ?? logWindows[0];
+	const key = `${config.names.logGroups.join(',')}|${state.pattern}|${window.ms}`;
+	// A new pattern or window is a new view: start the buffer afresh.
+	const lastKey = useRef(key);
+	if (lastKey.current !== key) {
+		lastKey.current = key;
+		logStore.clear();
+	}
+	const tail = useLogTail(logStore, {pattern: state.pattern, windowMs: window.ms, key});
+	const {buffer} = logStore;
+	const size = buffer.size;
+	// While paused, old lines falling off the buffer must not move the selection to other lines.
+	const lastDropped = useRef(buffer.dropped);
+	useEffect(() => {
+		const by = buffer.dropped - lastDropped.current;
+		lastDropped.current = buffer.dropped;
+		if (by > 0) dispatch({type: 'shifted', by});
+	}, [tail.version, buffer]);
+	const selected = selectedIndex(state, size);
+	const selectedLine = buffer.at(selected);
+	const ast = useMemo(() => {
+		const parsed = parseFilterPattern(state.pattern);
+		return parsed.ok ? parsed.ast : undefined;
+	}, [state.pattern]);
+
+	const draftCheck = useMemo(() => {
+		const parsed = parseFilterPattern(state.draft);
+		return {error: parsed.ok ? undefined : describeFilterError(state.draft, parsed.error), suggestion: suggestFilterFix(state.draft)};
+	}, [state.draft]);
+
+	const save = () => {
+		saveLines(buffer.toArray(), {env: config.env, directory: process.cwd(), now: now()}).then(
+			file => notify(`saved ${size} lines to ${file}`),
+			(error: Error) => notify(`could not save the lines: ${error.message}`, 'error'),
+		);
+	};
+
+	const bindings: Binding[] = state.editing
+		? [
+				{keys: ['esc'], description: 'cancel', footer: true, handler: () => dispatch({type: 'cancel-edit'})},
+				{
+					keys: ['tab'],
+					description: 'use the suggested pattern',
+					footer: true,
+					handler: () => {
+						if (draftCheck.suggestion) dispatch({type: 'draft', text: draftCheck.suggestion});
+					},
+				},
+			]
+		: [
+				{keys: ['/'], description: 'edit the filter pattern', footer: true, handler: () => dispatch({type: 'edit'})},
+				{keys: ['f', 'space'], description: state.follow ? 'pause' : 'follow', footer: true, handler: () => dispatch({type: 'toggle-follow', size})},
+				{keys: ['j', 'down'], description: 'next line', handler: () => dispatch({type: 'move', delta: 1, size})},
+				{keys: ['k', 'up'], description: 'previous line', handler: () => dispatch({type: 'move', delta: -1, size})},
+				{keys: ['pagedown', 'ctrl-d'], description: 'page down', handler: () => dispatch({type: 'move', delta: props.height - 2, size})},
+				{keys: ['pageup', 'ctrl-u'], description: 'page up', handler: () => dispatch({type: 'move', delta: -(props.height - 2), size})},
+				{keys: ['g', 'home'], description: 'oldest line', handler: () => dispatch({type: 'top'})},
+				{keys: ['G', 'end'], description: 'newest line, and follow', handler: () => dispatch({type: 'bottom', size})},
+				{keys: ['t'], description: `history window (now ${window.label})`, footer: true, handler: () => dispatch({type: 'cycle-window'})},
+				{keys: ['w'], description: state.wrap ? 'do not wrap' : 'wrap long lines', handler: () => dispatch({type: 'toggle-wrap'})},
+				{keys: ['enter'], description: 'details / pretty JSON of the line', footer: true, handler: () => dispatch({type: 'toggle-detail'})},
+				{keys: ['s'], description: 'save the buffered lines to a file', handler: save},
+				{
+					keys: ['y'],
+					description: 'copy the selected line',
+					handler: () => {
+						if (!selectedLine) return;
+						notify(copyToClipboard(selectedLine.event.message) ? 'copied the line to the clipboard (OSC 52)' : 'copy is not available on this terminal', 'info');
+					},
+				},
+			];
+	if (state.detail && !state.editing) bindings.unshift({keys: ['esc'], description: 'close details', handler: () => dispatch({type: 'toggle-detail'})});
+
+	const width = props.width;
+	const statusRows = 1;
+	const editorRows = state.editing ? 1 + (draftCheck.error?.length ?? 0) + (draftCheck.suggestion ? 1 : 0) : 0;
+	const listHeight = Math.max(1, props.height - statusRows - editorRows);
+	const highlight = ast ? (message: string) => highlightRanges(ast, message) : undefined;
+	const rowsOf = (i: number) => {
+		const line = buffer.at(i);
+		return line ? logLineRows(line, width, {wrap: state.wrap, highlight}) : [];
+	};
+
+	let body;
+	if (state.detail && selectedLine) {
+		const json = prettyJson(selectedLine.event.message);
+		const lines = json ?? sanitizeLines(selectedLine.event.message).flatMap(l => wrapText(l === '' ? ' ' : l, width));
+		body = (
+			<Box flexDirection="column" height={listHeight}>
+				<Text bold wrap="truncate-end">
+					{new Date(selectedLine.event.timestamp).toISOString()} {sanitize(selectedLine.event.logStream)} {json ? '(JSON)' : ''}
+				</Text>
+				{lines.slice(0, listHeight - 1).map((l, i) => (
+					<Text key={i} wrap="truncate-end">
+						{l}
+					</Text>
+				))}
+			</Box>
+		);
+	} else {
+		const rows = size === 0 ? [] : visibleRows({size, selected, height: listHeight, width, rowsOf});
+		body = (
+			<Box flexDirection="column" height={listHeight}>
+				{size === 0 ? <Text color={toneColor('muted')}>{tail.state.error ? 'no lines yet' : `waiting for lines matching ${sanitize(state.pattern || '(everything)')}…`}</Text> : null}
+				{rows.flatMap(({rows: lineRows, index}) =>
+					lineRows.map((row, r) => <SegmentText key={`${index}:${r}`} line={row} inverse={!state.follow && index === selected} />),
+				)}
+			</Box>
+		);
+	}
+
+	const mode = tail.state.mode === 'live' ? 'live tail' : 'polling';
+	const status: SegmentLine = fitLine(
+		[
+			{text: state.follow ? '▶ following ' : '⏸ paused ', tone: state.follow ? 'ok' : 'warn', bold: true},
+			{text: `${sanitize(state.pattern || '(all lines)')} `, tone: 'accent'},
+			{text: `· ${window.label} · ${size}/${buffer.capacity} lines · ${mode}${tail.state.sampled ? ' (sampled)' : ''} · ${sanitize(config.names.logGroups.join(', '))}`, tone: 'muted'},
+		],
+		width,
+	);
+
+	return {
+		bindings,
+		capturesInput: state.editing,
+		freshness: {loading: tail.state.lastOkAt === undefined && !tail.state.error, updatedAt: tail.state.lastOkAt, stale: tail.state.stale, error: tail.state.error},
+		body: (
+			<Box flexDirection="column">
+				<SegmentText line={status} />
+				{body}
+				{state.editing ? (
+					<Box flexDirection="column">
+						<Box>
+							<Text color={toneColor('accent')}>/</Text>
+							<TextInput
+								value={state.draft}
+								onChange={text => dispatch({type: 'draft', text: text.replace(/\t/g, '')})}
+								onSubmit={text => {
+									if (!parseFilterPattern(text).ok) return;
+									dispatch({type: 'apply-pattern', pattern: text.trim()});
+								}}
+							/>
+						</Box>
+						{draftCheck.error?.map((l, i) => (
+							<Text key={i} color={toneColor('bad')} wrap="truncate-end">
+								{sanitize(l)}
+							</Text>
+						))}
+						{draftCheck.suggestion ? (
+							<Text color={toneColor('warn')} wrap="truncate-end">
+								terms are ANDed: did you mean {sanitize(draftCheck.suggestion)}? (tab to use it)
+							</Text>
+						) : null}
+					</Box>
+				) : null}
+			</Box>
+		),
+	};
+}

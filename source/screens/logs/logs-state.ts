@@ -1,0 +1,105 @@
+// The logs screen's own state as a reducer, tested directly. The lines themselves live in the
+// LogStore; this holds how they are looked at.
+
+export const logWindows = [
+	{label: '5m', ms: 5 * 60_000},
+	{label: '15m', ms: 15 * 60_000},
+	{label: '1h', ms: 60 * 60_000},
+	{label: '3h', ms: 3 * 60 * 60_000},
+] as const;
+
+export const defaultPattern = '?ERROR ?FATAL';
+
+export type LogsState = {
+	/** Following: the view sticks to the newest line. */
+	follow: boolean;
+	/** Selected line, as an index from the oldest buffered line. */
+	cursor: number;
+	wrap: boolean;
+	pattern: string;
+	windowIndex: number;
+	editing: boolean;
+	draft: string;
+	/** The JSON/detail view of the selected line. */
+	detail: boolean;
+};
+
+export type LogsAction =
+	| {type: 'move'; delta: number; size: number}
+	| {type: 'top'}
+	| {type: 'bottom'; size: number}
+	| {type: 'toggle-follow'; size: number}
+	| {type: 'toggle-wrap'}
+	| {type: 'cycle-window'}
+	| {type: 'edit'}
+	| {type: 'draft'; text: string}
+	| {type: 'cancel-edit'}
+	| {type: 'apply-pattern'; pattern: string}
+	| {type: 'toggle-detail'}
+	| {type: 'shifted'; by: number};
+
+export function initialLogsState(pattern = defaultPattern): LogsState {
+	return {follow: true, cursor: 0, wrap: false, pattern, windowIndex: 1, editing: false, draft: pattern, detail: false};
+}
+
+const clamp = (n: number, size: number) => Math.max(0, Math.min(Math.max(0, size - 1), n));
+
+export function logsReducer(state: LogsState, action: LogsAction): LogsState {
+	switch (action.type) {
+		case 'move': {
+			// Scrolling up leaves follow mode; scrolling back to the newest line resumes it.
+			const cursor = clamp((state.follow ? action.size - 1 : state.cursor) + action.delta, action.size);
+			return {...state, cursor, follow: cursor >= action.size - 1 && action.delta > 0};
+		}
+
+		case 'top': {
+			return {...state, cursor: 0, follow: false};
+		}
+
+		case 'bottom': {
+			return {...state, cursor: clamp(action.size - 1, action.size), follow: true};
+		}
+
+		case 'toggle-follow': {
+			return state.follow ? {...state, follow: false, cursor: clamp(action.size - 1, action.size)} : {...state, follow: true};
+		}
+
+		case 'toggle-wrap': {
+			return {...state, wrap: !state.wrap};
+		}
+
+		case 'cycle-window': {
+			return {...state, windowIndex: (state.windowIndex + 1) % logWindows.length, follow: true};
+		}
+
+		case 'edit': {
+			return {...state, editing: true, draft: state.pattern, detail: false};
+		}
+
+		case 'draft': {
+			return {...state, draft: action.text};
+		}
+
+		case 'cancel-edit': {
+			return {...state, editing: false, draft: state.pattern};
+		}
+
+		case 'apply-pattern': {
+			return {...state, editing: false, pattern: action.pattern, draft: action.pattern, follow: true, cursor: 0};
+		}
+
+		case 'toggle-detail': {
+			return {...state, detail: !state.detail};
+		}
+
+		case 'shifted': {
+			// Old lines fell off the buffer: keep the same line selected while paused.
+			return state.follow ? state : {...state, cursor: Math.max(0, state.cursor - action.by)};
+		}
+	}
+}
+
+/** The selected index: the newest line while following. */
+export function selectedIndex(state: LogsState, size: number): number {
+	return state.follow ? Math.max(0, size - 1) : clamp(state.cursor, size);
+}

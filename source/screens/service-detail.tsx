@@ -1,0 +1,167 @@
+import {Box} from 'ink';
+import {useCallback, useMemo, useRef, useState} from 'react';
+import {ChartGrid} from '../components/chart.js';
+import {SegmentText} from '../components/segment-lines.js';
+import {ServiceSections, type SectionName} from '../components/service-sections.js';
+import {alarmsWatching} from '../format/alarm-thresholds.js';
+import {taskDefinitionSize} from '../format/deployments.js';
+import {combineFreshness} from '../format/freshness.js';
+import {moveCursor} from '../format/list-window.js';
+import {periodFor} from '../format/metric-window.js';
+import {sanitize} from '../format/sanitize.js';
+import {fitLine, textLine, type Segment} from '../format/segments.js';
+import {sortTasks} from '../format/tasks.js';
+import {useAlarms, useMetricBatch} from '../hooks/use-cloud-data.js';
+import {usePoll} from '../hooks/use-poll.js';
+import type {Binding} from '../input/bindings.js';
+import {serviceQueries, splitSeries} from '../model/metric-queries.js';
+import {healthOf} from '../model/services.js';
+import {CloudError, errorMessage, isPermanent} from '../port/errors.js';
+import {shortServiceName} from '../port/names.js';
+import type {Service, ServiceReader, Task, TaskDefinition} from '../port/types.js';
+import {useApp} from '../shell/app-context.js';
+import type {ScreenModel, ScreenProps} from '../shell/screen-model.js';
+import {answered, chartLayout, chartMessage, rangeOf, useMetricWindow} from './metrics.js';
+import {freshnessOf} from './overview.js';
+
+export type ServiceDetail = {
+	service: Service;
+	/** Sorted: prominent failures first, then running, then other stopped tasks. */
+	tasks: Task[];
+	/** "1 vCPU · 2.0 GiB" by task definition (family:revision), or why it could not be read. */
+	sizes: Record<string, string>;
+};
+
+// Stopped tasks stay listed about an hour; a crash-looping service can leave hundreds. The newest
+// hundred are plenty to see the pattern, and one DescribeTasks call on AWS.
+const maxStoppedTasks = 100;
+
+/**
+ * Everything the detail shows, from the port: the service, its running and stopped tasks, and the
+ * size of each deployment's task definition. `definitions` caches revisions across refreshes: a
+ * registered revision never changes.
+ */
+export async function loadServiceDetail(reader: ServiceReader, cluster: string, name: string, definitions: Map<string, TaskDefinition>): Promise<ServiceDetail> {
+	// aws ecs describe-services --cluster CLUSTER --services NAME
+	const [service] = await reader.describeServices(cluster, [name]);
+	if (!service) throw new CloudError('not-found', `service ${name} not found in cluster ${cluster}`, {resource: name});
+	// aws ecs list-tasks --cluster CLUSTER --service-name NAME --desired-status RUNNING (and STOPPED)
+	const [running, stopped] = await Promise.all([
+		reader.listTasks(cluster, {service: name, desiredStatus: 'RUNNING'}),
+		reader.listTasks(cluster, {service: name, desiredStatus: 'STOPPED'}),
+	]);
+	const ids = [...running, ...stopped.slice(0, maxStoppedTasks)];
+	// aws ecs describe-tasks --cluster CLUSTER --tasks ID...
+	const tasks = ids.length > 0 ? await reader.describeTasks(cluster, ids) : [];
+	const sizes: Record<string, string> = {};
+	const revisions = [...new Set(service.deployments.map(d => d.taskDefinition))];
+	await Promise.all(
+		revisions.map(async revision => {
+			try {
+				// aws ecs describe-task-definition --task-definition FAMILY:REVISION
+				if (!definitions.has(revision)) definitions.set(revision, await reader.describeTaskDefinition(revision));
+				sizes[revision] = taskDefinitionSize(definitions.get(revision)) ?? '—';
+			} catch (error) {
+				// One unreadable revision (deregistered, denied) must not blank the whole screen.
+				if (!isPermanent(error)) throw error;
+				sizes[revision] = `? (${errorMessage(error)})`;
+			}
+		}),
+	);
+	return {service, tasks: sortTasks(tasks), sizes};
+}
+
+function useServiceDetail(name: string) {
+	const {cloud, config, now, refreshToken} = useApp();
+	const {cluster} = config.names;
+	const definitions = useRef(new Map<string, TaskDefinition>());
+	const fetch = useCallback(() => loadServiceDetail(cloud.services, cluster, name, definitions.current), [cloud, cluster, name]);
+	return usePoll(fetch, {intervalMs: config.refreshMs, enabled: name !== '', key: `${cluster}/${name}`, now, refreshToken});
+}
+
+function summarySegments(detail: ServiceDetail | undefined, short: string, message: string): Segment[] {
+	if (!detail) return [{text: short, bold: true}, {text: `  ${message}`, tone: 'muted'}];
+	const {service} = detail;
+	const health = healthOf(service);
+	return [
+		{text: short, bold: true},
+		{text: `  ${sanitize(service.status)}`, tone: service.status === 'ACTIVE' ? 'ok' : 'warn'},
+		{text: '  running ', tone: 'muted'},
+		{text: `${service.runningCount}/${service.desiredCount}`, tone: health, bold: health === 'bad'},
+		{text: '  pending ', tone: 'muted'},
+		{text: String(service.pendingCount), tone: service.pendingCount > 0 ? 'warn' : undefined},
+		{text: `  ${sanitize(service.launchType ?? '')}  `, tone: 'muted'},
+		{text: sanitize(service.taskDefinition)},
+		{text: ` ${detail.sizes[service.taskDefinition] ?? ''}`, tone: 'muted'},
+	];
+}
+
+const sectionKeys: Record<SectionName, string> = {deployments: 'd', tasks: 't', events: 'e'};
+const sectionOrder: readonly SectionName[] = ['deployments', 'tasks', 'events'];
+
+/** Service detail (Enter on a service): deployments, tasks with failures first, events, and its charts. */
+export function useServiceDetailScreen(props: ScreenProps): ScreenModel {
+	const {config, now} = useApp();
+	const {names} = config;
+	const name = props.params.name ?? '';
+	const short = sanitize(shortServiceName(name, names));
+	const state = useServiceDetail(name);
+	const alarms = useAlarms();
+	const {window, bindings: windowBindings} = useMetricWindow();
+	const [focus, setFocus] = useState<SectionName>('tasks');
+	const [cursors, setCursors] = useState<Record<SectionName, number>>({deployments: 0, tasks: 0, events: 0});
+
+	const chartsHeight = props.height >= 24 ? 7 : props.height >= 18 ? 5 : 0;
+	const [chartSection] = chartLayout(props.width, chartsHeight, [2]);
+	const periodSeconds = periodFor(window.ms, chartSection?.plotColumns ?? 1);
+	const queries = useMemo(() => (name ? serviceQueries(names, [name], periodSeconds) : []), [names, name, periodSeconds]);
+	const batch = useMetricBatch(queries, window.ms, chartsHeight > 0);
+	const range = useMemo(() => rangeOf(batch, window.ms), [batch.updatedAt, window.ms]); // eslint-disable-line react-hooks/exhaustive-deps
+	const panels = useMemo(() => {
+		const own = splitSeries([name], batch.data ?? []).perService.get(name);
+		const watch = (metricName: string) => alarmsWatching(alarms.data, {namespace: 'AWS/ECS', metricName, dimensions: {ClusterName: names.cluster, ServiceName: name}});
+		const common = {range, periodSeconds, message: chartMessage(batch)};
+		return [
+			{...common, title: `CPU · ${window.label}`, unit: 'percent' as const, series: answered(batch, own?.cpu, 'cpu'), alarms: watch('CPUUtilization')},
+			{...common, title: `memory · ${window.label}`, unit: 'percent' as const, series: answered(batch, own?.memory, 'mem'), alarms: watch('MemoryUtilization')},
+		];
+	}, [name, batch, alarms.data, names.cluster, range, periodSeconds, window.label]);
+
+	const detail = state.data;
+	const counts: Record<SectionName, number> = {
+		deployments: detail?.service.deployments.length ?? 0,
+		tasks: detail?.tasks.length ?? 0,
+		events: detail?.service.events.length ?? 0,
+	};
+	const move = (delta: number) => setCursors(c => ({...c, [focus]: moveCursor(Math.min(c[focus], Math.max(0, counts[focus] - 1)), delta, counts[focus])}));
+	const cycle = (step: number) => setFocus(f => sectionOrder[(sectionOrder.indexOf(f) + step + sectionOrder.length) % sectionOrder.length]!);
+	const bindings: Binding[] = [
+		{keys: ['j', 'down'], description: `next row of the focused section`, handler: () => move(1)},
+		{keys: ['k', 'up'], description: `previous row of the focused section`, handler: () => move(-1)},
+		{keys: ['pagedown', 'ctrl-d'], description: 'page down', handler: () => move(5)},
+		{keys: ['pageup', 'ctrl-u'], description: 'page up', handler: () => move(-5)},
+		...sectionOrder.map(s => ({keys: [sectionKeys[s]], description: `focus ${s}`, footer: true, handler: () => setFocus(s)})),
+		{keys: ['l', 'right'], description: 'focus the next section', handler: () => cycle(1)},
+		{keys: ['h', 'left'], description: 'focus the previous section', handler: () => cycle(-1)},
+		...windowBindings,
+	];
+
+	const message = name === '' ? 'no service given: open one with Enter on the services screen' : state.error && !detail ? sanitize(state.error.message) : 'loading…';
+	const sectionsHeight = Math.max(0, props.height - 1 - chartsHeight);
+	return {
+		bindings,
+		title: `Service · ${short || '?'}`,
+		freshness: combineFreshness([freshnessOf(state), freshnessOf(batch), freshnessOf(alarms)]),
+		body: (
+			<Box flexDirection="column">
+				<SegmentText line={fitLine(summarySegments(detail, short || '—', message), props.width)} />
+				{chartsHeight > 0 && chartSection ? <ChartGrid panels={panels} width={props.width} height={chartsHeight} columns={chartSection.columns} /> : null}
+				{detail ? (
+					<ServiceSections detail={detail} focus={focus} cursors={cursors} now={now()} width={props.width} height={sectionsHeight} />
+				) : (
+					<SegmentText line={textLine('', props.width)} />
+				)}
+			</Box>
+		),
+	};
+}

@@ -1,0 +1,134 @@
+import {EventEmitter} from 'node:events';
+
+// Ink hands a whole chunk of typed text to useInput as one string: `:logs⏎` typed ahead over a
+// slow SSH link (or pasted) would arrive as one event that no binding matches, and the keys after
+// `:` would reach the screen before the command line had even opened. This stdin sits between
+// the terminal and Ink and delivers one keypress at a time, letting React commit between them.
+
+const escape = '\u001B';
+
+/** Splits a chunk into keypresses: escape sequences whole, everything else one character each. */
+export function splitKeypresses(chunk: string): string[] {
+	const keys: string[] = [];
+	let i = 0;
+	while (i < chunk.length) {
+		if (chunk[i] === escape) {
+			const end = escapeSequenceEnd(chunk, i);
+			keys.push(chunk.slice(i, end));
+			i = end;
+			continue;
+		}
+		const code = chunk.codePointAt(i) ?? 0;
+		const length = code > 0xff_ff ? 2 : 1;
+		keys.push(chunk.slice(i, i + length));
+		i += length;
+	}
+	return keys;
+}
+
+/** Where the escape sequence starting at `start` ends; an incomplete one runs to the chunk's end (Ink buffers it). */
+function escapeSequenceEnd(chunk: string, start: number): number {
+	let i = start + 1;
+	if (chunk[i] === escape) i += 1; // ESC ESC [A: meta + arrow
+	const kind = chunk[i];
+	if (kind === undefined) return chunk.length;
+	if (kind === '[') {
+		i += 1;
+		if (chunk[i] === '[') i += 1; // legacy ESC[[A function keys
+		while (i < chunk.length) {
+			const c = chunk.charCodeAt(i);
+			if (c >= 0x40 && c <= 0x7e) return i + 1; // final byte
+			i += 1;
+		}
+		return chunk.length;
+	}
+	if (kind === 'O') return Math.min(chunk.length, i + 2);
+	const code = chunk.codePointAt(i) ?? 0;
+	return i + (code > 0xff_ff ? 2 : 1);
+}
+
+/**
+ * Time for React to commit what a key changed and for the new screen's effects to subscribe its
+ * input listeners. Measured in a real terminal: with 8 ms the key after `:` was still lost while the
+ * dashboard was busy rendering; 40 ms held. Only keys that arrive together (typed ahead, pasted)
+ * wait; a person typing is never slowed.
+ */
+export const keyGapMs = 40;
+const yieldToReact = () => new Promise<void>(resolve => setTimeout(resolve, keyGapMs));
+
+export class KeypressStdin extends EventEmitter {
+	readonly isTTY = true;
+	private readonly queue: string[] = [];
+	private current: string | null = null;
+	private pumping = false;
+	private listening = false;
+
+	constructor(private readonly real: NodeJS.ReadStream) {
+		super();
+	}
+
+	private readonly onData = (chunk: Buffer | string) => {
+		this.queue.push(...splitKeypresses(chunk.toString()));
+		void this.pump();
+	};
+
+	private async pump(): Promise<void> {
+		if (this.pumping) return;
+		this.pumping = true;
+		while (this.queue.length > 0) {
+			// While screens swap, Ink may briefly have no reader (raw mode off between two input
+			// hooks): hold the key until one is back instead of dropping it.
+			if (this.listenerCount('readable') === 0) {
+				await yieldToReact();
+				continue;
+			}
+			this.current = this.queue.shift() ?? null;
+			this.emit('readable');
+			this.current = null;
+			if (this.queue.length > 0) await yieldToReact();
+		}
+		this.pumping = false;
+	}
+
+	read = (): string | null => {
+		const key = this.current;
+		this.current = null;
+		return key;
+	};
+
+	setRawMode(enabled: boolean): this {
+		this.real.setRawMode(enabled);
+		// Keep reading once started: keys typed while Ink toggles raw mode are queued, not lost.
+		// The CLI exits the process explicitly, so an open stdin never keeps it alive.
+		if (enabled && !this.listening) {
+			this.listening = true;
+			this.real.setEncoding('utf8');
+			this.real.on('data', this.onData);
+		}
+		return this;
+	}
+
+	setEncoding(): this {
+		return this;
+	}
+
+	ref(): this {
+		this.real.ref();
+		return this;
+	}
+
+	unref(): this {
+		this.real.unref();
+		return this;
+	}
+
+	resume(): this {
+		this.real.resume();
+		return this;
+	}
+
+	pause(): this {
+		this.real.pause();
+		return this;
+	}
+}

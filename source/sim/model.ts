@@ -1,0 +1,164 @@
+// The simulated account's mutable state. Plain records, owned by the world; the port's answers are
+// fresh copies made from these (see views.ts), so a caller can never reach in and change the sim.
+
+import type {AlarmHistoryItem, AlarmState, CompositeAlarm, MetricAlarm, MetricTransformation, ServiceEvent, TaskDefinition} from '../port/types.js';
+import type {EnvName, ServiceProfile} from './catalog.js';
+import type {LogMatcher} from '../logs/filter-pattern.js';
+import type {EventLog} from './event-log.js';
+import type {MetricStore, Series} from './metric-store.js';
+import type {Rng} from './random.js';
+
+export type TaskStatus = 'PROVISIONING' | 'PENDING' | 'RUNNING' | 'DEACTIVATING' | 'STOPPING' | 'STOPPED';
+
+export type SimTask = {
+	id: string;
+	arn: string;
+	env: EnvName;
+	cluster: string;
+	service: string; // full service name
+	deploymentId: string;
+	taskDefinition: string; // family:revision
+	cpu: string;
+	memory: string;
+	container: string;
+	image: string;
+	lastStatus: TaskStatus;
+	desiredStatus: 'RUNNING' | 'STOPPED';
+	healthStatus: 'UNKNOWN' | 'HEALTHY' | 'UNHEALTHY';
+	createdAt: number;
+	pullStartedAt?: number;
+	startedAt?: number;
+	stoppingAt?: number;
+	stoppedAt?: number;
+	stopCode?: string;
+	stoppedReason?: string;
+	exitCode?: number;
+	containerReason?: string;
+	/** When the next lifecycle transition is due (Infinity: none scheduled). */
+	nextAt: number;
+	healthyAt?: number;
+	oomAt?: number;
+	pullFails: boolean;
+	/** Who asked it to stop: the scheduler drains for a while, a user stop is quicker. */
+	stopKind?: 'scheduler' | 'user';
+	// Workload, fixed at launch.
+	baseMiB: number;
+	leakMiBPerMin: number;
+	memoryMiB: number;
+	cpuUnits: number;
+	logStream: string;
+};
+
+export type SimDeployment = {
+	id: string;
+	status: 'PRIMARY' | 'ACTIVE';
+	rolloutState: 'COMPLETED' | 'IN_PROGRESS' | 'FAILED';
+	rolloutStateReason: string;
+	taskDefinition: string;
+	desiredCount: number;
+	failedTasks: number;
+	createdAt: number;
+	updatedAt: number;
+	/** Consecutive tasks that failed to start: ECS slows its launches down after a few. */
+	consecutiveFailures: number;
+	nextLaunchAt: number;
+	lastUnableEventAt: number;
+};
+
+export type SimService = {
+	env: EnvName;
+	name: string;
+	arn: string;
+	cluster: string;
+	profile: ServiceProfile;
+	desiredCount: number;
+	createdAt: number;
+	deployments: SimDeployment[]; // PRIMARY first
+	events: ServiceEvent[]; // newest first
+	/** Whether the service was in a steady state at the last step, to announce reaching one. */
+	steady: boolean;
+	/** Something changed (a task moved, an update arrived): the scheduler must look at it. */
+	dirty: boolean;
+	lastSteadyEventAt: number;
+	tasks: SimTask[]; // every task not yet forgotten, oldest first
+	cpuSeries?: Series;
+	memSeries?: Series;
+};
+
+export type SimCluster = {
+	env: EnvName;
+	name: string;
+	arn: string;
+	services: SimService[];
+	cpuSeries?: Series;
+	memSeries?: Series;
+};
+
+export type StoredTaskDefinition = TaskDefinition;
+
+export type SimMetricFilter = {
+	name: string;
+	logGroup: string;
+	pattern: string;
+	transformations: MetricTransformation[];
+	matcher: LogMatcher;
+	series?: Series;
+	value: number;
+};
+
+export type SimLogGroup = {
+	name: string;
+	arn: string;
+	createdAt: number;
+	retentionInDays?: number;
+	/** Bytes the group held before the sim started; grows with every line written. */
+	baseStoredBytes: number;
+	dailyBytes: number;
+	bytesWritten: number;
+	events: EventLog;
+	filters: Map<string, SimMetricFilter>;
+};
+
+export type SimAlarm = (MetricAlarm | CompositeAlarm) & {history: AlarmHistoryItem[]};
+
+export type SimDb = {
+	env: EnvName;
+	id: string;
+	arn: string;
+	status: string;
+	instanceClass: string;
+	engine: string;
+	engineVersion: string;
+	allocatedStorageGb: number;
+	storageType: string;
+	multiAz: boolean;
+	endpoint: {address: string; port: number};
+	pendingInstanceClass?: string;
+	modifyDoneAt?: number;
+	createdAt: number;
+	cpuSeries?: Series;
+	connSeries?: Series;
+	memSeries?: Series;
+};
+
+export type World = {
+	seed: number;
+	rng: Rng;
+	/** The time the state describes: the end of the last step taken. */
+	time: number;
+	clusters: Map<string, SimCluster>;
+	services: Map<string, SimService>; // by full name (names are unique across the two clusters)
+	tasksById: Map<string, SimTask>;
+	taskDefinitions: Map<string, StoredTaskDefinition[]>; // family -> revisions, index = revision - 1
+	images: Set<string>; // what the fake ECR holds
+	metrics: MetricStore;
+	logGroups: Map<string, SimLogGroup>;
+	alarms: Map<string, SimAlarm>;
+	dbs: Map<string, SimDb>;
+	nextEventSeq: number;
+	nextRequest: number;
+	/** While false (during the backfill at start) nothing is counted as a port call. */
+	live: boolean;
+};
+
+export type AlarmStateChange = {name: string; from: AlarmState; to: AlarmState; reason: string; at: number};

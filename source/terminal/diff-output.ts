@@ -1,0 +1,255 @@
+// An output layer between Ink and the real terminal that sends only what changed.
+//
+// Ink 6.8 rewrites its whole frame on every update, and at full terminal height clears the screen
+// and scrollback and repaints even when nothing changed. Here Ink draws into a screen model (a
+// headless xterm of the same size); once the model has parsed everything Ink wrote (which also
+// coalesces the several writes of one Ink render, and renders that came faster than the model
+// parsed), the model's cells are compared with what was last sent, and the difference goes to the
+// real terminal in one write, wrapped in synchronized-output markers.
+//
+// Usage:
+//   const layer = createDiffOutput(process.stdout);
+//   layer.enter();
+//   render(<App/>, {stdout: layer.stream});
+//   process.on('SIGTERM', () => { layer.restore(); process.exit(143); });
+import type {Screen} from './cells.js';
+import {readCells} from './cells.js';
+import {diffScreens} from './diff-screens.js';
+import {createEmulator, resizeEmulator} from './emulator.js';
+import * as esc from './escapes.js';
+import {trackModes} from './modes.js';
+import {TtyLikeStream} from './tty-stream.js';
+
+export interface DiffOutputOptions {
+	/** Wrap each frame in synchronized-output markers (mode 2026) so it appears at once. Default true. */
+	synchronized?: boolean;
+}
+
+export interface DiffOutputStats {
+	/** Bytes Ink wrote to the layer. */
+	inputBytes: number;
+	/** Bytes and write() calls that reached the real terminal: frames, enter/restore, OSC 52. */
+	bytesWritten: number;
+	writeCalls: number;
+	/** Frames sent, and updates of the model that changed nothing visible (nothing was sent). */
+	frames: number;
+	framesSkipped: number;
+}
+
+export interface DiffOutput {
+	/** Give this to Ink as `stdout`; it looks like a TTY of the real terminal's size. */
+	readonly stream: NodeJS.WriteStream;
+	/** Switch to the alternate screen, hide the cursor and paint the current frame. */
+	enter(): void;
+	/**
+	 * Give the terminal back: end any synchronized update, reset colours, switch off the input modes
+	 * the app turned on, show the cursor, leave the alternate screen. Synchronous and idempotent, so
+	 * it can be called from signal, exit and uncaught-error handlers; enter() may follow it again.
+	 */
+	restore(): void;
+	/** Copy `text` to the clipboard with OSC 52 (the only write that is not a frame). */
+	osc52(text: string): void;
+	stats(): DiffOutputStats;
+	/** Resolves once everything written to `stream` so far has been drawn. */
+	settled(): Promise<void>;
+	/** restore(), then stop listening to the terminal and free the model. Later writes are ignored. */
+	dispose(): void;
+}
+
+function terminalSize(real: NodeJS.WriteStream): {columns: number; rows: number} {
+	const {columns, rows} = real;
+	if (!Number.isInteger(columns) || !Number.isInteger(rows) || columns < 1 || rows < 1) {
+		throw new Error(
+			`createDiffOutput needs a terminal, but the output stream has no size (columns=${String(columns)}, rows=${String(rows)}); is stdout a TTY?`,
+		);
+	}
+
+	return {columns, rows};
+}
+
+export function createDiffOutput(real: NodeJS.WriteStream, options: DiffOutputOptions = {}): DiffOutput {
+	const synchronized = options.synchronized ?? true;
+	const size = terminalSize(real);
+	const model = createEmulator({cols: size.columns, rows: size.rows, scrollback: 0, convertEol: true});
+	// Ink hides the cursor with its first frame; count it hidden until the app shows it, so it never
+	// flashes at 1,1 before that frame.
+	const modes = trackModes(model, {cursorHidden: true});
+	const stream = new TtyLikeStream(chunk => accept(chunk), real, size);
+
+	const counters: DiffOutputStats = {inputBytes: 0, bytesWritten: 0, writeCalls: 0, frames: 0, framesSkipped: 0};
+	let entered = false;
+	let disposed = false;
+	let sent: Screen = []; // what the real terminal shows; [] means unknown: repaint everything
+	let cursorSent = {visible: false, x: 0, y: 0};
+	const modesSent = new Map<number, boolean>();
+	let bell = false;
+	let pending = 0; // writes the model has not parsed yet
+	let waitingForDrain = false;
+	const settleWaiters: Array<() => void> = [];
+
+	modes.onBell(() => {
+		bell = true;
+	});
+
+	function writeReal(data: string): void {
+		real.write(data);
+		counters.bytesWritten += Buffer.byteLength(data);
+		counters.writeCalls++;
+	}
+
+	function feed(data: string | Uint8Array): void {
+		pending++;
+		model.write(data, parsed);
+	}
+
+	function accept(chunk: Uint8Array): void {
+		if (disposed || chunk.length === 0) return; // Ink writes '' to wait for the stream to flush
+		counters.inputBytes += chunk.length;
+		feed(chunk);
+	}
+
+	function parsed(): void {
+		pending--;
+		if (pending > 0) return; // the model is between frames only when all writes are parsed
+		paint();
+		for (const resolve of settleWaiters.splice(0)) resolve();
+	}
+
+	function modeChanges(): string {
+		let out = '';
+		for (const [mode, on] of modes.passthrough) {
+			if ((modesSent.get(mode) ?? false) !== on) {
+				out += esc.privateMode(mode, on);
+				modesSent.set(mode, on);
+			}
+		}
+
+		return out;
+	}
+
+	function cursorChanges(cellsWritten: boolean): string {
+		const visible = !modes.cursorHidden;
+		const buffer = model.buffer.active;
+		const x = Math.min(buffer.cursorX, model.cols - 1); // cursorX is cols while a wrap is pending
+		const y = buffer.cursorY;
+		let out = '';
+		if (visible) {
+			if (cellsWritten || !cursorSent.visible || cursorSent.x !== x || cursorSent.y !== y) out += esc.cursorTo(x, y);
+			if (!cursorSent.visible) out += esc.SHOW_CURSOR;
+		} else if (cursorSent.visible) {
+			out += esc.HIDE_CURSOR;
+		}
+
+		cursorSent = {visible, x, y};
+		return out;
+	}
+
+	/** Everything that changed since the last frame, or '' if nothing did. */
+	function frame(): string {
+		const next = readCells(model);
+		const cells = diffScreens(sent, next);
+		sent = next;
+		const out = modeChanges() + (bell ? esc.BELL : '') + cells + cursorChanges(cells !== '');
+		bell = false;
+		if (out === '') {
+			counters.framesSkipped++;
+			return '';
+		}
+
+		counters.frames++;
+		return synchronized ? esc.BEGIN_SYNC + out + esc.END_SYNC : out;
+	}
+
+	function paint(): void {
+		if (!entered || disposed) return;
+		// A slow terminal (a congested ssh link) has not taken the last frame yet: wait, then send one
+		// frame with everything that changed meanwhile instead of queueing every intermediate one.
+		if (real.writableNeedDrain) {
+			if (!waitingForDrain) {
+				waitingForDrain = true;
+				real.once('drain', () => {
+					waitingForDrain = false;
+					if (pending === 0) paint();
+				});
+			}
+
+			return;
+		}
+
+		const out = frame();
+		if (out !== '') writeReal(out);
+	}
+
+	function onResize(): void {
+		if (disposed) return;
+		let next: {columns: number; rows: number};
+		try {
+			next = terminalSize(real);
+		} catch {
+			return; // a transient nonsense size; the next resize event will be right
+		}
+
+		if (next.columns === model.cols && next.rows === model.rows) return;
+		// The terminal rewrapped or cut its screen; as the size differs from what was sent, the next
+		// frame clears once and repaints whole.
+		resizeEmulator(model, next.columns, next.rows);
+		stream.resize(next.columns, next.rows); // Ink redraws into the resized model
+		feed(''); // paint once that is parsed, even if Ink had nothing new to draw
+	}
+
+	real.on('resize', onResize);
+	// The real terminal shows the frame on its alternate screen, which has no scrollback and does
+	// not rewrap lines on resize; draw the model on its alternate screen too, so that Ink's
+	// cursor-relative erasing after a resize lands on the same lines in both.
+	feed(esc.ENTER_ALT_SCREEN);
+
+	function enter(): void {
+		if (disposed) throw new Error('createDiffOutput: enter() called after dispose()');
+		if (entered) return;
+		entered = true;
+		sent = [];
+		cursorSent = {visible: false, x: 0, y: 0};
+		bell = false; // rung while the app was off screen: stale now
+		writeReal(esc.ENTER_ALT_SCREEN + esc.HIDE_CURSOR + (pending === 0 ? frame() : ''));
+	}
+
+	function restore(): void {
+		if (!entered) return;
+		entered = false;
+		let out = (synchronized ? esc.END_SYNC : '') + esc.RESET_SGR;
+		for (const [mode, on] of modesSent) {
+			if (on) out += esc.privateMode(mode, false);
+		}
+
+		modesSent.clear();
+		out += esc.SHOW_CURSOR + esc.LEAVE_ALT_SCREEN;
+		try {
+			writeReal(out);
+		} catch {
+			// The terminal is gone (hang-up); there is nothing left to give back.
+		}
+	}
+
+	function dispose(): void {
+		if (disposed) return;
+		restore();
+		disposed = true;
+		real.off('resize', onResize);
+		modes.dispose();
+		model.dispose();
+		for (const resolve of settleWaiters.splice(0)) resolve();
+	}
+
+	return {
+		stream: stream as unknown as NodeJS.WriteStream,
+		enter,
+		restore,
+		osc52(text) {
+			if (typeof text !== 'string') throw new TypeError('osc52(text): text must be a string');
+			writeReal(esc.osc52(text));
+		},
+		stats: () => ({...counters}),
+		settled: () => (pending === 0 ? Promise.resolve() : new Promise(resolve => settleWaiters.push(resolve))),
+		dispose,
+	};
+}

@@ -1,0 +1,371 @@
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {CloudError, isCloudError} from '../../source/port/errors.js';
+import {namesFor, type ResourceNames} from '../../source/port/names.js';
+import type {Cloud, LogEvent, LogFilterRequest, MetricAlarm, MetricQuery, Operator} from '../../source/port/types.js';
+
+// One suite of port behaviour, run against every backend: the simulated account (sim.test.ts)
+// and the AWS adapters on moto_server (moto.test.ts). It asserts only what both can honour:
+// moto never evaluates alarms, keeps no service events, and has no Live Tail or composite alarms.
+
+export type ContractContext = {
+	cloud: Cloud;
+	/** The environment the backend holds: acso-{env}-cluster, /aws/acso/{env}/agents, ... */
+	env: string;
+	/** Switches what the cloud's isWriteEnabled() answers. */
+	setWriteEnabled(on: boolean): void;
+	/** The backend's clock (the sim may run on a manual one). Default Date.now. */
+	now?: () => number;
+	teardown?: () => Promise<void>;
+};
+
+const missingCluster = 'acso-nope-cluster';
+const missingDb = 'acso-nope-db';
+
+async function rejection(promise: Promise<unknown>): Promise<CloudError> {
+	try {
+		await promise;
+	} catch (error) {
+		if (isCloudError(error)) return error;
+		throw new Error(`expected a CloudError, got ${String(error)}`);
+	}
+	throw new Error('expected the call to fail, it succeeded');
+}
+
+async function allPages(cloud: Cloud, request: LogFilterRequest): Promise<{events: LogEvent[]; pages: number}> {
+	const events: LogEvent[] = [];
+	let nextToken: string | undefined;
+	let pages = 0;
+	do {
+		const page = await cloud.logs.filterLogEvents({...request, nextToken});
+		events.push(...page.events);
+		nextToken = page.nextToken;
+		pages++;
+		if (pages > 500) throw new Error('filterLogEvents did not reach the end in 500 pages');
+	} while (nextToken);
+	return {events, pages};
+}
+
+function cpuQuery(id: string, names: ResourceNames, service: string): MetricQuery {
+	return {id, namespace: 'AWS/ECS', metricName: 'CPUUtilization', dimensions: {ClusterName: names.cluster, ServiceName: service}, stat: 'Average', periodSeconds: 60};
+}
+
+const isInfoLine = (message: string) => /^\S+ INFO \[/.test(message) || message.includes('"level":"INFO"');
+
+export function describePortContract(name: string, setup: () => Promise<ContractContext>): void {
+	describe(`port contract: ${name}`, () => {
+		let context: ContractContext;
+		let cloud: Cloud;
+		let names: ResourceNames;
+		let now: () => number;
+		let serviceNames: string[];
+
+		beforeAll(async () => {
+			context = await setup();
+			cloud = context.cloud;
+			names = namesFor(context.env);
+			now = context.now ?? Date.now;
+			context.setWriteEnabled(false);
+		});
+
+		afterAll(async () => {
+			await context?.teardown?.();
+		});
+
+		describe('clusters', () => {
+			it('describes the environment cluster and reports an unknown one as missing', async () => {
+				const answer = await cloud.clusters.describeClusters([names.cluster, missingCluster]);
+				expect(answer.clusters.map(c => c.name)).toEqual([names.cluster]);
+				expect(answer.clusters[0]?.status).toBe('ACTIVE');
+				expect(answer.clusters[0]?.arn).toContain(names.cluster);
+				expect(answer.missing).toEqual([missingCluster]);
+				expect(await cloud.clusters.listClusters()).toContain(names.cluster);
+			});
+		});
+
+		describe('services', () => {
+			it('discovers the services and describes them with counts and deployments', async () => {
+				serviceNames = await cloud.services.listServices(names.cluster);
+				expect(serviceNames.length).toBeGreaterThan(0);
+				for (const service of serviceNames) expect(service.startsWith(names.servicePrefix)).toBe(true);
+
+				const services = await cloud.services.describeServices(names.cluster, [...serviceNames, `${names.servicePrefix}no-such-agent`]);
+				expect(services.map(s => s.name).sort()).toEqual([...serviceNames].sort());
+				for (const service of services) {
+					expect(service.cluster).toBe(names.cluster);
+					for (const count of [service.desiredCount, service.runningCount, service.pendingCount]) {
+						expect(Number.isInteger(count) && count >= 0).toBe(true);
+					}
+					expect(service.taskDefinition).toMatch(/^[\w-]+:\d+$/);
+					expect(service.deployments.filter(d => d.status === 'PRIMARY')).toHaveLength(1);
+					for (const deployment of service.deployments) expect(deployment.taskDefinition).toMatch(/^[\w-]+:\d+$/);
+				}
+			});
+
+			it('answers not-found naming the cluster when the cluster does not exist', async () => {
+				const listed = await rejection(cloud.services.listServices(missingCluster));
+				expect(listed.kind).toBe('not-found');
+				expect(listed.resource).toContain(missingCluster);
+				const described = await rejection(cloud.services.describeServices(missingCluster, [`${names.servicePrefix}supervisor`]));
+				expect(described.kind).toBe('not-found');
+				expect(described.resource).toContain(missingCluster);
+			});
+
+			it('describes task definitions by family:revision and by family (the newest)', async () => {
+				const [service] = await cloud.services.describeServices(names.cluster, serviceNames.slice(0, 1));
+				const current = await cloud.services.describeTaskDefinition(service!.taskDefinition);
+				expect(`${current.family}:${current.revision}`).toBe(service!.taskDefinition);
+				expect(current.containers.length).toBeGreaterThan(0);
+				for (const container of current.containers) expect(container.image).not.toBe('');
+				const newest = await cloud.services.describeTaskDefinition(current.family);
+				expect(newest.family).toBe(current.family);
+				expect(newest.revision).toBeGreaterThanOrEqual(current.revision);
+				const missing = await rejection(cloud.services.describeTaskDefinition('acso-no-such-family'));
+				expect(missing.kind).toBe('not-found');
+			});
+
+			it('lists and describes the running tasks of a service', async () => {
+				const service = serviceNames[0]!;
+				const ids = await cloud.services.listTasks(names.cluster, {service, desiredStatus: 'RUNNING'});
+				expect(ids.length).toBeGreaterThan(0);
+				const tasks = await cloud.services.describeTasks(names.cluster, ids);
+				expect(tasks.map(t => t.id).sort()).toEqual([...ids].sort());
+				// moto's ListTasks ignores serviceName (AWS filters by it), so the answer may hold other
+				// services' tasks too; each task still names its own service.
+				const own = tasks.filter(t => t.service === service);
+				expect(own.length).toBeGreaterThan(0);
+				for (const task of tasks) {
+					expect(serviceNames).toContain(task.service);
+					expect(task.desiredStatus).toBe('RUNNING');
+					expect(task.taskDefinition).toMatch(new RegExp(`^${task.service}:\\d+$`));
+					expect(task.containers.length).toBeGreaterThan(0);
+				}
+				expect(await cloud.services.listTasks(names.cluster)).toEqual(expect.arrayContaining(ids));
+			});
+		});
+
+		describe('metrics', () => {
+			it('returns one series per query, ascending, for the dimensions asked', async () => {
+				const [first, second] = serviceNames;
+				const queries = [cpuQuery('cpu_a', names, first!), cpuQuery('cpu_b', names, second ?? first!), cpuQuery('cpu_none', names, `${names.servicePrefix}no-such-agent`)];
+				const end = now();
+				const series = await cloud.metrics.getMetricData(queries, {start: end - 60 * 60_000, end});
+				expect(series.map(s => s.id)).toEqual(['cpu_a', 'cpu_b', 'cpu_none']);
+				const a = series[0]!;
+				expect(a.points.length).toBeGreaterThan(0);
+				for (const s of series) {
+					for (let index = 1; index < s.points.length; index++) expect(s.points[index]!.t).toBeGreaterThan(s.points[index - 1]!.t);
+					for (const point of s.points) expect(point.v).toBeGreaterThanOrEqual(0);
+				}
+				for (const point of a.points) expect(point.v).toBeLessThanOrEqual(100);
+				// A service that does not exist has no data: the series follows its dimensions.
+				expect(series[2]!.points).toEqual([]);
+
+				// Dimension order is not part of a metric's identity.
+				const reversed: MetricQuery = {...queries[0]!, dimensions: {ServiceName: first!, ClusterName: names.cluster}};
+				const [again] = await cloud.metrics.getMetricData([reversed], {start: end - 60 * 60_000, end});
+				expect(again!.points).toEqual(a.points);
+			});
+
+			it('refuses a malformed query with a clear message', async () => {
+				const end = now();
+				const error = await rejection(cloud.metrics.getMetricData([{...cpuQuery('Bad-Id', names, serviceNames[0]!)}], {start: end - 60_000, end}));
+				expect(error.kind).toBe('invalid');
+				expect(error.message).toContain('Bad-Id');
+			});
+		});
+
+		describe('logs', () => {
+			it('pages filterLogEvents to the end and gets the same events as one big read', async () => {
+				const end = now();
+				const window = {logGroup: names.logGroups[0]!, startTime: end - 10 * 60_000, endTime: end};
+				const whole = await allPages(cloud, {...window, limit: 10_000});
+				expect(whole.events.length).toBeGreaterThan(1);
+				const limit = Math.max(1, Math.ceil(whole.events.length / 4));
+				const paged = await allPages(cloud, {...window, limit});
+				expect(paged.pages).toBeGreaterThan(1);
+				expect(paged.events.map(e => e.eventId).sort()).toEqual(whole.events.map(e => e.eventId).sort());
+				expect(new Set(paged.events.map(e => e.eventId)).size).toBe(paged.events.length);
+				for (const event of paged.events) {
+					expect(event.logGroup).toBe(names.logGroups[0]);
+					expect(event.timestamp).toBeGreaterThanOrEqual(window.startTime);
+					expect(event.timestamp).toBeLessThanOrEqual(end);
+				}
+			});
+
+			it('filters with the pattern ERROR: only lines containing ERROR, no INFO lines', async () => {
+				const end = now();
+				const window = {logGroup: names.logGroups[0]!, startTime: end - 60 * 60_000, endTime: end};
+				const all = await allPages(cloud, {...window, limit: 10_000});
+				const errors = await allPages(cloud, {...window, pattern: 'ERROR', limit: 10_000});
+				expect(errors.events.length).toBeGreaterThan(0);
+				expect(errors.events.length).toBeLessThan(all.events.length);
+				for (const event of errors.events) {
+					expect(event.message).toContain('ERROR');
+					expect(isInfoLine(event.message)).toBe(false);
+				}
+				expect(all.events.some(e => isInfoLine(e.message))).toBe(true);
+			});
+
+			it('describes the log groups with their retention, and their metric filters', async () => {
+				const groups = await cloud.logs.describeLogGroups(`/aws/acso/${context.env}/`);
+				const group = groups.find(g => g.name === names.logGroups[0]);
+				expect(group).toBeDefined();
+				expect(group!.arn).toContain(names.logGroups[0]);
+				if (group!.retentionInDays !== undefined) expect(group!.retentionInDays).toBeGreaterThan(0);
+				for (const other of groups) expect(other.name.startsWith(`/aws/acso/${context.env}/`)).toBe(true);
+				const filters = await cloud.logs.describeMetricFilters(names.logGroups[0]!);
+				for (const filter of filters) {
+					expect(filter.logGroup).toBe(names.logGroups[0]);
+					expect(filter.transformations.length).toBeGreaterThan(0);
+				}
+			});
+
+			it('answers not-found for a log group that does not exist', async () => {
+				const end = now();
+				const error = await rejection(cloud.logs.filterLogEvents({logGroup: `/aws/acso/${context.env}/no-such-group`, startTime: end - 60_000}));
+				expect(error.kind).toBe('not-found');
+				expect(error.resource).toContain('no-such-group');
+			});
+		});
+
+		describe('alarms', () => {
+			it('describes the ACSO alarms with state and threshold, by prefix and by name', async () => {
+				const byPrefix = await cloud.alarms.describeAlarms({prefix: 'ACSO-'});
+				const cpu = byPrefix.find(a => a.name === 'ACSO-HighCPU');
+				expect(cpu?.kind).toBe('metric');
+				const metric = cpu as MetricAlarm;
+				expect(['OK', 'ALARM', 'INSUFFICIENT_DATA']).toContain(metric.state);
+				expect(Number.isFinite(metric.threshold)).toBe(true);
+				expect(metric.metricName).toBe('CPUUtilization');
+				expect(metric.namespace).toBe('AWS/ECS');
+				for (const alarm of byPrefix) expect(alarm.name.startsWith('ACSO-')).toBe(true);
+				const byName = await cloud.alarms.describeAlarms({names: ['ACSO-HighCPU']});
+				expect(byName.map(a => a.name)).toEqual(['ACSO-HighCPU']);
+				expect((await cloud.alarms.describeAlarms()).map(a => a.name)).toContain('ACSO-HighCPU');
+			});
+		});
+
+		describe('databases', () => {
+			it('describes the environment database, and not-found names a missing one', async () => {
+				const [db] = await cloud.databases.describeDbInstances(names.db);
+				expect(db?.id).toBe(names.db);
+				expect(db?.instanceClass).toMatch(/^db\./);
+				expect(db?.engine).not.toBe('');
+				expect((await cloud.databases.describeDbInstances()).map(d => d.id)).toContain(names.db);
+				const error = await rejection(cloud.databases.describeDbInstances(missingDb));
+				expect(error.kind).toBe('not-found');
+				expect(error.resource).toContain(missingDb);
+			});
+		});
+
+		describe('operator in read-only mode', () => {
+			it('refuses every write and changes nothing', async () => {
+				context.setWriteEnabled(false);
+				const service = serviceNames[0]!;
+				const [before] = await cloud.services.describeServices(names.cluster, [service]);
+				const op: Operator = cloud.operator;
+				const attempts: Array<Promise<unknown>> = [
+					op.updateService(names.cluster, service, {desiredCount: before!.desiredCount + 5}),
+					op.registerTaskDefinition({family: service, containers: [{name: 'x', image: 'x'}]}),
+					op.stopTask(names.cluster, 'abc', 'contract'),
+					op.createLogGroup(`/aws/acso/${context.env}/read-only`),
+					op.putRetentionPolicy(names.logGroups[0]!, 1),
+					op.deleteRetentionPolicy(names.logGroups[0]!),
+					op.putMetricFilter({name: 'ro', logGroup: names.logGroups[0]!, pattern: 'ERROR', transformations: [{metricName: 'E', metricNamespace: 'N', metricValue: '1'}]}),
+					op.putMetricAlarm({name: 'ACSO-HighCPU', namespace: 'AWS/ECS', metricName: 'CPUUtilization', dimensions: {}, statistic: 'Average', periodSeconds: 60, evaluationPeriods: 1, threshold: 1, comparisonOperator: 'GreaterThanThreshold'}),
+					op.putCompositeAlarm({name: 'ACSO-ReadOnly', alarmRule: 'ALARM("ACSO-HighCPU")'}),
+					op.modifyDbInstance(names.db, {instanceClass: 'db.r6g.large', applyImmediately: true}),
+				];
+				for (const attempt of attempts) expect((await rejection(attempt)).kind).toBe('read-only');
+				const [after] = await cloud.services.describeServices(names.cluster, [service]);
+				expect(after!.desiredCount).toBe(before!.desiredCount);
+				expect((await cloud.logs.describeLogGroups(`/aws/acso/${context.env}/read-only`)).length).toBe(0);
+			});
+		});
+
+		describe('operator with writes enabled', () => {
+			beforeAll(() => context.setWriteEnabled(true));
+			afterAll(() => context.setWriteEnabled(false));
+
+			it('updateService changes the desired count', async () => {
+				const service = serviceNames[0]!;
+				const [before] = await cloud.services.describeServices(names.cluster, [service]);
+				const target = before!.desiredCount + 1;
+				const result = await cloud.operator.updateService(names.cluster, service, {desiredCount: target});
+				expect(result.value.desiredCount).toBe(target);
+				expect(typeof result.requestId).toBe('string');
+				const [after] = await cloud.services.describeServices(names.cluster, [service]);
+				expect(after!.desiredCount).toBe(target);
+			});
+
+			it('registerTaskDefinition adds a revision the service can then run', async () => {
+				const service = serviceNames[0]!;
+				const [before] = await cloud.services.describeServices(names.cluster, [service]);
+				const current = await cloud.services.describeTaskDefinition(before!.taskDefinition);
+				const {revision: _r, arn: _a, status: _s, registeredAt: _at, ...input} = current;
+				const registered = await cloud.operator.registerTaskDefinition(input);
+				expect(registered.value.family).toBe(current.family);
+				const newest = await cloud.services.describeTaskDefinition(current.family);
+				expect(registered.value.revision).toBe(newest.revision);
+				expect(newest.revision).toBeGreaterThan(current.revision);
+				expect(newest.containers.map(c => c.image)).toEqual(current.containers.map(c => c.image));
+				const target = `${newest.family}:${newest.revision}`;
+				const updated = await cloud.operator.updateService(names.cluster, service, {taskDefinition: target});
+				expect(updated.value.taskDefinition).toBe(target);
+				const [after] = await cloud.services.describeServices(names.cluster, [service]);
+				expect(after!.taskDefinition).toBe(target);
+			});
+
+			it('stopTask stops a running task', async () => {
+				const [id] = await cloud.services.listTasks(names.cluster, {service: serviceNames[1] ?? serviceNames[0]!, desiredStatus: 'RUNNING'});
+				const stopped = await cloud.operator.stopTask(names.cluster, id!, 'contract test');
+				expect(stopped.value.id).toBe(id);
+				expect(stopped.value.desiredStatus).toBe('STOPPED');
+			});
+
+			it('puts and deletes a log retention policy', async () => {
+				const group = names.logGroups[0]!;
+				await cloud.operator.putRetentionPolicy(group, 90);
+				expect((await cloud.logs.describeLogGroups(group)).find(g => g.name === group)?.retentionInDays).toBe(90);
+				await cloud.operator.deleteRetentionPolicy(group);
+				expect((await cloud.logs.describeLogGroups(group)).find(g => g.name === group)?.retentionInDays).toBeUndefined();
+				const refused = await rejection(cloud.operator.putRetentionPolicy(group, 42));
+				expect(refused.kind).toBe('invalid');
+			});
+
+			it('creates a log group and a metric filter on it', async () => {
+				const group = `/aws/acso/${context.env}/contract`;
+				await cloud.operator.createLogGroup(group);
+				expect((await cloud.logs.describeLogGroups(group)).map(g => g.name)).toContain(group);
+				await cloud.operator.putMetricFilter({
+					name: 'contract-errors',
+					logGroup: group,
+					pattern: 'ERROR',
+					transformations: [{metricName: 'ContractErrors', metricNamespace: 'ACSO/contract', metricValue: '1', defaultValue: 0}],
+				});
+				const filters = await cloud.logs.describeMetricFilters(group);
+				expect(filters.map(f => [f.name, f.pattern, f.transformations[0]?.metricName])).toEqual([['contract-errors', 'ERROR', 'ContractErrors']]);
+			});
+
+			it('putMetricAlarm changes the threshold of an existing alarm', async () => {
+				const [alarm] = await cloud.alarms.describeAlarms({names: ['ACSO-HighCPU']});
+				expect(alarm?.kind).toBe('metric');
+				const {kind: _k, arn: _a, state: _s, stateReason: _r, stateUpdatedAt: _u, ...input} = alarm as MetricAlarm;
+				await cloud.operator.putMetricAlarm({...input, threshold: input.threshold + 5});
+				const [after] = (await cloud.alarms.describeAlarms({names: ['ACSO-HighCPU']})) as MetricAlarm[];
+				expect(after?.threshold).toBe(input.threshold + 5);
+				expect(after?.metricName).toBe(input.metricName);
+				expect(after?.dimensions).toEqual(input.dimensions);
+			});
+
+			it('modifyDbInstance changes the instance class (now or pending)', async () => {
+				const [before] = await cloud.databases.describeDbInstances(names.db);
+				const target = before!.instanceClass === 'db.r6g.large' ? 'db.r6g.xlarge' : 'db.r6g.large';
+				const result = await cloud.operator.modifyDbInstance(names.db, {instanceClass: target, applyImmediately: true});
+				expect([result.value.instanceClass, result.value.pendingInstanceClass]).toContain(target);
+				const [after] = await cloud.databases.describeDbInstances(names.db);
+				expect([after!.instanceClass, after!.pendingInstanceClass]).toContain(target);
+			});
+		});
+	});
+}

@@ -1,0 +1,259 @@
+import fc from 'fast-check';
+import {afterEach, describe, expect, it} from 'vitest';
+import {screenText} from '../../source/terminal/cells.js';
+import {createDiffOutput, type DiffOutput} from '../../source/terminal/diff-output.js';
+import {createScreen, type TestScreen} from '../helpers/screen.js';
+import {frames, serializeLine} from './arbitraries.js';
+import {FakeTerminal} from './fake-terminal.js';
+import {CLEAR_TERMINAL, InkLikeWriter} from './ink-like.js';
+
+const ESC = '\u001B[';
+
+// Everything a test created, released after it.
+const cleanup: Array<() => void> = [];
+afterEach(() => {
+	for (const dispose of cleanup.splice(0)) dispose();
+});
+
+function setup(cols: number, rows: number, options?: {synchronized?: boolean}) {
+	const real = new FakeTerminal(cols, rows);
+	const layer = createDiffOutput(real.asStdout(), options);
+	// What Ink meant: its bytes on an emulator of their own, on the alternate screen as in the app.
+	const intended = createScreen(cols, rows, {convertEol: true});
+	intended.write('\u001B[?1049h');
+	const write = (data: string | Uint8Array) => {
+		layer.stream.write(data);
+		intended.write(data);
+	};
+
+	cleanup.push(() => layer.dispose(), () => intended.dispose(), () => real.screen.dispose());
+	return {real, layer, intended, write};
+}
+
+async function settle(layer: DiffOutput, ...screens: TestScreen[]): Promise<void> {
+	await layer.settled();
+	for (const screen of screens) await screen.flush();
+}
+
+describe('createDiffOutput', () => {
+	it('draws nothing until entered, then the alternate screen with the frame', async () => {
+		const {real, layer, write} = setup(20, 4);
+		write('hello\nworld\n');
+		await layer.settled();
+		expect(real.writes).toEqual([]);
+		layer.enter();
+		await real.screen.flush();
+		expect(real.writes).toHaveLength(1);
+		expect(real.screen.isAlternateScreen).toBe(true);
+		expect(real.screen.cursorHidden).toBe(true);
+		expect(real.screen.text()).toBe('hello\nworld\n\n');
+	});
+
+	it('sends each frame in one write, wrapped in synchronized-output markers', async () => {
+		const {real, layer, intended, write} = setup(30, 5);
+		await layer.settled(); // the model is ready, so enter() paints at once
+		layer.enter();
+		const ink = new InkLikeWriter(write, 30, 5);
+		ink.render(['\u001B[32mservice\u001B[39m  running', 'tasks    3/3']);
+		await settle(layer, real.screen, intended);
+		ink.render(['\u001B[32mservice\u001B[39m  running', 'tasks    2/3']);
+		await settle(layer, real.screen, intended);
+		expect(real.screen.cells()).toEqual(intended.cells());
+		const frame = real.writes.at(-1)!;
+		expect(frame).toBe(`${ESC}?2026h${ESC}2;10H2${ESC}?2026l`);
+		// enter() paints the (empty) first frame, then one write per frame.
+		expect(layer.stats()).toMatchObject({frames: 3, framesSkipped: 0, writeCalls: 3});
+	});
+
+	it('leaves out the markers when synchronized output is off', async () => {
+		const {real, layer, write} = setup(10, 2, {synchronized: false});
+		await layer.settled(); // the model is ready, so enter() paints at once
+		layer.enter();
+		write('a');
+		await layer.settled();
+		expect(real.writes.at(-1)).toBe(`${ESC}1Ha`);
+	});
+
+	it('writes nothing when Ink repaints a frame that did not change', async () => {
+		const {real, layer, write} = setup(20, 3);
+		layer.enter();
+		const ink = new InkLikeWriter(write, 20, 3);
+		const frame = ['top', 'middle', 'bottom'];
+		ink.render(frame);
+		await layer.settled();
+		const before = {bytes: real.bytes, stats: layer.stats()};
+		ink.render(frame); // full height: Ink clears the terminal and writes it all again
+		await layer.settled();
+		expect(layer.stats().inputBytes - before.stats.inputBytes).toBeGreaterThan(CLEAR_TERMINAL.length);
+		expect(real.bytes).toBe(before.bytes);
+		expect(layer.stats().framesSkipped).toBe(before.stats.framesSkipped + 1);
+	});
+
+	it('coalesces the writes of one render, even split inside sequences and characters', async () => {
+		const {real, layer, intended, write} = setup(20, 3);
+		await layer.settled(); // the model is ready, so enter() paints at once
+		layer.enter();
+		await layer.settled();
+		const bytes = Buffer.from('\u001B[?2026h\u001B[1;31m漢字\u001B[0m ok\n\u001B[?2026l');
+		const at = (text: string, offset: number) => bytes.indexOf(text) + offset;
+		// Cut inside the SGR, inside 漢 (three UTF-8 bytes), after 字 and inside "ok".
+		const cuts = [0, at('1;31', 2), at('漢', 1), at('字', 3), at('ok', 1), bytes.length];
+		for (let i = 1; i < cuts.length; i++) write(bytes.subarray(cuts[i - 1], cuts[i]));
+		await settle(layer, real.screen, intended);
+		expect(real.writes).toHaveLength(2); // enter, then one frame
+		expect(real.screen.cells()).toEqual(intended.cells());
+	});
+
+	it('shows the screen Ink meant for any sequence of frames (random frames, emulated terminal)', async () => {
+		const scenario = fc.record({
+			cols: fc.integer({min: 4, max: 24}),
+			rows: fc.integer({min: 2, max: 8}),
+			sequence: frames(10, 6),
+			waits: fc.array(fc.boolean(), {minLength: 6, maxLength: 6}),
+			splits: fc.array(fc.nat(40), {maxLength: 3}),
+			resize: fc.option(fc.record({at: fc.nat(5), cols: fc.integer({min: 4, max: 24}), rows: fc.integer({min: 2, max: 8})})),
+		});
+		await fc.assert(
+			fc.asyncProperty(scenario, async ({cols, rows, sequence, waits, splits, resize}) => {
+				const {real, layer, intended, write} = setup(cols, rows);
+				await layer.settled();
+				// Ink's writes arrive in pieces cut at random bytes.
+				const writeInPieces = (data: string) => {
+					const bytes = Buffer.from(data);
+					let start = 0;
+					for (const cut of [...splits].sort((a, b) => a - b)) {
+						if (cut > start && cut < bytes.length) {
+							write(bytes.subarray(start, cut));
+							start = cut;
+						}
+					}
+
+					write(bytes.subarray(start));
+				};
+
+				const ink = new InkLikeWriter(writeInPieces, cols, rows);
+				layer.enter();
+				for (const [index, lines] of sequence.entries()) {
+					if (resize && resize.at === index) {
+						real.resize(resize.cols, resize.rows);
+						intended.resize(resize.cols, resize.rows);
+						ink.resized(resize.cols, resize.rows);
+					}
+
+					ink.render(lines.map(line => serializeLine(line, ink.columns)));
+					if (waits[index]) {
+						await settle(layer, real.screen, intended);
+						expect(screenText(real.screen.cells())).toBe(screenText(intended.cells()));
+						expect(real.screen.cells()).toEqual(intended.cells());
+					}
+				}
+
+				await settle(layer, real.screen, intended);
+				expect(screenText(real.screen.cells())).toBe(screenText(intended.cells()));
+				expect(real.screen.cells()).toEqual(intended.cells());
+			}),
+			{numRuns: 120},
+		);
+	});
+
+	it('repaints the whole screen, clearing once, when the terminal is resized', async () => {
+		const {real, layer, intended, write} = setup(30, 6);
+		const resizes: Array<[number, number]> = [];
+		layer.stream.on('resize', () => resizes.push([layer.stream.columns, layer.stream.rows]));
+		layer.enter();
+		write('first line\nsecond line\n');
+		await layer.settled();
+		real.resize(20, 4);
+		intended.resize(20, 4);
+		await settle(layer, real.screen, intended);
+		expect(resizes).toEqual([[20, 4]]);
+		const repaint = real.writes.at(-1)!;
+		expect(repaint.split(`${ESC}2J`)).toHaveLength(2);
+		expect(real.screen.text()).toBe('first line\nsecond line\n\n');
+		expect(real.screen.cells()).toEqual(intended.cells());
+	});
+
+	it('gives the terminal back on restore, once, and can enter again', async () => {
+		const {real, layer, write} = setup(20, 3);
+		write('\u001B[?2004h\u001B[?1000h\u001B[31mred');
+		layer.enter();
+		await settle(layer, real.screen);
+		expect(real.screen.bracketedPaste).toBe(true);
+		expect(real.screen.mouseTracking).toBe('vt200');
+		layer.restore();
+		await real.screen.flush();
+		expect(real.screen.isAlternateScreen).toBe(false);
+		expect(real.screen.cursorHidden).toBe(false);
+		expect(real.screen.bracketedPaste).toBe(false);
+		expect(real.screen.mouseTracking).toBe('none');
+		expect(real.writes.at(-1)).toContain(`${ESC}m`);
+		expect(real.writes.at(-1)).toContain(`${ESC}?2026l`);
+		const writes = real.writes.length;
+		layer.restore();
+		expect(real.writes).toHaveLength(writes);
+		write(' again'); // Ink may still draw after restore; it must not reach the main screen
+		await layer.settled();
+		expect(real.writes).toHaveLength(writes);
+		layer.enter();
+		await real.screen.flush();
+		expect(real.screen.isAlternateScreen).toBe(true);
+		expect(real.screen.bracketedPaste).toBe(true);
+		expect(real.screen.text().split('\n')[0]).toBe('red again');
+	});
+
+	it('follows the cursor when the app shows it', async () => {
+		const {real, layer, write} = setup(20, 3);
+		layer.enter();
+		write('name: \u001B[?25h');
+		await settle(layer, real.screen);
+		expect(real.screen.cursorHidden).toBe(false);
+		expect(real.screen.cursor).toEqual({x: 6, y: 0});
+		write('ab');
+		await settle(layer, real.screen);
+		expect(real.screen.cursor).toEqual({x: 8, y: 0});
+		write('\u001B[?25l');
+		await settle(layer, real.screen);
+		expect(real.screen.cursorHidden).toBe(true);
+	});
+
+	it('copies to the clipboard with OSC 52 and passes a bell on', async () => {
+		const {real, layer, write} = setup(20, 3);
+		layer.enter();
+		layer.osc52('arn:aws:ecs:eu-west-1:123:service/acso/api ✓');
+		write('\u0007');
+		await settle(layer, real.screen);
+		expect(real.screen.osc52Writes).toEqual(['arn:aws:ecs:eu-west-1:123:service/acso/api ✓']);
+		expect(real.writes.at(-1)).toContain('\u0007');
+		expect(() => layer.osc52(42 as unknown as string)).toThrow(/text must be a string/);
+	});
+
+	it('sends one frame with the latest screen once a slow terminal drains', async () => {
+		const real = new FakeTerminal(20, 2, {highWaterMark: 8});
+		const layer = createDiffOutput(real.asStdout());
+		cleanup.push(() => layer.dispose(), () => real.screen.dispose());
+		layer.enter();
+		real.stalled = true;
+		layer.stream.write('count 1');
+		await layer.settled();
+		const writes = real.writes.length;
+		for (const n of [2, 3, 4]) {
+			layer.stream.write(`\rcount ${n}`);
+			await layer.settled();
+		}
+
+		expect(real.writes).toHaveLength(writes); // held back while the terminal is busy
+		real.drainNow();
+		await new Promise(resolve => setImmediate(resolve));
+		await real.screen.flush();
+		expect(real.writes).toHaveLength(writes + 1);
+		expect(real.screen.text().split('\n')[0]).toBe('count 4');
+	});
+
+	it('explains what is wrong with a stream that is not a terminal', () => {
+		const notATerminal = {write: () => true, on: () => undefined} as unknown as NodeJS.WriteStream;
+		expect(() => createDiffOutput(notATerminal)).toThrow(/no size \(columns=undefined, rows=undefined\); is stdout a TTY\?/);
+		const {layer} = setup(10, 2);
+		layer.dispose();
+		expect(() => layer.enter()).toThrow(/enter\(\) called after dispose\(\)/);
+	});
+});
