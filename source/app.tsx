@@ -2,6 +2,7 @@ import {Box, Text, useApp as useInkApp} from 'ink';
 import {useCallback, useEffect, useMemo, useReducer, useState} from 'react';
 import type {AppConfig} from './config/app-config.js';
 import {useBindings, type Binding} from './input/bindings.js';
+import {useCapturedNotices} from './hooks/use-captured-notices.js';
 import {useNow} from './hooks/use-now.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {LogStore} from './logs/log-store.js';
@@ -37,6 +38,7 @@ export function App({cloud, config, now = Date.now, initialScreen = 'overview', 
 	}, [state.quitting, exit]);
 
 	const notify = useCallback<AppContextValue['notify']>((text, tone = 'info') => dispatch({type: 'notify', notice: {text, tone, at: now()}}), [now]);
+	useCapturedNotices(cloud, notify);
 	const context = useMemo<AppContextValue>(
 		() => ({
 			cloud,
@@ -49,6 +51,10 @@ export function App({cloud, config, now = Date.now, initialScreen = 'overview', 
 			notify,
 			logStore,
 			copyToClipboard: text => copyToClipboard?.(text) ?? false,
+			// Wired to the fix flow overlay in progress (fixes-ui); until then they say so.
+			proposeFix: () => notify('fix flow: not wired yet', 'warn'),
+			openActions: () => notify('actions: not wired yet', 'warn'),
+			openWatches: () => notify('watches: not wired yet', 'warn'),
 		}),
 		[cloud, config, now, refreshToken, notify, logStore, copyToClipboard],
 	);
