@@ -7,6 +7,7 @@ import {parseFlags, type RawFlags} from './config/parse-flags.js';
 import {captureProcessOutput} from './shell/captured-output.js';
 import {KeypressStdin} from './shell/keypress-stdin.js';
 import {createDiffOutput} from './terminal/index.js';
+import {createPlainOutput} from './terminal/plain-output.js';
 
 const help = `
   acso-tui: a full-screen dashboard and troubleshooting walker for ACSO on AWS ECS
@@ -84,8 +85,9 @@ async function main(): Promise<void> {
 	}
 
 	const releaseOutput = captureProcessOutput();
-	// Ink draws into a screen model; only the cells that changed reach the terminal (issue 8).
-	const layer = createDiffOutput(process.stdout);
+	// Ink draws into a screen model; only the cells that changed reach the terminal. Ink's own
+	// output remains reachable for the benchmark's baseline.
+	const layer = process.env.ACSO_TUI_OUTPUT === 'ink' ? createPlainOutput(process.stdout) : createDiffOutput(process.stdout);
 	layer.enter();
 	const copyToClipboard = (text: string) => {
 		layer.osc52(text);
