@@ -1,13 +1,19 @@
 import {Box, Text} from 'ink';
-import TextInput from 'ink-text-input';
-import {useState} from 'react';
+import {useRef, useState} from 'react';
 import {useBindings} from '../input/bindings.js';
 import {completeCommand} from '../shell/screen-ids.js';
+import {LineInput} from './line-input.js';
 import {toneColor} from './theme.js';
 
 /** `:` jump-by-name line with completion: Tab completes, Enter runs, Esc cancels. */
 export function CommandLine({onSubmit, onCancel}: {onSubmit: (text: string) => void; onCancel: () => void}) {
 	const [text, setText] = useState('');
+	// Keys can outrun renders: completion works from the latest text, not the rendered one.
+	const latest = useRef(text);
+	const update = (value: string) => {
+		latest.current = value;
+		setText(value);
+	};
 	const matches = completeCommand(text);
 	useBindings(
 		[
@@ -16,7 +22,8 @@ export function CommandLine({onSubmit, onCancel}: {onSubmit: (text: string) => v
 				keys: ['tab'],
 				description: 'complete',
 				handler: () => {
-					if (matches[0] !== undefined) setText(matches.length === 1 ? matches[0] : commonPrefix(matches));
+					const options = completeCommand(latest.current);
+					if (options[0] !== undefined) update(options.length === 1 ? options[0] : commonPrefix(options));
 				},
 			},
 		],
@@ -29,7 +36,7 @@ export function CommandLine({onSubmit, onCancel}: {onSubmit: (text: string) => v
 			</Text>
 			<Box>
 				<Text color={toneColor('accent')}>:</Text>
-				<TextInput value={text} onChange={value => setText(value.replace(/\t/g, ''))} onSubmit={onSubmit} showCursor />
+				<LineInput value={text} onChange={update} onSubmit={onSubmit} />
 			</Box>
 		</Box>
 	);

@@ -60,9 +60,16 @@ export const keys = {
 	pageDown: '\u001B[6~',
 } as const;
 
-/** Lets React 19 and Ink flush: a macrotask, then another for effects that schedule renders. */
+/**
+ * Lets React 19 and Ink flush: the render a key caused, then the effects of what it mounted (a new
+ * overlay's input hook subscribes in an effect: a key sent before that is lost, in a test as in
+ * a terminal; see source/shell/keypress-stdin.ts).
+ */
 export async function tick(times = 2): Promise<void> {
-	for (let i = 0; i < times; i++) await new Promise(resolve => setImmediate(resolve));
+	for (let i = 0; i < times; i++) {
+		await new Promise(resolve => setImmediate(resolve));
+		await new Promise(resolve => setTimeout(resolve, 10));
+	}
 }
 
 export type Harness = {

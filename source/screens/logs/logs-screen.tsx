@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
-import TextInput from 'ink-text-input';
 import {useEffect, useMemo, useReducer, useRef} from 'react';
+import {LineInput} from '../../components/line-input.js';
 import {SegmentText} from '../../components/segment-lines.js';
 import {toneColor} from '../../components/theme.js';
 import {logLineRows} from '../../format/log-rows.js';
@@ -168,9 +168,9 @@ export function useLogsScreen(props: ScreenProps): ScreenModel {
 					<Box flexDirection="column">
 						<Box>
 							<Text color={toneColor('accent')}>/</Text>
-							<TextInput
+							<LineInput
 								value={state.draft}
-								onChange={text => dispatch({type: 'draft', text: text.replace(/\t/g, '')})}
+								onChange={text => dispatch({type: 'draft', text})}
 								onSubmit={text => {
 									if (!parseFilterPattern(text).ok) return;
 									dispatch({type: 'apply-pattern', pattern: text.trim()});
