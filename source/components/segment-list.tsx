@@ -19,6 +19,7 @@ export function SegmentList({title, header, rows, cursor, height, width, empty}:
 	/** Said in place of the rows when there are none. */
 	empty?: string;
 }) {
+	if (height <= 0) return null;
 	const room = Math.max(0, height - 1 - (header && height > 1 ? 1 : 0));
 	const win = listWindow(rows.length, Math.max(0, cursor), rows.length > room ? room - 1 : room);
 	const marker = win.above > 0 ? ` ▲${win.above}` : '';

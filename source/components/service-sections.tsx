@@ -59,7 +59,7 @@ export function ServiceSections({detail, focus, cursors, now, width, height}: {
 	const reason = selected ? sanitize(taskReason(selected)) : '';
 	const reasonLines =
 		selected && reason && heights.tasks >= 7
-			? wrapText(`${sanitize(selected.id.slice(0, 8))}: ${reason}`, Math.max(1, width - 2), 2).map(l => textLine(`▸ ${l}`, width, {tone: prominentFailure(selected) ? 'bad' : 'muted'}))
+			? wrapText(`${sanitize(selected.id.slice(0, 8))}: ${reason}`, Math.max(1, width - 2), 2).map((l, i) => textLine(`${i === 0 ? '▸' : ' '} ${l}`, width, {tone: prominentFailure(selected) ? 'bad' : 'muted'}))
 			: [];
 	return (
 		<Box flexDirection="column" height={height}>

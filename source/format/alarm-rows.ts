@@ -14,7 +14,8 @@ export function stateTone(state: AlarmState): SegmentTone {
 
 /** INSUFFICIENT_DATA does not fit a column: "NO DATA" says the same. */
 export function stateLabel(state: AlarmState): string {
-	return state === 'INSUFFICIENT_DATA' ? 'NO DATA' : state;
+	// A state this build does not know is shown, sanitized: it came from the backend.
+	return state === 'INSUFFICIENT_DATA' ? 'NO DATA' : sanitize(state);
 }
 
 /** Shortens a service name for a narrow column (acso-production-supervisor -> supervisor). */
@@ -36,10 +37,18 @@ export type AlarmLayout = {nameWidth: number; metricWidth: number; reasonWidth: 
 
 const col = {state: 7, threshold: 10, since: 8};
 
-export function alarmLayout(width: number): AlarmLayout {
-	const rest = width - col.state - col.threshold - col.since - 5;
-	const nameWidth = Math.max(8, Math.min(28, Math.floor(rest * 0.3)));
-	const metricWidth = Math.max(8, Math.min(40, Math.floor(rest * 0.35)));
+/**
+ * Column widths for a table `width` wide. The name matters most, then what the alarm watches,
+ * then its reason, which gets what is left (the detail shows it whole): each of the first two is
+ * as wide as its longest value in `alarms`, within limits.
+ */
+export function alarmLayout(width: number, alarms: readonly Alarm[] = [], shorten?: Shorten): AlarmLayout {
+	const rest = Math.max(0, width - col.state - col.threshold - col.since - 5);
+	const longest = (texts: string[], fallback: number) => (texts.length > 0 ? Math.max(...texts.map(t => sanitize(t).length)) : fallback);
+	const wantName = Math.min(32, Math.max(8, longest(alarms.map(a => a.name), 24)));
+	const wantMetric = Math.min(36, Math.max(8, longest(alarms.map(a => alarmMetric(a, shorten)), 28)));
+	const nameWidth = Math.max(8, Math.min(wantName, rest - 8));
+	const metricWidth = Math.max(8, Math.min(wantMetric, rest - nameWidth));
 	return {nameWidth, metricWidth, reasonWidth: Math.max(0, rest - nameWidth - metricWidth)};
 }
 

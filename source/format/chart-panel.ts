@@ -76,7 +76,7 @@ function statLines(input: ChartPanelInput): {now: string; max: string; min: stri
 function alarmSegments(alarms: readonly MetricAlarm[]): Segment[] {
 	return alarms.flatMap(a => [
 		{text: '  '},
-		{text: `${thresholdChar} ${sanitize(a.name)} ${thresholdText(a)} ${a.state}`, tone: a.state === 'ALARM' ? ('bad' as const) : ('warn' as const), bold: a.state === 'ALARM'},
+		{text: `${thresholdChar} ${sanitize(`${a.name} ${thresholdText(a)} ${a.state}`)}`, tone: a.state === 'ALARM' ? ('bad' as const) : ('warn' as const), bold: a.state === 'ALARM'},
 	]);
 }
 

@@ -34,13 +34,15 @@ export function taskDefinitionSize(definition: TaskDefinition | undefined): stri
 	return `${cpu ?? '? vCPU'} · ${memory ?? '? memory'}`;
 }
 
-export type DeploymentLayout = {taskDefinitionWidth: number};
+export type DeploymentLayout = {taskDefinitionWidth: number; sizeWidth: number};
 
-const col = {status: 8, rollout: 11, counts: 11, failed: 6, size: 18, age: 5};
-const fixedWidth = col.status + col.rollout + col.counts + col.failed + col.size + col.age + 6;
+const col = {status: 8, rollout: 11, counts: 11, failed: 6, age: 5};
 
+/** Narrow, the size column goes (the summary line above shows the primary's). */
 export function deploymentLayout(width: number): DeploymentLayout {
-	return {taskDefinitionWidth: Math.max(8, width - fixedWidth)};
+	const sizeWidth = width >= 90 ? 18 : 0;
+	const fixed = col.status + col.rollout + col.counts + col.failed + col.age + 5 + (sizeWidth > 0 ? sizeWidth + 1 : 0);
+	return {taskDefinitionWidth: Math.max(8, width - fixed), sizeWidth};
 }
 
 export function deploymentHeader(layout: DeploymentLayout): string {
@@ -50,7 +52,7 @@ export function deploymentHeader(layout: DeploymentLayout): string {
 		padEnd('RUN/DES/PEN', col.counts),
 		padEnd('FAILED', col.failed),
 		padEnd('TASK DEFINITION', layout.taskDefinitionWidth),
-		padEnd('SIZE', col.size),
+		...(layout.sizeWidth > 0 ? [padEnd('SIZE', layout.sizeWidth)] : []),
 		padEnd('AGE', col.age),
 	].join(' ');
 }
@@ -65,7 +67,7 @@ export function deploymentRow(d: Deployment, size: string | undefined, now: numb
 		{text: ` ${padEnd(`${d.runningCount}/${d.desiredCount}/${d.pendingCount}`, col.counts)}`, tone: short ? 'warn' : 'ok'},
 		{text: ` ${padEnd(String(d.failedTasks), col.failed)}`, tone: d.failedTasks > 0 ? 'bad' : 'muted'},
 		{text: ` ${padEnd(sanitize(d.taskDefinition), layout.taskDefinitionWidth)}`},
-		{text: ` ${padEnd(size ?? '…', col.size)}`, tone: 'muted'},
+		...(layout.sizeWidth > 0 ? [{text: ` ${padEnd(sanitize(size ?? '…'), layout.sizeWidth)}`, tone: 'muted' as const}] : []),
 		{text: ` ${padEnd(formatAge(now - d.createdAt), col.age)}`, tone: 'muted'},
 	];
 }

@@ -56,24 +56,32 @@ export function revisionOf(taskDefinition: string): string {
 	return match ? `:${match[1]}` : taskDefinition;
 }
 
-export type TaskLayout = {reasonWidth: number};
+export type TaskLayout = {statusWidth: number; healthWidth: number; stopCodeWidth: number; reasonWidth: number};
 
-const col = {mark: 1, id: 8, status: 12, health: 9, rev: 5, age: 8, stopCode: 24};
-const fixedWidth = col.mark + col.id + col.status + col.health + col.rev + col.age + col.stopCode + 7;
+const col = {id: 8, rev: 5, age: 8};
 
+/**
+ * Column widths for a table `width` wide. Narrow, the health column goes and the status and stop
+ * code shrink: the reason keeps some room, and the selected task's reason is shown whole anyway.
+ */
 export function taskLayout(width: number): TaskLayout {
-	return {reasonWidth: Math.max(0, width - fixedWidth)};
+	const wide = width >= 100;
+	const statusWidth = wide ? 12 : 8;
+	const healthWidth = wide ? 9 : 0;
+	const stopCodeWidth = wide ? 24 : 14;
+	const fixed = 1 + col.id + statusWidth + (wide ? healthWidth + 1 : 0) + col.rev + col.age + stopCodeWidth + 6;
+	return {statusWidth, healthWidth, stopCodeWidth, reasonWidth: Math.max(0, width - fixed)};
 }
 
 export function taskHeader(layout: TaskLayout): string {
 	return [
 		' ',
 		padEnd('TASK', col.id),
-		padEnd('STATUS', col.status),
-		padEnd('HEALTH', col.health),
+		padEnd('STATUS', layout.statusWidth),
+		...(layout.healthWidth > 0 ? [padEnd('HEALTH', layout.healthWidth)] : []),
 		padEnd('REV', col.rev),
 		padEnd('AGE', col.age),
-		padEnd('STOP CODE', col.stopCode),
+		padEnd('STOP CODE', layout.stopCodeWidth),
 		padEnd('REASON', layout.reasonWidth),
 	].join(' ');
 }
@@ -95,11 +103,11 @@ export function taskRow(task: Task, now: number, layout: TaskLayout): Segment[] 
 	return [
 		prominent ? {text: '!', tone: 'bad', bold: true} : {text: ' '},
 		{text: ` ${padEnd(sanitize(task.id.slice(0, col.id)), col.id)}`},
-		{text: ` ${padEnd(sanitize(task.lastStatus), col.status)}`, tone, bold: prominent !== undefined},
-		{text: ` ${padEnd(sanitize(task.healthStatus ?? '—'), col.health)}`, tone: unhealthy ? 'warn' : 'muted'},
+		{text: ` ${padEnd(sanitize(task.lastStatus), layout.statusWidth)}`, tone, bold: prominent !== undefined},
+		...(layout.healthWidth > 0 ? [{text: ` ${padEnd(sanitize(task.healthStatus ?? '—'), layout.healthWidth)}`, tone: unhealthy ? ('warn' as const) : ('muted' as const)}] : []),
 		{text: ` ${padEnd(sanitize(revisionOf(task.taskDefinition)), col.rev)}`},
 		{text: ` ${padEnd(taskAge(task, now), col.age)}`, tone: 'muted'},
-		{text: ` ${padEnd(sanitize(task.stopCode ?? ''), col.stopCode)}`, tone: prominent ? 'bad' : 'muted', bold: prominent !== undefined},
+		{text: ` ${padEnd(sanitize(task.stopCode ?? ''), layout.stopCodeWidth)}`, tone: prominent ? 'bad' : 'muted', bold: prominent !== undefined},
 		{text: ` ${padEnd(reason, layout.reasonWidth)}`, tone: prominent ? 'bad' : undefined},
 	];
 }

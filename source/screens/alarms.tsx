@@ -93,8 +93,8 @@ export function useAlarmsScreen(props: ScreenProps): ScreenModel {
 		);
 	}
 
-	const layout = alarmLayout(props.width);
 	const shorten = (service: string) => shortServiceName(service, config.names);
+	const layout = alarmLayout(props.width, list, shorten);
 	const rows = list.map(a => alarmRow(a, now(), layout, shorten));
 	// With the detail open the list keeps a third of the height, less when it needs less.
 	const listHeight = detailOpen ? Math.min(list.length + 1, Math.max(3, Math.floor(props.height / 3))) : props.height;

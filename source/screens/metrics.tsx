@@ -45,16 +45,13 @@ export function answered(state: PollState<MetricSeries[]>, series: MetricSeries 
 	return state.data ? {id, label: id, points: [], complete: true} : undefined;
 }
 
-/** `window 15m [1h] 3h 24h · period 1m`, for the first line of a chart screen (periods of each section). */
+/** `window 15m [1h] 3h 24h (1-4) period 1m`, for the first line of a chart screen (periods of each section). */
 export function windowSegments(window: MetricWindow, ...periodSeconds: number[]): Segment[] {
 	return [
-		{text: 'window ', tone: 'muted'},
-		...metricWindows.flatMap(w => [
-			{text: `${w.key}:`, tone: 'muted' as const},
-			w === window ? {text: `[${w.label}]`, bold: true} : {text: ` ${w.label} `, tone: 'muted' as const},
-			{text: ' '},
-		]),
-		{text: ` period ${[...new Set(periodSeconds)].map(formatPeriod).join('/')}`, tone: 'muted'},
+		{text: 'window', tone: 'muted'},
+		...metricWindows.map((w): Segment => (w === window ? {text: ` [${w.label}]`, bold: true} : {text: ` ${w.label}`, tone: 'muted'})),
+		{text: ` (${metricWindows[0]?.key}-${metricWindows.at(-1)?.key})`, tone: 'muted'},
+		{text: `  period ${[...new Set(periodSeconds)].map(formatPeriod).join('/')}`, tone: 'muted'},
 	];
 }
 
@@ -137,9 +134,8 @@ export function useMetricsScreen(props: ScreenProps): ScreenModel {
 		...windowBindings,
 	];
 	const header: Segment[] = [
-		{text: 'service ', tone: 'muted'},
-		{text: selected ? `◀ ${sanitize(shortServiceName(selected, names))} ▶` : '—', bold: true},
-		{text: count > 0 ? ` ${index + 1}/${count}   ` : '   ', tone: 'muted'},
+		{text: selected ? `◀ ${sanitize(shortServiceName(selected, names))} ▶` : 'no service', bold: true},
+		{text: count > 0 ? ` ${index + 1}/${count}  ` : '  ', tone: 'muted'},
 		...windowSegments(window, periodSeconds, dbPeriodSeconds),
 	];
 	return {

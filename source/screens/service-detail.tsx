@@ -92,7 +92,7 @@ function summarySegments(detail: ServiceDetail | undefined, short: string, messa
 		{text: String(service.pendingCount), tone: service.pendingCount > 0 ? 'warn' : undefined},
 		{text: `  ${sanitize(service.launchType ?? '')}  `, tone: 'muted'},
 		{text: sanitize(service.taskDefinition)},
-		{text: ` ${detail.sizes[service.taskDefinition] ?? ''}`, tone: 'muted'},
+		{text: ` ${sanitize(detail.sizes[service.taskDefinition] ?? '')}`, tone: 'muted'},
 	];
 }
 
@@ -106,12 +106,13 @@ export function useServiceDetailScreen(props: ScreenProps): ScreenModel {
 	const name = props.params.name ?? '';
 	const short = sanitize(shortServiceName(name, names));
 	const state = useServiceDetail(name);
-	const alarms = useAlarms();
 	const {window, bindings: windowBindings} = useMetricWindow();
 	const [focus, setFocus] = useState<SectionName>('tasks');
 	const [cursors, setCursors] = useState<Record<SectionName, number>>({deployments: 0, tasks: 0, events: 0});
 
+	// Small charts when there is room; below that the sections need every row, and nothing is fetched for charts.
 	const chartsHeight = props.height >= 24 ? 7 : props.height >= 18 ? 5 : 0;
+	const alarms = useAlarms(chartsHeight > 0);
 	const [chartSection] = chartLayout(props.width, chartsHeight, [2]);
 	const periodSeconds = periodFor(window.ms, chartSection?.plotColumns ?? 1);
 	const queries = useMemo(() => (name ? serviceQueries(names, [name], periodSeconds) : []), [names, name, periodSeconds]);
@@ -151,7 +152,7 @@ export function useServiceDetailScreen(props: ScreenProps): ScreenModel {
 	return {
 		bindings,
 		title: `Service · ${short || '?'}`,
-		freshness: combineFreshness([freshnessOf(state), freshnessOf(batch), freshnessOf(alarms)]),
+		freshness: combineFreshness([freshnessOf(state), ...(chartsHeight > 0 ? [freshnessOf(batch), freshnessOf(alarms)] : [])]),
 		body: (
 			<Box flexDirection="column">
 				<SegmentText line={fitLine(summarySegments(detail, short || '—', message), props.width)} />

@@ -4,7 +4,7 @@
 // database they load, and the alarms evaluated over it all. No step loop runs for these 24 hours.
 
 import {SECOND, MINUTE} from './clock.js';
-import {evaluateAlarms, initializeAlarms} from './alarms.js';
+import {evaluateAlarms, initializeAlarms} from './alarm-evaluation.js';
 import {addSample} from './metric-store.js';
 import {clientConnections, recordMaintenance} from './metrics.js';
 import type {AlarmStateChange, SimService, SimTask, World} from './model.js';

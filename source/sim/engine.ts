@@ -4,7 +4,7 @@
 
 import {ALARMS_LOG_GROUP, agentsLogGroup, type EnvName} from './catalog.js';
 import {floorTo, MINUTE, SECOND, STEP_MS} from './clock.js';
-import {evaluateAlarms} from './alarms.js';
+import {evaluateAlarms} from './alarm-evaluation.js';
 import {advanceDatabases} from './database.js';
 import {logLine, oomLine, shutdownLine, startupLine, type LineContext} from './log-lines.js';
 import {trimLogs, writeEvent} from './logs.js';
@@ -140,7 +140,7 @@ export function step(world: World, dt: number, withLogs: boolean): void {
 				samples.push({
 					service,
 					cpu: Math.min(100, Math.max(0.1, cpu + world.rng.gauss() * 2.5)),
-					mem: Math.min(100, Math.max(0.1, mem + world.rng.gauss() * 0.25)),
+					mem: Math.min(100, Math.max(0.1, mem + world.rng.gauss() * 0.8)),
 				});
 			}
 		}
@@ -156,7 +156,9 @@ export function step(world: World, dt: number, withLogs: boolean): void {
 	if (Math.floor(at / MINUTE) > Math.floor(from / MINUTE)) {
 		const minute = floorTo(at, MINUTE);
 		recordMaintenance(world, minute - 1);
-		for (const change of evaluateAlarms(world, minute)) alarmLine(world, change);
+		// Steps longer than a minute leave gaps in the series; judging alarms on those gaps would
+		// write INSUFFICIENT_DATA flaps into their history, so alarms wait for the fine steps.
+		if (dt <= MINUTE) for (const change of evaluateAlarms(world, minute)) alarmLine(world, change);
 		trimLogs(world, at);
 		for (const service of world.services.values()) forgetOldTasks(world, service, at);
 	}

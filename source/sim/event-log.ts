@@ -50,8 +50,9 @@ export function trimEvents(log: EventLog, cutoff: number, cap: number): number {
 	const start = log.head;
 	while (log.head < log.items.length && (log.items[log.head]!.ts < cutoff || log.items.length - log.head > cap)) log.head++;
 	const dropped = log.head - start;
-	// Compact once the dead prefix is large, so memory follows the live events.
-	if (log.head > 4096 && log.head * 2 > log.items.length) {
+	// Compact once the dead prefix is a few minutes of lines: until then the array still holds the
+	// dropped events alive.
+	if (log.head >= 1024) {
 		log.items = log.items.slice(log.head);
 		log.head = 0;
 	}

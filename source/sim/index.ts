@@ -2,9 +2,9 @@
 // `acso-tui --demo` runs on it, and so do most tests. See seed-account.ts for what the account
 // looks like at start and engine.ts for how it moves.
 
-import {CloudError, type CloudErrorKind} from '../port/errors.js';
+import type {CloudErrorKind} from '../port/errors.js';
 import {guardOperator} from '../port/read-only.js';
-import type {Cloud} from '../port/types.js';
+import type {Cloud, LogFilterRequest} from '../port/types.js';
 import {describeAlarmHistory, describeAlarms} from './alarms.js';
 import {agentsLogGroup, ENVIRONMENTS} from './catalog.js';
 import {systemClock, type Clock} from './clock.js';
@@ -12,7 +12,8 @@ import {describeDbInstances} from './database.js';
 import {describeClusters, describeServices, describeTaskDefinition, describeTasks, listClusters, listServices, listTasks} from './ecs.js';
 import {advanceTo} from './engine.js';
 import {faultError} from './faults.js';
-import {describeLogGroups, describeMetricFilters, filterLogEvents, storedEventCount, writeEvent} from './logs.js';
+import {filterLogEvents} from './log-filter.js';
+import {describeLogGroups, describeMetricFilters, storedEventCount, writeEvent} from './logs.js';
 import {getMetricData} from './metrics.js';
 import type {World} from './model.js';
 import {createOperator} from './operator.js';
@@ -37,11 +38,12 @@ export type SimCloud = Cloud & {kind: 'sim'; control: SimControl};
 /** Sizes of the sim's stores, for tests and the benchmark to check that they stay bounded. */
 export type SimStats = {time: number; storedLogEvents: number; tasks: number; metricSeries: number; alarms: number; serviceEvents: number};
 
-const worlds = new WeakMap<SimCloud, World>();
+const worlds = new WeakMap<SimCloud, () => World>();
 
 export function inspectSim(cloud: SimCloud): SimStats {
-	const world = worlds.get(cloud);
-	if (!world) throw new Error('inspectSim: this cloud was not made by createSimCloud');
+	const getWorld = worlds.get(cloud);
+	if (!getWorld) throw new Error('inspectSim: this cloud was not made by createSimCloud');
+	const world = getWorld();
 	let events = 0;
 	for (const service of world.services.values()) events += service.events.length;
 	return {
@@ -62,16 +64,23 @@ export function createSimCloud(options: SimOptions): SimCloud {
 	const clock = options.clock ?? systemClock;
 	const start = clock.now();
 	if (!Number.isFinite(start)) throw new Error(`createSimCloud: the clock must give epoch milliseconds, got ${start}`);
-	const world = createWorld(options.seed, start);
+	// The account is built on first use, not here: the dashboard can draw its first frame while the
+	// sim fills in its day of history. It is built as of the moment it was created, so answers do
+	// not depend on when the first call came.
+	let built: World | undefined;
+	const seed = options.seed;
+	const getWorld = (): World => (built ??= createWorld(seed, start));
 	let fault: CloudErrorKind | undefined;
 	const counts: Record<string, number> = {};
 
-	const enter = (method: string): void => {
+	const enter = (method: string): World => {
 		counts[method] = (counts[method] ?? 0) + 1;
+		const world = getWorld();
 		advanceTo(world, clock.now());
 		if (fault) throw faultError(fault, method);
+		return world;
 	};
-	const now = () => Math.max(world.time, clock.now());
+	const now = (world: World) => Math.max(world.time, clock.now());
 
 	const control: SimControl = {
 		setFault(kind) {
@@ -81,6 +90,7 @@ export function createSimCloud(options: SimOptions): SimCloud {
 		emitLog(env, message, service) {
 			if (!(ENVIRONMENTS as readonly string[]).includes(env)) throw new Error(`emitLog: unknown environment '${env}' (known: ${ENVIRONMENTS.join(', ')})`);
 			if (typeof message !== 'string') throw new Error('emitLog: message must be a string');
+			const world = getWorld();
 			advanceTo(world, clock.now());
 			let stream = 'acso/emitted';
 			if (service !== undefined) {
@@ -90,56 +100,52 @@ export function createSimCloud(options: SimOptions): SimCloud {
 				const task = found.tasks.find(candidate => candidate.lastStatus === 'RUNNING');
 				stream = task ? task.logStream : `${found.profile.short}/${found.profile.container}/emitted`;
 			}
-			const at = now();
+			const at = now(world);
 			// Visible at once: tests emit a line and expect the next read to return it.
 			writeEvent(world, agentsLogGroup(env), at, at, stream, message);
 		},
 		calls: () => ({...counts}),
 	};
 
-	const read = <A extends unknown[], R>(method: string, body: (...args: A) => R) =>
-		async (...args: A): Promise<Awaited<R>> => {
-			enter(method);
-			return body(...args) as Awaited<R>;
-		};
+	const read = <A extends unknown[], R>(method: string, body: (world: World, ...args: A) => R) =>
+		async (...args: A): Promise<Awaited<R>> => body(enter(method), ...args) as Awaited<R>;
 
 	const cloud: SimCloud = {
 		kind: 'sim',
 		region: 'simulated',
 		clusters: {
-			describeClusters: read('describeClusters', (names: string[]) => describeClusters(world, names)),
-			listClusters: read('listClusters', () => listClusters(world)),
+			describeClusters: read('describeClusters', describeClusters),
+			listClusters: read('listClusters', listClusters),
 		},
 		services: {
-			listServices: read('listServices', (cluster: string) => listServices(world, cluster)),
-			describeServices: read('describeServices', (cluster: string, names: string[]) => describeServices(world, cluster, names)),
-			listTasks: read('listTasks', (cluster: string, filter?: Parameters<typeof listTasks>[2]) => listTasks(world, cluster, filter)),
-			describeTasks: read('describeTasks', (cluster: string, ids: string[]) => describeTasks(world, cluster, ids)),
-			describeTaskDefinition: read('describeTaskDefinition', (familyOrArn: string) => describeTaskDefinition(world, familyOrArn)),
+			listServices: read('listServices', listServices),
+			describeServices: read('describeServices', describeServices),
+			listTasks: read('listTasks', listTasks),
+			describeTasks: read('describeTasks', describeTasks),
+			describeTaskDefinition: read('describeTaskDefinition', describeTaskDefinition),
 		},
 		metrics: {
-			getMetricData: read('getMetricData', (queries: Parameters<typeof getMetricData>[1], range: Parameters<typeof getMetricData>[2]) => getMetricData(world, queries, range)),
+			getMetricData: read('getMetricData', getMetricData),
 		},
 		logs: {
-			filterLogEvents: read('filterLogEvents', (request: Parameters<typeof filterLogEvents>[1]) => filterLogEvents(world, request, now())),
-			describeLogGroups: read('describeLogGroups', (prefix?: string) => describeLogGroups(world, prefix)),
-			describeMetricFilters: read('describeMetricFilters', (logGroup: string) => describeMetricFilters(world, logGroup)),
+			filterLogEvents: read('filterLogEvents', (world: World, request: LogFilterRequest) => filterLogEvents(world, request, now(world))),
+			describeLogGroups: read('describeLogGroups', describeLogGroups),
+			describeMetricFilters: read('describeMetricFilters', describeMetricFilters),
 			// No startLiveTail: callers poll filterLogEvents, as they must on endpoints without it.
 		},
 		alarms: {
-			describeAlarms: read('describeAlarms', (filter?: {names?: string[]; prefix?: string}) => describeAlarms(world, filter)),
-			describeAlarmHistory: read('describeAlarmHistory', (name: string, range?: Parameters<typeof describeAlarmHistory>[2]) => describeAlarmHistory(world, name, range)),
+			describeAlarms: read('describeAlarms', describeAlarms),
+			describeAlarmHistory: read('describeAlarmHistory', describeAlarmHistory),
 		},
 		databases: {
-			describeDbInstances: read('describeDbInstances', (id?: string) => describeDbInstances(world, id)),
+			describeDbInstances: read('describeDbInstances', describeDbInstances),
 		},
-		operator: guardOperator(createOperator(world, enter), options.isWriteEnabled),
+		operator: guardOperator(createOperator(enter), options.isWriteEnabled),
 		warnings: () => [],
 		reset: () => {},
 		control,
 	};
-	worlds.set(cloud, world);
+	worlds.set(cloud, getWorld);
 	return cloud;
 }
 
-export {CloudError};

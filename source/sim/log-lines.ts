@@ -140,7 +140,9 @@ function situationLine(rng: Rng, ctx: LineContext): Line | undefined {
 }
 
 export function format(ctx: LineContext, t: number, line: Line): string {
-	if (!ctx.jsonLogs) return `${isoTime(t)} ${line.level} [${ctx.short}] ${line.text}`;
+	// join() builds one flat string; a template literal would keep a rope of its pieces alive, and
+	// the sim stores tens of thousands of these.
+	if (!ctx.jsonLogs) return [isoTime(t), ' ', line.level, ' [', ctx.short, '] ', line.text].join('');
 	return JSON.stringify({
 		timestamp: isoTime(t),
 		level: line.level,

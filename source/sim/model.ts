@@ -103,7 +103,6 @@ export type SimMetricFilter = {
 	transformations: MetricTransformation[];
 	matcher: LogMatcher;
 	series?: Series;
-	value: number;
 };
 
 export type SimLogGroup = {
@@ -157,8 +156,6 @@ export type World = {
 	dbs: Map<string, SimDb>;
 	nextEventSeq: number;
 	nextRequest: number;
-	/** While false (during the backfill at start) nothing is counted as a port call. */
-	live: boolean;
 };
 
 export type AlarmStateChange = {name: string; from: AlarmState; to: AlarmState; reason: string; at: number};

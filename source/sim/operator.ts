@@ -12,55 +12,58 @@ import {createLogGroup, deleteRetentionPolicy, putMetricFilter, putRetentionPoli
 import type {World} from './model.js';
 import {registerTaskDefinition} from './task-definitions.js';
 
-/** `enter` counts the call, catches the world up with the clock and raises an injected fault. */
-export function createOperator(world: World, enter: (method: string) => void): Operator {
-	const done = <T>(value: T) => ({value, requestId: requestId(world.seed, world.nextRequest++)});
+/**
+ * `enter` counts the call, catches the world up with the clock, raises an injected fault, and
+ * hands back the world to change.
+ */
+export function createOperator(enter: (method: string) => World): Operator {
+	const done = <T>(world: World, value: T) => ({value, requestId: requestId(world.seed, world.nextRequest++)});
 	return {
 		async updateService(cluster, service, update) {
-			enter('updateService');
-			return done(updateService(world, cluster, service, update));
+			const world = enter('updateService');
+			return done(world, updateService(world, cluster, service, update));
 		},
 		async registerTaskDefinition(input) {
-			enter('registerTaskDefinition');
-			return done(structuredClone(registerTaskDefinition(world, input)));
+			const world = enter('registerTaskDefinition');
+			return done(world, structuredClone(registerTaskDefinition(world, input)));
 		},
 		async stopTask(cluster, taskId, reason) {
-			enter('stopTask');
-			return done(stopTask(world, cluster, taskId, reason));
+			const world = enter('stopTask');
+			return done(world, stopTask(world, cluster, taskId, reason));
 		},
 		async createLogGroup(name) {
-			enter('createLogGroup');
+			const world = enter('createLogGroup');
 			createLogGroup(world, name);
-			return done(undefined);
+			return done(world, undefined);
 		},
 		async putRetentionPolicy(logGroup, days) {
-			enter('putRetentionPolicy');
+			const world = enter('putRetentionPolicy');
 			putRetentionPolicy(world, logGroup, days);
-			return done(undefined);
+			return done(world, undefined);
 		},
 		async deleteRetentionPolicy(logGroup) {
-			enter('deleteRetentionPolicy');
+			const world = enter('deleteRetentionPolicy');
 			deleteRetentionPolicy(world, logGroup);
-			return done(undefined);
+			return done(world, undefined);
 		},
 		async putMetricFilter(filter) {
-			enter('putMetricFilter');
+			const world = enter('putMetricFilter');
 			putMetricFilter(world, filter);
-			return done(undefined);
+			return done(world, undefined);
 		},
 		async putMetricAlarm(alarm) {
-			enter('putMetricAlarm');
+			const world = enter('putMetricAlarm');
 			logAlarmChanges(world, putMetricAlarm(world, alarm));
-			return done(undefined);
+			return done(world, undefined);
 		},
 		async putCompositeAlarm(alarm) {
-			enter('putCompositeAlarm');
+			const world = enter('putCompositeAlarm');
 			logAlarmChanges(world, putCompositeAlarm(world, alarm));
-			return done(undefined);
+			return done(world, undefined);
 		},
 		async modifyDbInstance(id, change) {
-			enter('modifyDbInstance');
-			return done(modifyDbInstance(world, id, change));
+			const world = enter('modifyDbInstance');
+			return done(world, modifyDbInstance(world, id, change));
 		},
 	};
 }

@@ -15,7 +15,7 @@ import {
 	type ServiceProfile,
 } from './catalog.js';
 import {DAY, floorTo, HOUR, MINUTE, SECOND} from './clock.js';
-import {seedAlarms} from './alarms.js';
+import {seedAlarms} from './alarm-seeds.js';
 import {backfillHistory, chainEvents, currentAsPast, predecessors, type PastTask} from './backfill.js';
 import {seedDatabases} from './database.js';
 import {logAlarmChanges, step} from './engine.js';
@@ -98,7 +98,9 @@ function seedTasks(world: World, service: SimService, now: number): void {
 			continue;
 		}
 		// The task running now in this slot started `age` ago, replacing this one, OOM-killed just before.
-		const age = (slot % 2 === 0 ? hashRange(50, 53, world.seed, 'age', service.name, slot) : hashRange(54, 58, world.seed, 'age', service.name, slot)) * MINUTE;
+		// Old enough that the last three minutes before start were above the alarm threshold (the
+		// incident is live whenever the demo starts), young enough that its OOM-killed predecessor stopped within the hour (still describable).
+		const age = (slot % 2 === 0 ? hashRange(53, 56, world.seed, 'age', service.name, slot) : hashRange(56, 59, world.seed, 'age', service.name, slot)) * MINUTE;
 		const killedAt = Math.round(now - age - 20 * SECOND);
 		runningTask(world, service, killedAt - lifetime, id);
 	}
@@ -136,7 +138,6 @@ export function createWorld(seed: number, t0: number): World {
 		dbs: new Map(),
 		nextEventSeq: 1,
 		nextRequest: 1,
-		live: false,
 	};
 	seedTaskDefinitions(world, now);
 	seedDatabases(world, now);
@@ -176,6 +177,5 @@ export function createWorld(seed: number, t0: number): World {
 		}
 		step(world, Math.min(WARMUP_STEP, now - world.time), true);
 	}
-	world.live = true;
 	return world;
 }

@@ -89,9 +89,15 @@ describe('alarm rows', () => {
 		expect(line).not.toContain('\u001B');
 	});
 
+	it('gives the name its room first when narrow', () => {
+		const l = alarmLayout(60, [highMemory, systemHealth]);
+		expect(l.nameWidth).toBe('ACSO-SystemHealth'.length);
+		expect(text(alarmRow(highMemory, now, l))).toMatch(/^ALARM +ACSO-HighMemory +Memory/);
+	});
+
 	it('keeps the columns at every width', () => {
 		for (const width of [60, 80, 100, 200]) {
-			const l = alarmLayout(width);
+			const l = alarmLayout(width, [highMemory, systemHealth]);
 			expect(lineWidth(alarmRow(highMemory, now, l))).toBe(width);
 			expect(alarmHeader(l)).toHaveLength(width);
 		}

@@ -60,6 +60,15 @@ describe('deployment rows', () => {
 	});
 });
 
+describe('deployment rows when narrow', () => {
+	it('drop the size column (the summary line shows it) and keep the width', () => {
+		const layout = deploymentLayout(60);
+		expect(deploymentHeader(layout)).toHaveLength(60);
+		expect(deploymentHeader(layout)).not.toContain('SIZE');
+		expect(lineWidth(deploymentRow(primary, '1 vCPU · 2.0 GiB', now, layout))).toBe(60);
+	});
+});
+
 describe('service events', () => {
 	const events = [
 		{id: 'a', createdAt: now - 3600_000, message: '(service acso-production-supervisor) has reached a steady state.'},

@@ -85,6 +85,14 @@ describe('task rows', () => {
 		expect(taskRow(pending, now, layout).find(s => s.text.includes('PENDING'))?.tone).toBe('warn');
 	});
 
+	it('drop the health column and shrink when narrow, still exactly as wide', () => {
+		const layout = taskLayout(60);
+		expect(taskHeader(layout)).toHaveLength(60);
+		expect(taskHeader(layout)).not.toContain('HEALTH');
+		expect(lineWidth(taskRow(pull, now, layout))).toBe(60);
+		expect(text(taskRow(pull, now, layout))).toMatch(/^! 11111111 STOPPED +:7 +10m ago +TaskFailedTo\S*… +CannotPul/);
+	});
+
 	it('joins the task and container reasons without repeating them', () => {
 		// The part naming the prominent code comes first: it is what a narrow column must show.
 		expect(taskReason(oom)).toBe('supervisor-agent: OutOfMemoryError: Container killed due to memory usage (exit 137) · Essential container in task exited');

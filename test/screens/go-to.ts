@@ -9,7 +9,7 @@ const typed = (app: Harness, text: string) => app.lastFrame().split('\n').some(l
 // field then appends to its old value and the character before is lost). Typing waits this long
 // after each frame it sees, as a person would.
 const settleMs = 60;
-const settle = () => new Promise(resolve => setTimeout(resolve, settleMs));
+export const settle = (): Promise<unknown> => new Promise(resolve => setTimeout(resolve, settleMs));
 
 /** Reaches a screen the way an engineer does: `:name` Enter, one key at a time. */
 export async function goTo(app: Harness, name: string): Promise<string> {

@@ -4,7 +4,7 @@ import {describe, expect, it} from 'vitest';
 import {alarmState, ecsSeries, latest, makeSim, MINUTE, PROD, PROD_LOGS, service, STAGING, SUPERVISOR, T0} from './sim-helpers.js';
 
 describe('incidents live at start', () => {
-	it.each([1, 2, 3, 7, 42, 1234])('seed %i: the production supervisor's memory is above 85 percent, climbing, and ACSO-HighMemory is in ALARM', async seed => {
+	it.each([1, 2, 3, 7, 42, 1234])('seed %i: the production supervisor memory is above 85 percent, climbing, and ACSO-HighMemory is in ALARM', async seed => {
 		const h = makeSim(seed);
 		const points = await ecsSeries(h.sim, 'MemoryUtilization', PROD, SUPERVISOR, {start: T0 - 10 * MINUTE, end: T0 + 1});
 		const last = points[points.length - 1]!.v;
@@ -15,6 +15,13 @@ describe('incidents live at start', () => {
 		const alarm = await alarmState(h.sim, 'ACSO-HighMemory');
 		expect(alarm.state).toBe('ALARM');
 		expect(alarm.stateReason).toMatch(/^Threshold Crossed: 3 datapoints \[\d+(\.\d)? \(28\/11\/26 11:5\d:00\), .*\] were greater than the threshold \(85\.0\)\.$/);
+	});
+
+	it('is live whenever the demo starts: ACSO-HighMemory is in ALARM at 60 start times across a day', async () => {
+		const states = await Promise.all(
+			Array.from({length: 60}, async (_, i) => (await alarmState(makeSim(42, T0 + i * 23 * MINUTE + i * 7919).sim, 'ACSO-HighMemory')).state),
+		);
+		expect(states.filter(s => s !== 'ALARM')).toEqual([]);
 	});
 
 	it('keeps climbing about a percent a minute over the next minutes', async () => {
