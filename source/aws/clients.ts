@@ -100,6 +100,10 @@ const maxWarnings = 50;
 export function createWarningLog(): WarningLog {
 	const warnings: string[] = [];
 	const add = (level: string, content: unknown[]) => {
+		// The SDK also logs every failed command here ({clientName, commandName, input, error}). Each
+		// failure already reaches the screen as its panel's state (throttled, stale, credentials);
+		// kept here it would crowd out real warnings and surface as raw JSON.
+		if (level === 'error' && content.length === 1 && isFailedCallRecord(content[0])) return;
 		const line = `${level}: ${content.map(part => (typeof part === 'string' ? part : safeJson(part))).join(' ')}`;
 		if (warnings.includes(line)) return;
 		warnings.push(line);
@@ -110,6 +114,11 @@ export function createWarningLog(): WarningLog {
 		logger: {trace: ignore, debug: ignore, info: ignore, warn: (...content) => add('warn', content), error: (...content) => add('error', content)},
 		list: () => [...warnings],
 	};
+}
+
+/** The SDK logger middleware's record of a failed command. */
+export function isFailedCallRecord(value: unknown): boolean {
+	return typeof value === 'object' && value !== null && 'commandName' in value && 'error' in value;
 }
 
 function safeJson(value: unknown): string {

@@ -11,7 +11,8 @@ export type StatusLine = {text: string; tone: 'info' | 'warn' | 'error'};
 export function statusLine(freshness: Freshness | undefined, notice: Notice | undefined, now: number): StatusLine | undefined {
 	const error = freshness?.error;
 	if (isCloudError(error) && error.kind === 'credentials') {
-		return {text: `credentials: ${error.hint ?? error.message} — then press r to retry`, tone: 'error'};
+		// "press r" first: the hint can be long, and the line is cut at the terminal's width.
+		return {text: `credentials: press r to retry after: ${error.hint ?? error.message}`, tone: 'error'};
 	}
 	if (notice && now - notice.at < 8000) return {text: notice.text, tone: notice.tone};
 	if (error) {
