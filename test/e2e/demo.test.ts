@@ -7,8 +7,8 @@ import {assertBuilt, cliPath, isolatedEnv} from './cli-path.js';
 
 const sessions: PtySession[] = [];
 
-function startDemo(args: string[] = [], size = {cols: 100, rows: 30}) {
-	const session = spawnWithTerminalCheck(process.execPath, [cliPath, '--demo', ...args], {...size, env: isolatedEnv()});
+function startDemo(args: string[] = [], size = {cols: 100, rows: 30}, env: Record<string, string> = {}) {
+	const session = spawnWithTerminalCheck(process.execPath, [cliPath, '--demo', ...args], {...size, env: isolatedEnv(env)});
 	sessions.push(session);
 	return session;
 }
@@ -60,6 +60,21 @@ describe('acso-tui --demo in a real terminal', () => {
 		app.press('ctrl-c');
 		const back = await app.handBack();
 		expect(back).toMatchObject({icanon: true, echo: true, alternateScreen: false, cursorHidden: false});
+	});
+
+	it('honours NO_COLOR: no colour sequence reaches the terminal, yet the alarm still stands out', async () => {
+		// Foreground/background colours: 30-37, 39-47, 49, 90-97, 100-107, and 38;/48; forms.
+		const colour = /\u001B\[(?:[0-9;]*;)?(?:3[0-9]|4[0-9]|9[0-7]|10[0-7])(?:;[0-9;]*)?m/;
+		const plain = startDemo([], {cols: 100, rows: 30}, {NO_COLOR: '1'});
+		await plain.waitFor('ACSO-HighMemory ALARM', 15_000);
+		expect(plain.output.toString('utf8')).not.toMatch(colour);
+		plain.press('q');
+		await plain.handBack();
+		const coloured = startDemo();
+		await coloured.waitFor('ACSO-HighMemory ALARM', 15_000);
+		expect(coloured.output.toString('utf8')).toMatch(colour);
+		coloured.press('q');
+		await coloured.handBack();
 	});
 
 	it('says the terminal is too small below 60x20, and how big it must be', async () => {
