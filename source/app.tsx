@@ -1,12 +1,16 @@
 import {Box, Text, useApp as useInkApp} from 'ink';
 import {useCallback, useEffect, useMemo, useReducer, useState} from 'react';
+import {createAuditLog, newSessionId, type AuditLog} from './actions/audit.js';
 import type {AppConfig} from './config/app-config.js';
+import {useFixDesk} from './fixes-ui/fix-desk.js';
 import {useBindings, type Binding} from './input/bindings.js';
 import {useCapturedNotices} from './hooks/use-captured-notices.js';
 import {useNow} from './hooks/use-now.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {LogStore} from './logs/log-store.js';
 import type {Cloud} from './port/types.js';
+import {builtInRunbook, type LoadedRunbook} from './runbooks/load-runbook.js';
+import {createRunbookSession} from './screens/runbooks/runbook-session.js';
 import {AppContext, type AppContextValue} from './shell/app-context.js';
 import {ScreenHost} from './shell/screen-host.js';
 import {findCommand, type ScreenId} from './shell/screen-ids.js';
@@ -22,16 +26,32 @@ export type AppProps = {
 	initialScreen?: ScreenId;
 	/** Writes OSC 52 through the renderer; absent where there is no terminal (tests). */
 	copyToClipboard?: (text: string) => boolean;
+	/** The runbook to walk (`--guide FILE`, with its warnings); the built-in ACSO runbook when absent. */
+	runbook?: LoadedRunbook;
+	/** Where changes are recorded (cli.tsx makes it from --audit-log and the session); made from the config when absent. */
+	audit?: AuditLog;
+	/** This run's id, in the audit trail and the SDK user agent; a fresh one when absent. */
+	sessionId?: string;
 };
 
 /** The shell: header, the active screen, the footer, and the overlays over it. */
-export function App({cloud, config, now = Date.now, initialScreen = 'overview', copyToClipboard}: AppProps) {
+export function App({cloud, config, now = Date.now, initialScreen = 'overview', copyToClipboard, runbook, audit: givenAudit, sessionId}: AppProps) {
 	const {exit} = useInkApp();
 	const [state, dispatch] = useReducer(shellReducer, initialScreen, initialShellState);
 	const [refreshToken, setRefreshToken] = useState(0);
 	const [logStore] = useState(() => new LogStore(config.logBufferLines));
+	const [runbookSession] = useState(() => createRunbookSession(() => runbook ?? builtInRunbook(config.names)));
 	const size = useTerminalSize();
 	const clock = useNow(now);
+	const [audit] = useState(
+		() =>
+			givenAudit ??
+			createAuditLog({
+				path: config.auditLogPath,
+				context: {env: config.env, region: cloud.region, ...(config.profile === undefined ? {} : {profile: config.profile}), sessionId: sessionId ?? newSessionId()},
+				now,
+			}),
+	);
 
 	useEffect(() => {
 		if (state.quitting) exit();
@@ -39,6 +59,10 @@ export function App({cloud, config, now = Date.now, initialScreen = 'overview', 
 
 	const notify = useCallback<AppContextValue['notify']>((text, tone = 'info') => dispatch({type: 'notify', notice: {text, tone, at: now()}}), [now]);
 	useCapturedNotices(cloud, notify);
+	const onChanged = useCallback(() => setRefreshToken(t => t + 1), []);
+	const copy = useCallback((text: string) => copyToClipboard?.(text) ?? false, [copyToClipboard]);
+	const onQuit = useCallback(() => dispatch({type: 'quit'}), []);
+	const desk = useFixDesk({cloud, config, now, audit, notify, onChanged, copyToClipboard: copy, quit: onQuit});
 	const context = useMemo<AppContextValue>(
 		() => ({
 			cloud,
@@ -52,11 +76,12 @@ export function App({cloud, config, now = Date.now, initialScreen = 'overview', 
 			logStore,
 			copyToClipboard: text => copyToClipboard?.(text) ?? false,
 			// Wired to the fix flow overlay in progress (fixes-ui); until then they say so.
-			proposeFix: () => notify('fix flow: not wired yet', 'warn'),
-			openActions: () => notify('actions: not wired yet', 'warn'),
-			openWatches: () => notify('watches: not wired yet', 'warn'),
+			proposeFix: desk.proposeFix,
+			openActions: desk.openActions,
+			openWatches: desk.openWatches,
+			runbook: runbookSession,
 		}),
-		[cloud, config, now, refreshToken, notify, logStore, copyToClipboard],
+		[cloud, config, now, refreshToken, notify, logStore, copyToClipboard, runbookSession, desk.proposeFix, desk.openActions, desk.openWatches],
 	);
 
 	const quit = () => dispatch({type: 'quit'});
@@ -72,8 +97,10 @@ export function App({cloud, config, now = Date.now, initialScreen = 'overview', 
 			handler: () => {
 				cloud.reset();
 				setRefreshToken(t => t + 1);
+				desk.pollNow();
 			},
 		},
+		{keys: ['w'], description: 'deployment watches', footer: desk.hasWatches(), handler: desk.openWatches},
 		{keys: ['q', 'ctrl-c'], description: 'quit', footer: true, handler: quit},
 	];
 
@@ -102,7 +129,7 @@ export function App({cloud, config, now = Date.now, initialScreen = 'overview', 
 					key={`${entry.id}:${JSON.stringify(entry.params ?? {})}:${state.stack.length}`}
 					entry={entry}
 					useScreen={screenHooks[entry.id]}
-					overlay={state.overlay}
+					overlay={desk.isOpen ? 'fixes' : state.overlay}
 					notice={state.notice}
 					globalBindings={globalBindings}
 					width={size.columns}
@@ -110,6 +137,7 @@ export function App({cloud, config, now = Date.now, initialScreen = 'overview', 
 					now={clock}
 					onCommand={onCommand}
 					closeOverlay={() => dispatch({type: 'overlay', overlay: 'none'})}
+					renderFixes={(width, rows) => desk.render(width, rows, clock)}
 				/>
 			)}
 		</AppContext.Provider>

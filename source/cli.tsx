@@ -1,9 +1,11 @@
 import meow from 'meow';
 import {render} from 'ink';
+import {createAuditLog} from './actions/audit.js';
 import {App} from './app.js';
 import {createCloud} from './cloud.js';
 import {configFilePath, loadFileConfig} from './config/config-file.js';
 import {parseFlags, type RawFlags} from './config/parse-flags.js';
+import {loadRunbook} from './runbooks/load-runbook.js';
 import {captureProcessOutput} from './shell/captured-output.js';
 import {KeypressStdin} from './shell/keypress-stdin.js';
 import {createDiffOutput} from './terminal/index.js';
@@ -76,9 +78,20 @@ async function main(): Promise<void> {
 	const parsed = parseFlags(cli.flags as RawFlags, process.env, file.config);
 	if (!parsed.ok) fail(parsed.error);
 	const {config} = parsed;
+	// A --guide is read now: one that cannot be used is one clear line, not an empty runbooks screen
+	// later. (The built-in runbook is built by the App when first needed.)
+	const guide = config.guidePath === undefined ? undefined : loadRunbook(config);
+	if (guide && !guide.ok) fail(guide.error);
 
 	const cloudResult = await createCloud(config, process.env);
 	if (!cloudResult.ok) fail(cloudResult.error);
+	// Every change is recorded (intent before the call, outcome after) under the same session id the
+	// SDK puts in its user agent, so an audit line can be matched to its CloudTrail event.
+	const {sessionId} = cloudResult;
+	const audit = createAuditLog({
+		path: config.auditLogPath,
+		context: {env: config.env, region: cloudResult.cloud.region, ...(config.profile === undefined ? {} : {profile: config.profile}), sessionId},
+	});
 
 	if (!process.stdout.isTTY || !process.stdin.isTTY) {
 		fail('needs a terminal: it draws a full-screen dashboard, and stdin/stdout is not a TTY here. Run it in a terminal (for scripts, use the aws CLI)');
@@ -93,7 +106,7 @@ async function main(): Promise<void> {
 		layer.osc52(text);
 		return true;
 	};
-	const instance = render(<App cloud={cloudResult.cloud} config={config} copyToClipboard={copyToClipboard} />, {
+	const instance = render(<App cloud={cloudResult.cloud} config={config} copyToClipboard={copyToClipboard} runbook={guide?.loaded} audit={audit} sessionId={sessionId} />, {
 		stdout: layer.stream,
 		stdin: new KeypressStdin(process.stdin) as unknown as NodeJS.ReadStream,
 		exitOnCtrlC: false,

@@ -5,7 +5,7 @@ import {useDatabaseScreen} from './database.js';
 import {useLogsScreen} from './logs/logs-screen.js';
 import {useMetricsScreen} from './metrics.js';
 import {useOverviewScreen} from './overview.js';
-import {placeholderScreen} from './placeholder.js';
+import {useRunbooksScreen} from './runbooks/runbooks-screen.js';
 import {useServiceDetailScreen} from './service-detail.js';
 import {useServicesScreen} from './services.js';
 
@@ -18,5 +18,5 @@ export const screenHooks: Record<ScreenId, ScreenHook> = {
 	logs: useLogsScreen,
 	alarms: useAlarmsScreen,
 	db: useDatabaseScreen,
-	runbooks: () => placeholderScreen('Runbooks', 'the troubleshooting trees of the ACSO guide.'),
+	runbooks: useRunbooksScreen,
 };

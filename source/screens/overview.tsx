@@ -8,11 +8,14 @@ import {alarmCells, dbCells, errorCells} from '../format/overview-summary.js';
 import {sanitize} from '../format/sanitize.js';
 import {useAlarms, useDatabase, useMetricBatch, useServices} from '../hooks/use-cloud-data.js';
 import {useErrorCount} from '../hooks/use-error-count.js';
+import {useTreeSuggestion} from '../hooks/use-runbook.js';
 import type {PollState} from '../hooks/poll-state.js';
 import type {Binding} from '../input/bindings.js';
 import {dbQueries, serviceQueries, splitSeries} from '../model/metric-queries.js';
+import {serviceTarget, useActionKeys} from '../fixes-ui/action-keys.js';
 import {useApp} from '../shell/app-context.js';
 import type {ScreenModel, ScreenProps} from '../shell/screen-model.js';
+import {runbookBinding, runbookCells} from './runbooks/overview-offer.js';
 
 export const overviewWindowMs = 30 * 60_000;
 
@@ -49,21 +52,24 @@ export function useServiceList(props: ScreenProps, withDb: boolean) {
 				if (selected) open('service', {name: selected.name});
 			},
 		},
+		...useActionKeys(serviceTarget(config.names.cluster, selected?.name), 'service'),
 	];
 	return {services, metrics, series, cursor: Math.min(cursor, Math.max(0, count - 1)), bindings, selected};
 }
 
 export function useOverviewScreen(props: ScreenProps): ScreenModel {
-	const {config} = useApp();
+	const {config, open} = useApp();
 	const list = useServiceList(props, true);
 	const alarms = useAlarms();
 	const db = useDatabase();
 	const errors = useErrorCount();
+	// A visible problem offers its troubleshooting tree: `t` opens it on the runbooks screen.
+	const suggestion = useTreeSuggestion({services: list.services.data, alarms: alarms.data, errors: errors.data});
 	const summaryRows = 3;
 	const tableHeight = Math.max(2, props.height - summaryRows);
 	const services = list.services;
 	return {
-		bindings: list.bindings,
+		bindings: [...list.bindings, runbookBinding(suggestion, open)],
 		freshness: combineFreshness([freshnessOf(services), freshnessOf(list.metrics), freshnessOf(alarms), freshnessOf(db)]),
 		body: (
 			<Box flexDirection="column">
@@ -74,7 +80,7 @@ export function useOverviewScreen(props: ScreenProps): ScreenModel {
 						<CellLine label="SERVICES" cells={panelMessage(services, 'no services')} />
 					</Box>
 				)}
-				<CellLine label="ALARMS" cells={alarms.data ? alarmCells(alarms.data) : panelMessage(alarms, 'no alarms watch this environment')} />
+				<CellLine label="ALARMS" cells={[...runbookCells(suggestion), ...(alarms.data ? alarmCells(alarms.data) : panelMessage(alarms, 'no alarms watch this environment'))]} />
 				<CellLine label="DATABASE" cells={db.data ? dbCells(db.data, list.series.db) : panelMessage(db, `no database ${sanitize(config.names.db)}`)} />
 				<CellLine label="ERRORS" cells={errors.data ? errorCells(errors.data) : panelMessage(errors, 'no log events')} />
 			</Box>

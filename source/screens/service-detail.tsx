@@ -19,6 +19,7 @@ import {healthOf} from '../model/services.js';
 import {CloudError, errorMessage, isPermanent} from '../port/errors.js';
 import {shortServiceName} from '../port/names.js';
 import type {Service, ServiceReader, Task, TaskDefinition} from '../port/types.js';
+import {serviceTarget, useActionKeys} from '../fixes-ui/action-keys.js';
 import {useApp} from '../shell/app-context.js';
 import type {ScreenModel, ScreenProps} from '../shell/screen-model.js';
 import {answered, chartLayout, chartMessage, rangeOf, useMetricWindow} from './metrics.js';
@@ -145,6 +146,7 @@ export function useServiceDetailScreen(props: ScreenProps): ScreenModel {
 		{keys: ['l', 'right'], description: 'focus the next section', handler: () => cycle(1)},
 		{keys: ['h', 'left'], description: 'focus the previous section', handler: () => cycle(-1)},
 		...windowBindings,
+		...useActionKeys(serviceTarget(names.cluster, name), 'service'),
 	];
 
 	const message = name === '' ? 'no service given: open one with Enter on the services screen' : state.error && !detail ? sanitize(state.error.message) : 'loading…';

@@ -2,6 +2,9 @@ import {createContext, useContext} from 'react';
 import type {AppConfig} from '../config/app-config.js';
 import type {LogStore} from '../logs/log-store.js';
 import type {Cloud} from '../port/types.js';
+import type {FixId, FixParams, Target} from '../actions/types.js';
+import type {FixHint} from '../runbooks/fix-hint.js';
+import type {RunbookSession} from '../screens/runbooks/runbook-session.js';
 import type {ScreenId} from './screen-ids.js';
 import type {Notice} from './shell-state.js';
 
@@ -20,7 +23,21 @@ export type AppContextValue = {
 	logStore: LogStore;
 	/** Puts text on the engineer's clipboard through the terminal (OSC 52); false when unavailable. */
 	copyToClipboard(text: string): boolean;
+	/** Opens the fix flow overlay: form, preview, confirm, outcome, undo, watch. Never changes AWS by itself. */
+	proposeFix(request: FixRequest): void;
+	/** Opens the action menu (the fixes for the target's kind) over the screen: the `a` key. */
+	openActions(target: Target): void;
+	/** Shows the deployment watches started this session: the `w` key. */
+	openWatches(): void;
+	/** The runbook walked on the runbooks screen (built-in or --guide FILE) and the walker's state, kept across visits. */
+	runbook?: RunbookSession;
 };
+
+/**
+ * What proposeFix opens the fix flow on: a fix of the catalogue with its target (and form values), or
+ * a runbook step's hint, resolved with fixFromRunbook (when it names no target, the engineer picks one).
+ */
+export type FixRequest = {fixId: FixId; target: Target; params?: FixParams} | {hint: FixHint};
 
 export const AppContext = createContext<AppContextValue | undefined>(undefined);
 

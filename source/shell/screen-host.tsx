@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import type {ReactNode} from 'react';
 import {useBindings, type Binding} from '../input/bindings.js';
 import {CommandLine} from '../components/command-line.js';
 import {Footer} from '../components/footer.js';
@@ -23,6 +24,8 @@ export type HostProps = {
 	now: number;
 	onCommand: (text: string) => void;
 	closeOverlay: () => void;
+	/** Draws the open fix panel (overlay 'fixes') in `height` rows: the body's and the footer's, as it brings its own key hints. */
+	renderFixes?: (width: number, height: number) => ReactNode;
 };
 
 // Rows the frame takes around the body: header, status line, footer.
@@ -33,7 +36,7 @@ export const chromeRows = 3;
  * when it is left. The screen's table and the global one form the single binding table that
  * handles keys, fills the footer and lists `?` help.
  */
-export function ScreenHost({entry, useScreen, overlay, notice, globalBindings, width, height, now, onCommand, closeOverlay}: HostProps) {
+export function ScreenHost({entry, useScreen, overlay, notice, globalBindings, width, height, now, onCommand, closeOverlay, renderFixes}: HostProps) {
 	const {config, cloud, notify} = useApp();
 	const bodyHeight = Math.max(1, height - chromeRows - (overlay === 'command' ? 1 : 0));
 	const model = useScreen({width, height: bodyHeight, params: entry.params ?? {}, isActive: overlay === 'none'});
@@ -45,14 +48,18 @@ export function ScreenHost({entry, useScreen, overlay, notice, globalBindings, w
 	});
 	const status = statusLine(model.freshness, notice, now);
 	const title = model.title ?? screenTitles[entry.id];
+	// The fix panel takes the body and the footer row: its own hints are the keys that work there.
+	const fixesOpen = overlay === 'fixes' && renderFixes !== undefined;
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Header config={config} region={cloud.region} screenTitle={sanitize(title)} freshness={model.freshness} now={now} width={width} />
 			<Text wrap="truncate-end" color={toneColor(status?.tone === 'error' ? 'bad' : status?.tone === 'warn' ? 'warn' : 'info')}>
 				{status ? sanitize(status.text) : ' '}
 			</Text>
-			<Box height={bodyHeight} flexDirection="column" overflow="hidden">
-				{overlay === 'help' ? (
+			<Box height={bodyHeight + (fixesOpen ? 1 : 0)} flexDirection="column" overflow="hidden">
+				{fixesOpen ? (
+					renderFixes?.(width, bodyHeight + 1)
+				) : overlay === 'help' ? (
 					<HelpOverlay
 						groups={[
 							{title: `${screenTitles[entry.id]} screen`, bindings: model.bindings},
@@ -66,7 +73,7 @@ export function ScreenHost({entry, useScreen, overlay, notice, globalBindings, w
 					model.body
 				)}
 			</Box>
-			{overlay === 'command' ? <CommandLine onSubmit={onCommand} onCancel={closeOverlay} /> : <Footer bindings={table} width={width} />}
+			{fixesOpen ? null : overlay === 'command' ? <CommandLine onSubmit={onCommand} onCancel={closeOverlay} /> : <Footer bindings={table} width={width} />}
 		</Box>
 	);
 }

@@ -2,7 +2,8 @@ import {tabOrder, type ScreenEntry, type ScreenId} from './screen-ids.js';
 
 // The shell's own state as a reducer, tested directly: which screen is shown, what Esc goes back
 // to, which overlay has the keys, and the one-line notice under the header.
-export type Overlay = 'none' | 'help' | 'command';
+// 'fixes': the fix panels (action menu, fix flow, watches), whose own state lives in fixes-ui.
+export type Overlay = 'none' | 'help' | 'command' | 'fixes';
 
 export type Notice = {text: string; tone: 'info' | 'warn' | 'error'; at: number};
 

@@ -1,6 +1,6 @@
 import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
-import {breadcrumbLine, introLines, recordStatus, walkerRowLine} from '../../source/format/runbook-rows.js';
+import {breadcrumbLine, introLines, recordStatus, walkerRowLine, walkerWindow} from '../../source/format/runbook-rows.js';
 import type {SegmentLine} from '../../source/format/segments.js';
 import {namesFor} from '../../source/port/names.js';
 import {buildAcsoRunbook} from '../../source/runbooks/acso-runbook.js';
@@ -37,7 +37,7 @@ describe('breadcrumbLine', () => {
 	});
 
 	it('keeps the first and the current level when the path is too wide, and sanitizes titles', () => {
-		expect(text(breadcrumbLine(['Runbooks', 'Agent Communication', 'Agents Cannot Communicate with Bedrock'], 50)).trimEnd()).toBe('Runbooks › … › Agents Cannot Communicate with Bedrock');
+		expect(text(breadcrumbLine(['Runbooks', 'Agent Communication', 'Agents Cannot Communicate with Bedrock'], 56)).trimEnd()).toBe('Runbooks › … › Agents Cannot Communicate with Bedrock');
 		expect(text(breadcrumbLine(['Runbooks', 'A\u001b[2JB'], 40))).toContain('A\\x1b[2JB');
 	});
 });
@@ -110,5 +110,18 @@ describe('recordStatus', () => {
 			}
 		}
 		expect(findIssue(runbook, 'memory-leaks')).toBeDefined();
+	});
+});
+
+describe('walkerWindow', () => {
+	it('draws everything that fits', () => {
+		expect(walkerWindow(5, 4, 5)).toEqual({start: 0, end: 5, above: 0, below: 0});
+	});
+
+	it('shows the page from its top while the cursor allows, one row of context below it', () => {
+		expect(walkerWindow(20, 3, 10)).toEqual({start: 0, end: 9, above: 0, below: 11});
+		expect(walkerWindow(20, 7, 10)).toEqual({start: 0, end: 9, above: 0, below: 11});
+		expect(walkerWindow(20, 8, 10)).toEqual({start: 1, end: 10, above: 1, below: 10});
+		expect(walkerWindow(20, 19, 10)).toEqual({start: 11, end: 20, above: 11, below: 0});
 	});
 });

@@ -1,4 +1,7 @@
+import {randomUUID} from 'node:crypto';
 import {EventEmitter} from 'node:events';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
 import {render as inkRender} from 'ink';
 import type {ReactElement} from 'react';
 import {App, type AppProps} from '../../source/app.js';
@@ -136,7 +139,9 @@ export function renderTui(tree: ReactElement, size: {columns?: number; rows?: nu
 
 /** A config as the CLI would build it from these flags (demo by default), with no config file. */
 export function testConfig(flags: RawFlags = {demo: true}): AppConfig {
-	const parsed = parseFlags(flags, {}, {});
+	// A test never writes the developer's own audit trail (~/.local/state/acso-tui/audit.jsonl).
+	const auditLog = flags.auditLog ?? path.join(tmpdir(), `acso-tui-test-${process.pid}-${randomUUID().slice(0, 8)}`, 'audit.jsonl');
+	const parsed = parseFlags({...flags, auditLog}, {}, {});
 	if (!parsed.ok) throw new Error(parsed.error);
 	return parsed.config;
 }

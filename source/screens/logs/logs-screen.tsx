@@ -11,6 +11,7 @@ import {wrapText} from '../../format/wrap.js';
 import {useLogTail} from '../../hooks/use-log-tail.js';
 import type {Binding} from '../../input/bindings.js';
 import {describeFilterError, highlightRanges, parseFilterPattern, suggestFilterFix} from '../../logs/filter-pattern.js';
+import {logGroupTarget, useActionKeys} from '../../fixes-ui/action-keys.js';
 import {useApp} from '../../shell/app-context.js';
 import type {ScreenModel, ScreenProps} from '../../shell/screen-model.js';
 import {initialLogsState, logsReducer, logWindows, selectedIndex} from './logs-state.js';
@@ -107,6 +108,7 @@ export function useLogsScreen(props: ScreenProps): ScreenModel {
 				},
 			];
 	if (state.detail && !state.editing) bindings.unshift({keys: ['esc'], description: 'close details', handler: () => dispatch({type: 'toggle-detail'})});
+	bindings.push(...useActionKeys(logGroupTarget(selectedLine?.event.logGroup ?? config.names.logGroups[0]), 'log group', !state.editing));
 
 	const width = props.width;
 	const statusRows = 1;
