@@ -4,6 +4,7 @@ import {createAuditLog, newSessionId, type AuditLog} from './actions/audit.js';
 import type {AppConfig} from './config/app-config.js';
 import {useFixDesk} from './fixes-ui/fix-desk.js';
 import {useBindings, type Binding} from './input/bindings.js';
+import {KeyRouter} from './input/key-router.js';
 import {useCapturedNotices} from './hooks/use-captured-notices.js';
 import {useNow} from './hooks/use-now.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
@@ -121,7 +122,8 @@ export function App({cloud, config, now = Date.now, initialScreen = 'overview', 
 	const tooSmall = size.columns < minimumSize.columns || size.rows < minimumSize.rows;
 	const entry = currentScreen(state);
 	return (
-		<AppContext.Provider value={context}>
+		<KeyRouter>
+			<AppContext.Provider value={context}>
 			{tooSmall ? (
 				<TooSmall columns={size.columns} rows={size.rows} onQuit={quit} />
 			) : (
@@ -140,7 +142,8 @@ export function App({cloud, config, now = Date.now, initialScreen = 'overview', 
 					renderFixes={(width, rows) => desk.render(width, rows, clock)}
 				/>
 			)}
-		</AppContext.Provider>
+			</AppContext.Provider>
+		</KeyRouter>
 	);
 }
 

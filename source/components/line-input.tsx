@@ -1,5 +1,6 @@
-import {Text, useInput} from 'ink';
+import {Text} from 'ink';
 import {useRef} from 'react';
+import {useKeys} from '../input/key-router.js';
 import {toneColor} from './theme.js';
 
 /**
@@ -26,7 +27,7 @@ export function LineInput({value, onChange, onSubmit, isActive = true, placehold
 		latest.current = next;
 		onChange(next);
 	};
-	useInput(
+	useKeys(
 		(input, key) => {
 			if (key.return) {
 				onSubmit(latest.current);

@@ -1,5 +1,5 @@
 import {useRef} from 'react';
-import {useInput} from 'ink';
+import {useKeys} from './key-router.js';
 import {keyNameOf, type KeyName} from './keys.js';
 
 /**
@@ -36,7 +36,7 @@ export function useBindings(
 	// The table is rebuilt on every render; keep the latest without re-subscribing to stdin.
 	const latest = useRef({bindings, options});
 	latest.current = {bindings, options};
-	useInput(
+	useKeys(
 		(input, key) => {
 			const name = keyNameOf(input, key);
 			if (name === undefined) return;

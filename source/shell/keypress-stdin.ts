@@ -48,12 +48,11 @@ function escapeSequenceEnd(chunk: string, start: number): number {
 }
 
 /**
- * Time for React to commit what a key changed and for the new screen's effects to subscribe its
- * input listeners. Measured in a real terminal: with 8 ms the key after `:` was still lost while the
- * dashboard was busy rendering; 40 ms held. Only keys that arrive together (typed ahead, pasted)
- * wait; a person typing is never slowed.
+ * Between two keys that arrived together: one macrotask, so React commits what the first key
+ * changed (an overlay it opened registers its key handler in that commit, see
+ * source/input/key-router.tsx) before the second is delivered. Only typed-ahead keys wait.
  */
-export const keyGapMs = 40;
+export const keyGapMs = 1;
 const yieldToReact = () => new Promise<void>(resolve => setTimeout(resolve, keyGapMs));
 
 export class KeypressStdin extends EventEmitter {

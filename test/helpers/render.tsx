@@ -5,6 +5,7 @@ import path from 'node:path';
 import {render as inkRender} from 'ink';
 import type {ReactElement} from 'react';
 import {App, type AppProps} from '../../source/app.js';
+import {KeyRouter} from '../../source/input/key-router.js';
 import type {AppConfig} from '../../source/config/app-config.js';
 import {parseFlags, type RawFlags} from '../../source/config/parse-flags.js';
 import {createSimCloud, type SimCloud} from '../../source/sim/index.js';
@@ -89,7 +90,8 @@ export type Harness = {
 export function renderTui(tree: ReactElement, size: {columns?: number; rows?: number} = {}): Harness {
 	const stdout = new FakeStdout(size.columns ?? 100, size.rows ?? 30);
 	const stdin = new FakeStdin();
-	const instance = inkRender(tree, {
+	// The app has its own key router; a component rendered alone gets one here.
+	const instance = inkRender(<KeyRouter>{tree}</KeyRouter>, {
 		stdout: stdout as unknown as NodeJS.WriteStream,
 		stderr: new FakeStdout(100, 30) as unknown as NodeJS.WriteStream,
 		stdin: stdin as unknown as NodeJS.ReadStream,
