@@ -1,4 +1,5 @@
 import {Text} from 'ink';
+import {formatAge} from '../format/durations.js';
 import type {Cell} from '../format/service-rows.js';
 import {toneColor} from './theme.js';
 
@@ -15,6 +16,15 @@ export function CellLine({label, cells, labelWidth = 9}: {label: string; cells: 
 			))}
 		</Text>
 	);
+}
+
+/**
+ * A panel's own freshness, shown beside it when its last refresh failed: the data shown is kept,
+ * and marked with how old it is, so one failing panel never passes for live.
+ */
+export function staleCells(state: {stale: boolean; updatedAt?: number}, now: number): Cell[] {
+	if (!state.stale || state.updatedAt === undefined) return [];
+	return [{text: `STALE ${formatAge(Math.max(0, now - state.updatedAt))}`, tone: 'bad'}];
 }
 
 /** What a panel says while it has nothing to show: loading, empty, or why it failed. */

@@ -5,6 +5,7 @@ import type {Service} from '../port/types.js';
 import type {ServiceSeries} from '../model/metric-queries.js';
 import {listWindow} from '../format/list-window.js';
 import {serviceHeader, serviceRow, serviceTableLayout, type Cell} from '../format/service-rows.js';
+import {padEnd, truncate} from '../format/truncate.js';
 import {toneColor} from './theme.js';
 
 const Row = memo(function Row({cells, selected}: {cells: Cell[]; selected: boolean}) {
@@ -21,13 +22,15 @@ const Row = memo(function Row({cells, selected}: {cells: Cell[]; selected: boole
 });
 
 /** The services table: only the visible window is drawn, with ▲/▼ counts for the rest. */
-export function ServicesTable({services, series, names, cursor, width, height}: {
+export function ServicesTable({services, series, names, cursor, width, height, stale}: {
 	services: readonly Service[];
 	series: Map<string, ServiceSeries> | undefined;
 	names: ResourceNames;
 	cursor: number;
 	width: number;
 	height: number;
+	/** "STALE 45s" when the list's last refresh failed. */
+	stale?: string;
 }) {
 	const layout = serviceTableLayout(width, Math.max(0, ...services.map(s => shortServiceName(s.name, names).length)));
 	const rows = Math.max(1, height - 1);
@@ -36,7 +39,14 @@ export function ServicesTable({services, series, names, cursor, width, height}: 
 	return (
 		<Box flexDirection="column" height={height}>
 			<Text bold wrap="truncate-end">
-				{serviceHeader(layout)}
+				{stale ? (
+					<>
+						<Text color={toneColor('bad')}>{padEnd(truncate(`SERVICE ${stale}`, layout.nameWidth), layout.nameWidth)}</Text>
+						{serviceHeader(layout).slice(layout.nameWidth)}
+					</>
+				) : (
+					serviceHeader(layout)
+				)}
 				{win.above > 0 ? <Text color={toneColor('muted')}> ▲{win.above}</Text> : null}
 			</Text>
 			{services.slice(win.start, win.end).map((service, i) => (

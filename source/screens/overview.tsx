@@ -1,6 +1,6 @@
 import {Box} from 'ink';
 import {useMemo, useState} from 'react';
-import {CellLine, panelMessage} from '../components/cell-line.js';
+import {CellLine, panelMessage, staleCells} from '../components/cell-line.js';
 import {ServicesTable} from '../components/services-table.js';
 import {combineFreshness, type Freshness} from '../format/freshness.js';
 import {moveCursor} from '../format/list-window.js';
@@ -58,7 +58,8 @@ export function useServiceList(props: ScreenProps, withDb: boolean) {
 }
 
 export function useOverviewScreen(props: ScreenProps): ScreenModel {
-	const {config, open} = useApp();
+	const {config, open, now} = useApp();
+	const at = now();
 	const list = useServiceList(props, true);
 	const alarms = useAlarms();
 	const db = useDatabase();
@@ -74,15 +75,18 @@ export function useOverviewScreen(props: ScreenProps): ScreenModel {
 		body: (
 			<Box flexDirection="column">
 				{services.data ? (
-					<ServicesTable services={services.data} series={list.series.perService} names={config.names} cursor={list.cursor} width={props.width} height={tableHeight} />
+					<ServicesTable services={services.data} series={list.series.perService} names={config.names} cursor={list.cursor} width={props.width} height={tableHeight} stale={staleCells(services, at)[0]?.text} />
 				) : (
 					<Box height={tableHeight}>
 						<CellLine label="SERVICES" cells={panelMessage(services, 'no services')} />
 					</Box>
 				)}
-				<CellLine label="ALARMS" cells={[...runbookCells(suggestion), ...(alarms.data ? alarmCells(alarms.data) : panelMessage(alarms, 'no alarms watch this environment'))]} />
-				<CellLine label="DATABASE" cells={db.data ? dbCells(db.data, list.series.db) : panelMessage(db, `no database ${sanitize(config.names.db)}`)} />
-				<CellLine label="ERRORS" cells={errors.data ? errorCells(errors.data) : panelMessage(errors, 'no log events')} />
+				<CellLine
+					label="ALARMS"
+					cells={[...staleCells(alarms, at), ...runbookCells(suggestion), ...(alarms.data ? alarmCells(alarms.data) : panelMessage(alarms, 'no alarms watch this environment'))]}
+				/>
+				<CellLine label="DATABASE" cells={[...staleCells(db, at), ...(db.data ? dbCells(db.data, list.series.db) : panelMessage(db, `no database ${sanitize(config.names.db)}`))]} />
+				<CellLine label="ERRORS" cells={[...staleCells(errors, at), ...(errors.data ? errorCells(errors.data) : panelMessage(errors, 'no log events'))]} />
 			</Box>
 		),
 	};

@@ -1,5 +1,5 @@
 import {ServicesTable} from '../components/services-table.js';
-import {CellLine, panelMessage} from '../components/cell-line.js';
+import {CellLine, panelMessage, staleCells} from '../components/cell-line.js';
 import {combineFreshness} from '../format/freshness.js';
 import {useApp} from '../shell/app-context.js';
 import type {ScreenModel, ScreenProps} from '../shell/screen-model.js';
@@ -7,14 +7,14 @@ import {freshnessOf, useServiceList} from './overview.js';
 
 /** Every service of the cluster, full height. */
 export function useServicesScreen(props: ScreenProps): ScreenModel {
-	const {config} = useApp();
+	const {config, now} = useApp();
 	const list = useServiceList(props, false);
 	const {services} = list;
 	return {
 		bindings: list.bindings,
 		freshness: combineFreshness([freshnessOf(services), freshnessOf(list.metrics)]),
 		body: services.data ? (
-			<ServicesTable services={services.data} series={list.series.perService} names={config.names} cursor={list.cursor} width={props.width} height={props.height} />
+			<ServicesTable services={services.data} series={list.series.perService} names={config.names} cursor={list.cursor} width={props.width} height={props.height} stale={staleCells(services, now())[0]?.text} />
 		) : (
 			<CellLine label="SERVICES" cells={panelMessage(services, 'no services')} />
 		),

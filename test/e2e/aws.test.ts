@@ -98,12 +98,17 @@ describeWithMoto('acso-tui against moto_server in a real terminal', () => {
 		const app = spawnWithTerminalCheck(process.execPath, [cliPath, '--endpoint-url', own.endpoint, '--region', motoRegion, '--refresh', '1', '--env', 'staging'], {cols: 120, rows: 32, env});
 		sessions.push(app);
 		await app.waitFor('acso-staging-db', 20_000);
+		await app.waitFor(/ACTIVE .*\d+\.\d%/, 20_000); // metrics in too
 		await own.stop();
 		await app.waitFor('STALE', 30_000);
+		// Each panel says so for itself, next to the data it keeps.
+		await app.waitFor(/DATABASE\s+STALE \d+s/, 30_000);
+		await app.waitFor(/SERVICE STALE \d+s/, 30_000);
 		const text = app.screen.text();
 		expect(text).toContain('supervisor');
 		expect(text).toContain('acso-staging-db');
+		expect(text).toMatch(/supervisor .*\d+\.\d%/); // the last metrics stay too
 		app.press('q');
 		expect((await app.handBack()).exitCode).toBe(0);
-	});
+	}, 90_000);
 });
