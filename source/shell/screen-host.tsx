@@ -40,7 +40,7 @@ export function ScreenHost({entry, useScreen, overlay, notice, globalBindings, w
 	const {config, cloud, notify} = useApp();
 	const bodyHeight = Math.max(1, height - chromeRows - (overlay === 'command' ? 1 : 0));
 	const model = useScreen({width, height: bodyHeight, params: entry.params ?? {}, isActive: overlay === 'none'});
-	const global = model.capturesInput ? [] : globalBindings;
+	const global = model.capturesInput ? [] : unshadowed(globalBindings, model.bindings);
 	const table = [...model.bindings, ...global];
 	useBindings(table, {
 		isActive: overlay === 'none',
@@ -63,7 +63,7 @@ export function ScreenHost({entry, useScreen, overlay, notice, globalBindings, w
 					<HelpOverlay
 						groups={[
 							{title: `${screenTitles[entry.id]} screen`, bindings: model.bindings},
-							{title: 'Everywhere', bindings: globalBindings},
+							{title: 'Everywhere', bindings: unshadowed(globalBindings, model.bindings)},
 						]}
 						height={bodyHeight}
 						width={width}
@@ -76,4 +76,17 @@ export function ScreenHost({entry, useScreen, overlay, notice, globalBindings, w
 			{fixesOpen ? null : overlay === 'command' ? <CommandLine onSubmit={onCommand} onCancel={closeOverlay} /> : <Footer bindings={table} width={width} />}
 		</Box>
 	);
+}
+
+/**
+ * The global bindings less the keys the screen takes for itself (the logs screen's `w` wraps lines
+ * instead of listing watches), so help never lists a key that does something else here.
+ */
+export function unshadowed(global: readonly Binding[], screen: readonly Binding[]): Binding[] {
+	const taken = new Set(screen.flatMap(b => b.keys));
+	return global.flatMap(b => {
+		const keys = b.keys.filter(k => !taken.has(k));
+		if (keys.length === b.keys.length) return [b];
+		return keys.length > 0 ? [{...b, keys}] : [];
+	});
 }

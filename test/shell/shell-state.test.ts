@@ -68,3 +68,20 @@ describe('command line', () => {
 		expect(completeCommand('zz')).toEqual([]);
 	});
 });
+
+describe('unshadowed global bindings', () => {
+	it('drops the global keys a screen takes for itself', async () => {
+		const {unshadowed} = await import('../../source/shell/screen-host.js');
+		const handler = () => {};
+		const global = [
+			{keys: ['w'], description: 'deployment watches', handler},
+			{keys: ['q', 'ctrl-c'], description: 'quit', handler},
+			{keys: ['?'], description: 'help', handler},
+		];
+		const screen = [{keys: ['w'], description: 'wrap long lines', handler}, {keys: ['q'], description: 'something else', handler}];
+		expect(unshadowed(global, screen).map(b => [b.keys, b.description])).toEqual([
+			[['ctrl-c'], 'quit'],
+			[['?'], 'help'],
+		]);
+	});
+});
