@@ -4,24 +4,12 @@
 // reported in `notes` rather than passed on (the fix would refuse it).
 import {FixInputError} from './errors.js';
 import {fixById} from './catalogue.js';
+import type {FixKind, FixTarget} from '../runbooks/fix-hint.js';
 import type {Fix, FixId, Target, TargetKind} from './types.js';
 
-export type RunbookFixKind =
-	| 'force-new-deployment'
-	| 'set-desired-count'
-	| 'rollback'
-	| 'new-revision-more-memory'
-	| 'new-revision-more-cpu'
-	| 'deploy-revision'
-	| 'stop-task'
-	| 'put-retention'
-	| 'create-log-group'
-	| 'put-metric-filter'
-	| 'put-metric-alarm'
-	| 'put-composite-alarm'
-	| 'modify-db-class';
+/** The runbook's names for the fixes (source/runbooks/fix-hint.ts owns the list). */
+export type RunbookFixKind = FixKind;
 
-/** The hint's target; a whole cluster (the guide's environment-wide rollback) needs a service picked. */
 export type RunbookTarget = Target | {kind: 'cluster'; cluster: string};
 
 export type RunbookFix = {

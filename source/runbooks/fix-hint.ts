@@ -2,6 +2,8 @@
 // can offer its preview/confirm/undo instead of running the guide's command. Only a hint: the fix
 // validates the params itself, and the engineer can change them in its form.
 
+import type {Target} from '../actions/types.js';
+
 export type FixKind =
 	| 'force-new-deployment'
 	| 'set-desired-count'
@@ -18,14 +20,8 @@ export type FixKind =
 	| 'put-composite-alarm'
 	| 'modify-db-class';
 
-/** What the fix acts on; the same shape as source/actions' Target, plus a whole cluster (rollback). */
-export type FixTarget =
-	| {kind: 'service'; cluster: string; service: string}
-	| {kind: 'cluster'; cluster: string}
-	| {kind: 'task'; cluster: string; taskId: string}
-	| {kind: 'logGroup'; logGroup: string}
-	| {kind: 'alarm'; alarm: string}
-	| {kind: 'db'; db: string};
+/** What the fix acts on: source/actions' Target, plus a whole cluster (the guide's rollback). */
+export type FixTarget = Target | {kind: 'cluster'; cluster: string};
 
 export type FixParamValue = string | number | boolean | Record<string, string>;
 
