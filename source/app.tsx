@@ -6,14 +6,15 @@ import {useFixDesk} from './fixes-ui/fix-desk.js';
 import {useBindings, type Binding} from './input/bindings.js';
 import {KeyRouter} from './input/key-router.js';
 import {useCapturedNotices} from './hooks/use-captured-notices.js';
-import {useNow} from './hooks/use-now.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
+import type {PollCache} from './hooks/poll-state.js';
 import {LogStore} from './logs/log-store.js';
 import type {Cloud} from './port/types.js';
 import {builtInRunbook, type LoadedRunbook} from './runbooks/load-runbook.js';
 import {createRunbookSession} from './screens/runbooks/runbook-session.js';
 import {AppContext, type AppContextValue} from './shell/app-context.js';
 import {ScreenHost} from './shell/screen-host.js';
+import {noticeMs} from './shell/status-line.js';
 import {findCommand, type ScreenId} from './shell/screen-ids.js';
 import {currentScreen, initialShellState, shellReducer} from './shell/shell-state.js';
 import {screenHooks} from './screens/index.js';
@@ -41,9 +42,9 @@ export function App({cloud, config, now = Date.now, initialScreen = 'overview', 
 	const [state, dispatch] = useReducer(shellReducer, initialScreen, initialShellState);
 	const [refreshToken, setRefreshToken] = useState(0);
 	const [logStore] = useState(() => new LogStore(config.logBufferLines));
+	const [pollCache] = useState<PollCache>(() => new Map());
 	const [runbookSession] = useState(() => createRunbookSession(() => runbook ?? builtInRunbook(config.names)));
 	const size = useTerminalSize();
-	const clock = useNow(now);
 	const [audit] = useState(
 		() =>
 			givenAudit ??
@@ -57,6 +58,13 @@ export function App({cloud, config, now = Date.now, initialScreen = 'overview', 
 	useEffect(() => {
 		if (state.quitting) exit();
 	}, [state.quitting, exit]);
+
+	// A notice stays for a while, then the status line is free again.
+	useEffect(() => {
+		if (!state.notice) return;
+		const timer = setTimeout(() => dispatch({type: 'clear-notice'}), noticeMs);
+		return () => clearTimeout(timer);
+	}, [state.notice]);
 
 	const notify = useCallback<AppContextValue['notify']>((text, tone = 'info') => dispatch({type: 'notify', notice: {text, tone, at: now()}}), [now]);
 	useCapturedNotices(cloud, notify);
@@ -75,6 +83,7 @@ export function App({cloud, config, now = Date.now, initialScreen = 'overview', 
 			back: () => dispatch({type: 'back'}),
 			notify,
 			logStore,
+			pollCache,
 			copyToClipboard: text => copyToClipboard?.(text) ?? false,
 			// Wired to the fix flow overlay in progress (fixes-ui); until then they say so.
 			proposeFix: desk.proposeFix,
@@ -82,7 +91,7 @@ export function App({cloud, config, now = Date.now, initialScreen = 'overview', 
 			openWatches: desk.openWatches,
 			runbook: runbookSession,
 		}),
-		[cloud, config, now, refreshToken, notify, logStore, copyToClipboard, runbookSession, desk.proposeFix, desk.openActions, desk.openWatches],
+		[cloud, config, now, refreshToken, notify, logStore, pollCache, copyToClipboard, runbookSession, desk.proposeFix, desk.openActions, desk.openWatches],
 	);
 
 	const quit = () => dispatch({type: 'quit'});
@@ -136,10 +145,10 @@ export function App({cloud, config, now = Date.now, initialScreen = 'overview', 
 					globalBindings={globalBindings}
 					width={size.columns}
 					height={height}
-					now={clock}
+					now={now}
 					onCommand={onCommand}
 					closeOverlay={() => dispatch({type: 'overlay', overlay: 'none'})}
-					renderFixes={(width, rows) => desk.render(width, rows, clock)}
+					renderFixes={(width, rows) => desk.render(width, rows, now())}
 				/>
 			)}
 			</AppContext.Provider>

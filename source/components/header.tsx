@@ -2,6 +2,7 @@ import {Box, Text} from 'ink';
 import type {AppConfig} from '../config/app-config.js';
 import {freshnessLabel, type Freshness} from '../format/freshness.js';
 import {sanitize} from '../format/sanitize.js';
+import {useNow} from '../hooks/use-now.js';
 import {toneColor} from './theme.js';
 
 /** Where am I, can I change things, and how old is what I see. */
@@ -10,10 +11,12 @@ export function Header({config, region, screenTitle, freshness, now, width}: {
 	region: string;
 	screenTitle: string;
 	freshness?: Freshness;
-	now: number;
+	now: () => number;
 	width: number;
 }) {
-	const label = freshnessLabel(freshness, now);
+	// Ticks on its own: "updated 3s ago" changes every second, the rest of the screen does not.
+	const at = useNow(now);
+	const label = freshnessLabel(freshness, at);
 	return (
 		<Box width={width} justifyContent="space-between">
 			<Text wrap="truncate-end">

@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import {memo} from 'react';
+import {memo, useMemo} from 'react';
 import {shortServiceName, type ResourceNames} from '../port/names.js';
 import type {Service} from '../port/types.js';
 import type {ServiceSeries} from '../model/metric-queries.js';
@@ -33,9 +33,15 @@ export function ServicesTable({services, series, names, cursor, width, height, s
 	stale?: string;
 }) {
 	const layout = serviceTableLayout(width, Math.max(0, ...services.map(s => shortServiceName(s.name, names).length)));
-	const rows = Math.max(1, height - 1);
+	const available = Math.max(1, height - 1);
 	// When the list overflows, the last row holds the ▼ marker.
-	const win = listWindow(services.length, cursor, services.length > rows ? rows - 1 : rows);
+	const win = listWindow(services.length, cursor, services.length > available ? available - 1 : available);
+	// Rows are rebuilt only when the data or the layout changed (a refresh with equal data keeps both).
+	const {nameWidth, sparkWidth} = layout;
+	const rows = useMemo(
+		() => services.map(service => serviceRow(service, series?.get(service.name), names, {nameWidth, sparkWidth})),
+		[services, series, names, nameWidth, sparkWidth],
+	);
 	return (
 		<Box flexDirection="column" height={height}>
 			<Text bold wrap="truncate-end">
@@ -49,8 +55,8 @@ export function ServicesTable({services, series, names, cursor, width, height, s
 				)}
 				{win.above > 0 ? <Text color={toneColor('muted')}> ▲{win.above}</Text> : null}
 			</Text>
-			{services.slice(win.start, win.end).map((service, i) => (
-				<Row key={service.name} cells={serviceRow(service, series?.get(service.name), names, layout)} selected={win.start + i === cursor} />
+			{rows.slice(win.start, win.end).map((cells, i) => (
+				<Row key={services[win.start + i]?.name ?? i} cells={cells} selected={win.start + i === cursor} />
 			))}
 			{win.below > 0 ? <Text color={toneColor('muted')}>▼ {win.below} more</Text> : null}
 		</Box>

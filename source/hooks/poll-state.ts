@@ -1,3 +1,4 @@
+import {isDeepStrictEqual} from 'node:util';
 import {isCloudError, type CloudError} from '../port/errors.js';
 
 // The state every polled panel shows: data with its age, and what went wrong if anything did.
@@ -21,7 +22,7 @@ export type PollState<T> = {
 export type PollAction<T> =
 	| {type: 'success'; data: T; at: number; isEmpty: boolean}
 	| {type: 'failure'; error: Error; at: number}
-	| {type: 'reset'};
+	| {type: 'reset'; to?: PollState<T>};
 
 export function initialPollState<T>(): PollState<T> {
 	return {status: 'loading', stale: false, failures: 0, throttled: false};
@@ -30,7 +31,9 @@ export function initialPollState<T>(): PollState<T> {
 export function pollReducer<T>(state: PollState<T>, action: PollAction<T>): PollState<T> {
 	switch (action.type) {
 		case 'success': {
-			return {status: action.isEmpty ? 'empty' : 'ok', data: action.data, updatedAt: action.at, stale: false, failures: 0, throttled: false};
+			// Unchanged data keeps its identity, so memoised rows and charts skip their work.
+			const data = state.data !== undefined && isDeepStrictEqual(state.data, action.data) ? state.data : action.data;
+			return {status: action.isEmpty ? 'empty' : 'ok', data, updatedAt: action.at, stale: false, failures: 0, throttled: false};
 		}
 
 		case 'failure': {
@@ -46,7 +49,19 @@ export function pollReducer<T>(state: PollState<T>, action: PollAction<T>): Poll
 		}
 
 		case 'reset': {
-			return initialPollState<T>();
+			return action.to ?? initialPollState<T>();
 		}
 	}
+}
+
+/**
+ * The last data of each poll, by key, kept by the shell across screen visits: coming back to a
+ * screen shows what it showed, with its true age, while the first fetch is on its way.
+ */
+export type PollCache = Map<string, {data: unknown; updatedAt: number; isEmpty: boolean}>;
+
+export function cachedPollState<T>(cache: PollCache | undefined, key: string | undefined): PollState<T> {
+	const hit = key === undefined ? undefined : cache?.get(key);
+	if (!hit) return initialPollState<T>();
+	return {status: hit.isEmpty ? 'empty' : 'ok', data: hit.data as T, updatedAt: hit.updatedAt, stale: false, failures: 0, throttled: false};
 }

@@ -9,38 +9,38 @@ import {usePoll} from './use-poll.js';
 // blanks the others. Each poll runs only while the screen that uses it is mounted.
 
 export function useServices(enabled = true) {
-	const {cloud, config, now, refreshToken} = useApp();
+	const {cloud, config, now, refreshToken, pollCache} = useApp();
 	const {cluster} = config.names;
 	const fetch = useCallback(async (): Promise<Service[]> => {
 		const names = await cloud.services.listServices(cluster);
 		return sortServices(await cloud.services.describeServices(cluster, names));
 	}, [cloud, cluster]);
-	return usePoll(fetch, {intervalMs: config.refreshMs, enabled, key: cluster, now, refreshToken, isEmpty: s => s.length === 0});
+	return usePoll(fetch, {intervalMs: config.refreshMs, enabled, key: `services|${cluster}`, cache: pollCache, now, refreshToken, isEmpty: s => s.length === 0});
 }
 
 export function useMetricBatch(queries: readonly MetricQuery[], windowMs: number, enabled = true) {
-	const {cloud, config, now, refreshToken} = useApp();
+	const {cloud, config, now, refreshToken, pollCache} = useApp();
 	// A stable key for the batch, so a re-render with equal queries keeps polling undisturbed.
-	const key = `${windowMs}|${queries.map(q => `${q.id}:${q.metricName}:${Object.values(q.dimensions).join(',')}:${q.periodSeconds}`).join(';')}`;
+	const key = `metrics|${windowMs}|${queries.map(q => `${q.id}:${q.metricName}:${Object.values(q.dimensions).join(',')}:${q.periodSeconds}`).join(';')}`;
 	const fetch = useCallback(async (): Promise<MetricSeries[]> => {
 		if (queries.length === 0) return [];
 		const end = now();
 		return cloud.metrics.getMetricData([...queries], {start: end - windowMs, end});
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [cloud, key]);
-	return usePoll(fetch, {intervalMs: config.refreshMs, enabled: enabled && queries.length > 0, key, now, refreshToken});
+	return usePoll(fetch, {intervalMs: config.refreshMs, enabled: enabled && queries.length > 0, key, cache: pollCache, now, refreshToken});
 }
 
 export function useAlarms(enabled = true) {
-	const {cloud, config, now, refreshToken} = useApp();
+	const {cloud, config, now, refreshToken, pollCache} = useApp();
 	const {names} = config;
 	const fetch = useCallback(async (): Promise<Alarm[]> => alarmsOfEnvironment(await cloud.alarms.describeAlarms(), names), [cloud, names]);
-	return usePoll(fetch, {intervalMs: config.refreshMs, enabled, key: names.cluster, now, refreshToken, isEmpty: a => a.length === 0});
+	return usePoll(fetch, {intervalMs: config.refreshMs, enabled, key: `alarms|${names.cluster}|${names.db}`, cache: pollCache, now, refreshToken, isEmpty: a => a.length === 0});
 }
 
 export function useDatabase(enabled = true) {
-	const {cloud, config, now, refreshToken} = useApp();
+	const {cloud, config, now, refreshToken, pollCache} = useApp();
 	const {db} = config.names;
 	const fetch = useCallback(async (): Promise<DbInstance | undefined> => (await cloud.databases.describeDbInstances(db))[0], [cloud, db]);
-	return usePoll(fetch, {intervalMs: config.refreshMs, enabled, key: db, now, refreshToken, isEmpty: d => d === undefined});
+	return usePoll(fetch, {intervalMs: config.refreshMs, enabled, key: `db|${db}`, cache: pollCache, now, refreshToken, isEmpty: d => d === undefined});
 }

@@ -1,7 +1,9 @@
 import {useEffect, useReducer, useRef} from 'react';
 import {isPermanent} from '../port/errors.js';
 import {backoffDelay, defaultBackoffCapMs} from './backoff.js';
-import {initialPollState, pollReducer, type PollAction, type PollState} from './poll-state.js';
+import {cachedPollState, pollReducer, type PollCache, type PollState} from './poll-state.js';
+
+export const firstFetchDelayMs = 25;
 
 export type PollOptions<T> = {
 	intervalMs: number;
@@ -13,6 +15,8 @@ export type PollOptions<T> = {
 	now?: () => number;
 	/** Bumping this fetches at once (the `r` key). */
 	refreshToken?: number;
+	/** Where the last data is kept by `key` across mounts (the shell's); `key` must then be unique. */
+	cache?: PollCache;
 };
 
 /**
@@ -21,13 +25,17 @@ export type PollOptions<T> = {
  * permanent failure (not found, denied) is retried at the slowest rate only.
  */
 export function usePoll<T>(fetcher: () => Promise<T>, options: PollOptions<T>): PollState<T> {
-	const [state, dispatch] = useReducer(pollReducer<T>, undefined, initialPollState<T>);
+	const [state, dispatch] = useReducer(pollReducer<T>, undefined, () => cachedPollState<T>(options.cache, options.key));
 	const latest = useRef({fetcher, options});
 	latest.current = {fetcher, options};
 	const enabled = options.enabled ?? true;
 
+	// Another key (cluster, service) is other data: start from what is known of it, if anything.
+	const shownKey = useRef(options.key);
 	useEffect(() => {
-		dispatch({type: 'reset'} as PollAction<T>);
+		if (shownKey.current === options.key) return;
+		shownKey.current = options.key;
+		dispatch({type: 'reset', to: cachedPollState<T>(latest.current.options.cache, options.key)});
 	}, [options.key]);
 
 	useEffect(() => {
@@ -44,7 +52,10 @@ export function usePoll<T>(fetcher: () => Promise<T>, options: PollOptions<T>): 
 				const data = await fetch();
 				if (cancelled) return;
 				failures = 0;
-				dispatch({type: 'success', data, at: now(), isEmpty: current.isEmpty?.(data) ?? false});
+				const at = now();
+				const isEmpty = current.isEmpty?.(data) ?? false;
+				dispatch({type: 'success', data, at, isEmpty});
+				if (current.cache && current.key !== undefined) current.cache.set(current.key, {data, updatedAt: at, isEmpty});
 			} catch (error) {
 				if (cancelled) return;
 				failures += 1;
@@ -55,7 +66,9 @@ export function usePoll<T>(fetcher: () => Promise<T>, options: PollOptions<T>): 
 			if (!cancelled) timer = setTimeout(tick, delay);
 		};
 
-		void tick();
+		// The first fetch waits one frame: loading the AWS SDK or building the simulated account takes
+		// a couple of hundred milliseconds of CPU, and the first frame should reach the screen first.
+		timer = setTimeout(tick, firstFetchDelayMs);
 		return () => {
 			cancelled = true;
 			if (timer) clearTimeout(timer);

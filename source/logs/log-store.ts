@@ -12,10 +12,13 @@ export type LogLine = {event: LogEvent; severity?: Severity};
  */
 export class LogStore {
 	readonly buffer: RingBuffer<LogLine>;
-	private readonly seen = new RecentIds();
+	private readonly seen: RecentIds;
 
 	constructor(capacity: number) {
 		this.buffer = new RingBuffer<LogLine>(capacity);
+		// Duplicates come from a restarted tail re-reading its overlap, so they are recent: twice the
+		// buffer (at least 20,000) remembers more than any re-read returns, at a bounded cost.
+		this.seen = new RecentIds(Math.max(20_000, capacity * 2));
 	}
 
 	get version(): number {

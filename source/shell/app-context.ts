@@ -1,5 +1,6 @@
 import {createContext, useContext} from 'react';
 import type {AppConfig} from '../config/app-config.js';
+import type {PollCache} from '../hooks/poll-state.js';
 import type {LogStore} from '../logs/log-store.js';
 import type {Cloud} from '../port/types.js';
 import type {FixId, FixParams, Target} from '../actions/types.js';
@@ -19,6 +20,8 @@ export type AppContextValue = {
 	open(screen: ScreenId, params?: Record<string, string>): void;
 	back(): void;
 	notify(text: string, tone?: Notice['tone']): void;
+	/** Each panel's last data, kept across visits to its screen. */
+	pollCache: PollCache;
 	/** The log lines, kept across visits to the logs screen. */
 	logStore: LogStore;
 	/** Puts text on the engineer's clipboard through the terminal (OSC 52); false when unavailable. */

@@ -21,7 +21,8 @@ export type HostProps = {
 	globalBindings: Binding[];
 	width: number;
 	height: number;
-	now: number;
+	/** The clock; only the header ticks with it (ages), so the screen is not redrawn every second. */
+	now: () => number;
 	onCommand: (text: string) => void;
 	closeOverlay: () => void;
 	/** Draws the open fix panel (overlay 'fixes') in `height` rows: the body's and the footer's, as it brings its own key hints. */
@@ -46,7 +47,7 @@ export function ScreenHost({entry, useScreen, overlay, notice, globalBindings, w
 		isActive: overlay === 'none',
 		onDisabled: b => notify(`${b.description}: ${b.disabledReason}`, 'warn'),
 	});
-	const status = statusLine(model.freshness, notice, now);
+	const status = statusLine(model.freshness, notice);
 	const title = model.title ?? screenTitles[entry.id];
 	// The fix panel takes the body and the footer row: its own hints are the keys that work there.
 	const fixesOpen = overlay === 'fixes' && renderFixes !== undefined;

@@ -67,6 +67,13 @@ function terminalSize(real: NodeJS.WriteStream): {columns: number; rows: number}
 	return {columns, rows};
 }
 
+const cursorPosition = /\u001B\[\d+;\d+H/g;
+
+function moreThanOneRun(cells: string): boolean {
+	cursorPosition.lastIndex = 0;
+	return cursorPosition.test(cells) && cursorPosition.test(cells);
+}
+
 export function createDiffOutput(real: NodeJS.WriteStream, options: DiffOutputOptions = {}): DiffOutput {
 	const synchronized = options.synchronized ?? true;
 	const size = terminalSize(real);
@@ -157,7 +164,9 @@ export function createDiffOutput(real: NodeJS.WriteStream, options: DiffOutputOp
 		}
 
 		counters.frames++;
-		return synchronized ? esc.BEGIN_SYNC + out + esc.END_SYNC : out;
+		// One run of cells appears at once anyway; markers only pay off when a frame touches
+		// several places (and cost 16 bytes, more than a one-number update itself).
+		return synchronized && moreThanOneRun(cells) ? esc.BEGIN_SYNC + out + esc.END_SYNC : out;
 	}
 
 	function paint(): void {

@@ -113,3 +113,18 @@ describe('the shell', () => {
 		await h.exited;
 	});
 });
+
+describe('coming back to a screen', () => {
+	it('shows what it showed, at once, while the first fetch is on its way', async () => {
+		const h = app();
+		await h.waitFor(f => /ERRORS\s+\d+ ERROR/.test(f) && f.includes('acso-production-db  available'));
+		await h.press(':');
+		await h.type('alarms');
+		await h.press(keys.enter);
+		const back = await h.press(keys.esc);
+		// No "loading…": the services, the database and the error count are there from the first frame.
+		expect(back).not.toContain('loading…');
+		expect(back).toContain('supervisor');
+		expect(back).toContain('acso-production-db  available');
+	});
+});

@@ -13,6 +13,16 @@ describe('pollReducer', () => {
 		expect(s).toMatchObject({status: 'ok', data: 2, stale: false, failures: 0});
 	});
 
+	it('keeps the identity of data that did not change, and takes new data', () => {
+		const first = {services: [{name: 'a', running: 1}]};
+		let s = pollReducer(initialPollState<typeof first>(), {type: 'success', data: first, at: 1, isEmpty: false});
+		s = pollReducer(s, {type: 'success', data: {services: [{name: 'a', running: 1}]}, at: 2, isEmpty: false});
+		expect(s.data).toBe(first);
+		expect(s.updatedAt).toBe(2);
+		const changed = {services: [{name: 'a', running: 2}]};
+		expect(pollReducer(s, {type: 'success', data: changed, at: 3, isEmpty: false}).data).toBe(changed);
+	});
+
 	it('is not stale when it never had data', () => {
 		const s = pollReducer(initialPollState<number>(), {type: 'failure', error: new Error('x'), at: 1});
 		expect(s.stale).toBe(false);
