@@ -6,7 +6,7 @@
 // with Map.keys().next() walks every deleted slot a Map keeps until it rehashes: the benchmark saw
 // a log flood slow from 50,000 to 4,000 events a second once the cap was reached.)
 
-export const defaultMaxRecentIds = 200_000;
+export const defaultMaxRecentIds = 50_000;
 
 type Entry = {group: string; timestamp: number};
 
