@@ -1,0 +1,55 @@
+// `npm run bench` (after `npm run build`): bundles the bench and its scenario app into
+// bench/.build/ with the same esbuild settings as the CLI (production React, no devtools), then
+// runs it. Arguments pass through: `npm run bench -- --quick`, `--only=launch,updates`.
+import {build} from 'esbuild';
+import {mkdirSync} from 'node:fs';
+import path from 'node:path';
+import {fileURLToPath, pathToFileURL} from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.dirname(here);
+const out = path.join(here, '.build');
+mkdirSync(out, {recursive: true});
+
+// As scripts/build.mjs: Ink imports React DevTools only when DEV=true; the package is not installed.
+const withoutDevtools = {
+	name: 'without-react-devtools',
+	setup(b) {
+		b.onResolve({filter: /^react-devtools-core$/}, () => ({path: 'react-devtools-core', namespace: 'stub'}));
+		b.onLoad({filter: /^react-devtools-core$/, namespace: 'stub'}, () => ({contents: 'export default {connectToDevTools() {}};', loader: 'js'}));
+	},
+};
+// test/helpers/moto.ts also declares vitest suites; the bench uses only its server helpers.
+const withoutVitest = {
+	name: 'without-vitest',
+	setup(b) {
+		b.onResolve({filter: /^vitest$/}, () => ({path: 'vitest', namespace: 'stub'}));
+		b.onLoad({filter: /^vitest$/, namespace: 'stub'}, () => ({
+			contents: "const outside = () => { throw new Error('vitest suites cannot run inside the bench'); }; export const describe = Object.assign(outside, {skip: outside}); export const it = outside;",
+			loader: 'js',
+		}));
+	},
+};
+const common = {
+	bundle: true,
+	platform: 'node',
+	format: 'esm',
+	target: 'node20',
+	jsx: 'automatic',
+	external: ['@aws-sdk/*', 'node-pty'],
+	define: {'process.env.NODE_ENV': '"production"'},
+	banner: {js: "import {createRequire as __acsoCreateRequire} from 'node:module';\nconst require = __acsoCreateRequire(import.meta.url);"},
+	logLevel: 'warning',
+	absWorkingDir: root,
+};
+await build({...common, entryPoints: ['bench/scenario-app.tsx'], outfile: path.join(out, 'scenario-app.mjs'), plugins: [withoutDevtools]});
+await build({...common, entryPoints: ['bench/main.ts'], outfile: path.join(out, 'main.mjs'), plugins: [withoutDevtools, withoutVitest]});
+
+const {runBench} = await import(pathToFileURL(path.join(out, 'main.mjs')).href);
+try {
+	await runBench(process.argv.slice(2), root);
+	process.exit(0);
+} catch (error) {
+	process.stderr.write(`bench failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+	process.exit(1);
+}

@@ -1,0 +1,194 @@
+// Bytes, write() calls, clears and CPU per update, for the diff layer and Ink's own output, on
+// the simulated account held still. Three kinds of update, each exactly one change:
+//  - nothing changes: `r` (refresh now) refetches every panel; the data are the same;
+//  - one value changes: the newest CPU point of one service moves by 3 points, then `r`;
+//  - a log line is added: one line appears in the account; the logs screen's tail picks it up.
+// The screen after every update is kept and compared with the other renderer's, cell by cell.
+import type {Screen} from '../source/terminal/cells.js';
+import {hasOverviewData, isFrame, type Renderer} from './launch.js';
+import {changedCellCount, checkMinimalDiff, computeMinimalDiff, firstDifference} from './minimal-diff.js';
+import {measureIdle, measureUpdate, startScenario, type Session, type Update} from './scenario-session.js';
+import {countClears} from './bench-pty.js';
+import {median, round} from './stats.js';
+
+export type UpdateKind = 'nothing' | 'oneValue' | 'logLine';
+
+export type KindFigures = {
+	samples: number;
+	bytes: number;
+	writes: number;
+	cpuMs: number;
+	/** CPU minus what the app spends idle over the same wall time. */
+	cpuNetMs: number;
+	/** cpuNetMs without the simulated account's own work (which AWS would do on its servers). */
+	cpuAppMs: number;
+	minimalBytes: number;
+	changedCells: number;
+	ratio: number | null;
+	/** Bytes of synchronized-output markers (ESC[?2026h / ESC[?2026l) in an update, median. */
+	syncBytes: number;
+	/** The ratio without those markers: what the cell diff itself costs. */
+	ratioWithoutSync: number | null;
+	/** What the terminal received for the median-sized sample, escapes made visible. */
+	example: string;
+};
+
+/** Control characters as \x1b-style escapes, so an update's bytes can be read in results.json. */
+function visible(output: Buffer): string {
+	return output.toString('utf8').replace(/[\u0000-\u001F\u007F]/g, c => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+export type RendererFigures = {
+	idle: {percent: number; cpuMs: number; wallMs: number; bytes: number; writes: number; refreshMs: number};
+	clearsAfterFirstFrame: number;
+	kinds: Record<UpdateKind, KindFigures>;
+	/** Screens after the first frame and after every update, for the cross-check. */
+	screens: {overview: Screen[]; logs: Screen[]};
+};
+
+/** Unmeasured updates before the measured ones, so the figures are the steady state. */
+const warmUpdates = 5;
+
+const hasLogs = (text: string) => isFrame(text) && text.includes('▶ following') && !text.includes('waiting for lines') && /updated \d+s ago/.test(text);
+
+async function summarise(updates: Update[], idleRate: number, kind: UpdateKind): Promise<KindFigures> {
+	const minimal: number[] = [];
+	const cells: number[] = [];
+	for (const update of updates) {
+		const diff = computeMinimalDiff(update.before, update.after);
+		await checkMinimalDiff(update.before, update.after, diff);
+		minimal.push(Buffer.byteLength(diff));
+		cells.push(changedCellCount(update.before, update.after));
+	}
+	const bytes = median(updates.map(u => u.bytes));
+	const syncBytes = median(updates.map(u => (u.output.toString('latin1').match(/\u001B\[\?2026[hl]/g) ?? []).join('').length));
+	const net = (u: Update) => Math.max(0, u.cpuMs - idleRate * u.wallMs);
+	const typical = [...updates].sort((a, b) => a.bytes - b.bytes)[Math.floor(updates.length / 2)];
+	const minimalBytes = median(minimal);
+	if (kind !== 'nothing' && median(cells) === 0) throw new Error(`updates of kind ${kind} changed nothing on the screen: the scenario is broken`);
+	return {
+		samples: updates.length,
+		bytes,
+		writes: median(updates.map(u => u.writes)),
+		cpuMs: round(median(updates.map(u => u.cpuMs)), 2),
+		cpuNetMs: round(median(updates.map(net)), 2),
+		cpuAppMs: round(median(updates.map(u => Math.max(0, net(u) - u.cloudCpuMs))), 2),
+		minimalBytes,
+		changedCells: median(cells),
+		ratio: minimalBytes > 0 ? round(bytes / minimalBytes, 2) : null,
+		syncBytes,
+		ratioWithoutSync: minimalBytes > 0 ? round((bytes - syncBytes) / minimalBytes, 2) : null,
+		example: typical ? visible(typical.output).slice(0, 8000) : '',
+	};
+}
+
+async function overviewSession(bundle: string, renderer: Renderer, samples: number, idleMs: number, refreshSeconds: number) {
+	const session = await startScenario(bundle, renderer, {ACSO_BENCH_SCREEN: 'overview', ACSO_BENCH_REFRESH: String(refreshSeconds)});
+	try {
+		await session.pty.waitFor(hasOverviewData, `the overview with data (${renderer})`, 60_000);
+		await session.control.call('settle', {quietMs: 300});
+		await session.pty.quiet(300);
+		const offset = session.pty.bytes();
+		const screens = [await session.pty.cells()];
+		// Warm up: the first refreshes run cold code (JIT), two to four times slower than later ones.
+		for (let i = 0; i < warmUpdates; i++) await measureUpdate(session, () => session.pty.write('r'), {refresh: true});
+		const idle = await measureIdle(session, idleMs);
+		const idleRate = idle.cpuMs / idle.wallMs;
+		const nothing: Update[] = [];
+		for (let i = 0; i < samples; i++) {
+			nothing.push(await measureUpdate(session, () => session.pty.write('r'), {refresh: true}));
+			screens.push(nothing[nothing.length - 1]!.after);
+		}
+		const oneValue: Update[] = [];
+		for (let i = 0; i < samples; i++) {
+			oneValue.push(
+				await measureUpdate(
+					session,
+					async () => {
+						// Alternately up and back: every update changes that one value.
+						await session.control.call('cpuOffset', {offset: i % 2 === 0 ? 3 : 0});
+						session.pty.write('r');
+					},
+					{refresh: true},
+				),
+			);
+			screens.push(oneValue[oneValue.length - 1]!.after);
+		}
+		const clears = countClears(session.pty.outputSince(offset));
+		return {idle: {...idle, refreshMs: refreshSeconds * 1000}, idleRate, nothing, oneValue, clears, screens};
+	} finally {
+		await session.close();
+	}
+}
+
+async function logsSession(bundle: string, renderer: Renderer, samples: number) {
+	const session: Session = await startScenario(bundle, renderer, {ACSO_BENCH_SCREEN: 'logs', ACSO_BENCH_REFRESH: '1'});
+	try {
+		await session.pty.waitFor(hasLogs, `the logs screen with lines (${renderer})`, 60_000);
+		await session.control.call('settle', {quietMs: 300});
+		await session.pty.quiet(300);
+		const offset = session.pty.bytes();
+		const screens = [await session.pty.cells()];
+		for (let i = 0; i < warmUpdates; i++) {
+			const marker = `bench-warm-${i + 1}-end`;
+			await measureUpdate(session, () => session.control.call('emitLog', {message: `2026-11-28T12:00:00.000Z ERROR [supervisor] ${marker} warming up`}).then(() => undefined), {refresh: false, waitFor: marker});
+		}
+		const idle = await measureIdle(session, 3000);
+		const lines: Update[] = [];
+		for (let i = 0; i < samples; i++) {
+			const marker = `bench-line-${i + 1}-end`;
+			lines.push(
+				await measureUpdate(
+					session,
+					() => session.control.call('emitLog', {message: `2026-11-28T12:00:00.000Z ERROR [supervisor] ${marker} request ${i + 1} to bedrock-runtime failed: ThrottlingException`}).then(() => undefined),
+					{refresh: false, waitFor: marker},
+				),
+			);
+			screens.push(lines[lines.length - 1]!.after);
+		}
+		return {idleRate: idle.cpuMs / idle.wallMs, lines, clears: countClears(session.pty.outputSince(offset)), screens};
+	} finally {
+		await session.close();
+	}
+}
+
+export async function measureUpdates(options: {bundle: string; samples: number; idleMs: number; refreshSeconds: number; renderers: readonly Renderer[]}): Promise<Partial<Record<Renderer, RendererFigures>>> {
+	const results: Partial<Record<Renderer, RendererFigures>> = {};
+	for (const renderer of options.renderers) {
+		const overview = await overviewSession(options.bundle, renderer, options.samples, options.idleMs, options.refreshSeconds);
+		const logs = await logsSession(options.bundle, renderer, options.samples);
+		results[renderer] = {
+			idle: {...overview.idle, percent: round(overview.idle.percent, 2), cpuMs: round(overview.idle.cpuMs, 1), wallMs: round(overview.idle.wallMs, 0)},
+			clearsAfterFirstFrame: overview.clears + logs.clears,
+			kinds: {
+				nothing: await summarise(overview.nothing, overview.idleRate, 'nothing'),
+				oneValue: await summarise(overview.oneValue, overview.idleRate, 'oneValue'),
+				logLine: await summarise(logs.lines, logs.idleRate, 'logLine'),
+			},
+			screens: {overview: overview.screens, logs: logs.screens},
+		};
+	}
+	return results;
+}
+
+export type FrameCheck = {compared: number; identical: number; mismatches: Array<{screen: string; index: number; row: number; diff: string; ink: string; cells: number}>};
+
+/** The diff layer's screen after each step against Ink's own for the same state, cell by cell. */
+export function crossCheck(diff: RendererFigures, ink: RendererFigures): FrameCheck {
+	const check: FrameCheck = {compared: 0, identical: 0, mismatches: []};
+	for (const screen of ['overview', 'logs'] as const) {
+		const ours = diff.screens[screen];
+		const theirs = ink.screens[screen];
+		if (ours.length !== theirs.length) throw new Error(`cross-check: ${ours.length} ${screen} screens from the diff layer, ${theirs.length} from Ink`);
+		for (const [index, screenshot] of ours.entries()) {
+			check.compared++;
+			const difference = firstDifference(screenshot, theirs[index]!);
+			if (!difference) {
+				check.identical++;
+				continue;
+			}
+			check.mismatches.push({screen, index, row: difference.row, diff: difference.a, ink: difference.b, cells: difference.cells});
+		}
+	}
+	return check;
+}
