@@ -71,7 +71,9 @@ export function App({cloud, config, now = Date.now, initialScreen = 'overview', 
 	const onChanged = useCallback(() => setRefreshToken(t => t + 1), []);
 	const copy = useCallback((text: string) => copyToClipboard?.(text) ?? false, [copyToClipboard]);
 	const onQuit = useCallback(() => dispatch({type: 'quit'}), []);
-	const desk = useFixDesk({cloud, config, now, audit, notify, onChanged, copyToClipboard: copy, quit: onQuit});
+	// Set by the screen whose data AWS refused for its credentials; blocks every write until it answers again.
+	const [credentialsProblem, setCredentialsProblem] = useState<string | undefined>();
+	const desk = useFixDesk({cloud, config, now, audit, notify, onChanged, copyToClipboard: copy, quit: onQuit, credentialsProblem});
 	const context = useMemo<AppContextValue>(
 		() => ({
 			cloud,
@@ -149,6 +151,7 @@ export function App({cloud, config, now = Date.now, initialScreen = 'overview', 
 					onCommand={onCommand}
 					closeOverlay={() => dispatch({type: 'overlay', overlay: 'none'})}
 					renderFixes={(width, rows) => desk.render(width, rows, now())}
+					onCredentials={setCredentialsProblem}
 				/>
 			)}
 			</AppContext.Provider>

@@ -12,15 +12,18 @@ export type ConfirmRules = {
 	/** The environment is listed in productionEnvs: the resource's name must be typed to confirm. */
 	production: boolean;
 	env: string;
+	/** Set while AWS refuses the credentials (expired SSO session): no change goes out on them. */
+	credentialsProblem?: string;
 };
 
-export function confirmRules(config: Pick<AppConfig, 'write' | 'env' | 'productionEnvs'>): ConfirmRules {
-	return {write: config.write, production: config.productionEnvs.includes(config.env), env: config.env};
+export function confirmRules(config: Pick<AppConfig, 'write' | 'env' | 'productionEnvs'>, credentialsProblem?: string): ConfirmRules {
+	return {write: config.write, production: config.productionEnvs.includes(config.env), env: config.env, credentialsProblem};
 }
 
 /** Why the plan cannot be confirmed yet with what was typed, or undefined when it can. */
 export function confirmBlock(plan: Pick<Plan, 'resourceName'>, typed: string, rules: ConfirmRules): string | undefined {
 	if (!rules.write) return readOnlyReason;
+	if (rules.credentialsProblem) return `credentials expired or missing: ${rules.credentialsProblem} Then close this, press r, and confirm again.`;
 	if (rules.production && typed.trim() !== plan.resourceName) {
 		return typed.trim() === ''
 			? `${rules.env} is a production environment: type ${plan.resourceName} to confirm`

@@ -27,6 +27,8 @@ export type FixDeskOptions = {
 	copyToClipboard(text: string): boolean;
 	quit(): void;
 	watchTimeoutMs?: number;
+	/** What to do about credentials AWS refuses, while it does: writes are blocked meanwhile. */
+	credentialsProblem?: string;
 };
 
 /** What the shell holds of the fix panels: the context API, whether one is open, and how to draw it. */
@@ -59,7 +61,7 @@ export function useFixDesk(options: FixDeskOptions): FixDesk {
 		() => ({
 			cloud,
 			config,
-			rules: confirmRules(config),
+			rules: confirmRules(config, options.credentialsProblem),
 			now,
 			audit,
 			watches,
@@ -70,7 +72,7 @@ export function useFixDesk(options: FixDeskOptions): FixDesk {
 			copyToClipboard,
 			quit,
 		}),
-		[cloud, config, now, audit, watches, waker, options.watchTimeoutMs, notify, onChanged, copyToClipboard, quit],
+		[cloud, config, now, audit, watches, waker, options.watchTimeoutMs, options.credentialsProblem, notify, onChanged, copyToClipboard, quit],
 	);
 
 	const proposeFix = useCallback(

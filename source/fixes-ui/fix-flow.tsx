@@ -159,20 +159,22 @@ export function FixFlow({start, deps, now, width, height, onClose}: {
 			bodyLines.push(...previewLines(plan, width));
 			scrollable = true;
 			const block = confirmBlock(plan, state.typed, rules);
+			// What forbids sending whatever is typed: read-only mode, or credentials AWS refuses.
+			const blockedBy = !rules.write || rules.credentialsProblem ? confirmBlock(plan, plan.resourceName, rules) : undefined;
 			const confirm: Binding = {
 				keys: typing ? ['enter'] : ['y', 'enter'],
 				description: state.planKind === 'undo' ? 'send the undo' : 'send the change',
 				footer: true,
 				dangerous: true,
-				...(rules.write ? {} : {disabledReason: readOnlyReason}),
+				...(blockedBy === undefined ? {} : {disabledReason: blockedBy}),
 				handler: () => dispatch({type: 'confirm', rules}),
 			};
 			bindings.push(confirm, {keys: typing ? ['esc'] : ['n', 'esc'], description: 'back', footer: true, handler: back});
 			if (!typing) bindings.push(copyCli(plan.cliCommand));
-			if (!rules.write) {
+			if (blockedBy !== undefined) {
 				confirmRows.push(
 					<Text key="ro" color={toneColor('warn')} wrap="truncate-end">
-						✗ Confirm disabled: {readOnlyReason}
+						✗ Confirm disabled: {sanitize(blockedBy)}
 					</Text>,
 				);
 			} else if (typing) {

@@ -1,4 +1,6 @@
 import {Box, Text} from 'ink';
+import {useEffect} from 'react';
+import {isCloudError} from '../port/errors.js';
 import type {ReactNode} from 'react';
 import {useBindings, type Binding} from '../input/bindings.js';
 import {CommandLine} from '../components/command-line.js';
@@ -25,6 +27,8 @@ export type HostProps = {
 	now: () => number;
 	onCommand: (text: string) => void;
 	closeOverlay: () => void;
+	/** Hears what to do about refused credentials (undefined once the screen's data flows again). */
+	onCredentials?: (problem: string | undefined) => void;
 	/** Draws the open fix panel (overlay 'fixes') in `height` rows: the body's and the footer's, as it brings its own key hints. */
 	renderFixes?: (width: number, height: number) => ReactNode;
 };
@@ -37,7 +41,7 @@ export const chromeRows = 3;
  * when it is left. The screen's table and the global one form the single binding table that
  * handles keys, fills the footer and lists `?` help.
  */
-export function ScreenHost({entry, useScreen, overlay, notice, globalBindings, width, height, now, onCommand, closeOverlay, renderFixes}: HostProps) {
+export function ScreenHost({entry, useScreen, overlay, notice, globalBindings, width, height, now, onCommand, closeOverlay, renderFixes, onCredentials}: HostProps) {
 	const {config, cloud, notify} = useApp();
 	const bodyHeight = Math.max(1, height - chromeRows - (overlay === 'command' ? 1 : 0));
 	const model = useScreen({width, height: bodyHeight, params: entry.params ?? {}, isActive: overlay === 'none'});
@@ -48,6 +52,11 @@ export function ScreenHost({entry, useScreen, overlay, notice, globalBindings, w
 		onDisabled: b => notify(`${b.description}: ${b.disabledReason}`, 'warn'),
 	});
 	const status = statusLine(model.freshness, notice);
+	const error = model.freshness?.error;
+	const credentials = isCloudError(error) && error.kind === 'credentials' ? (error.hint ?? error.message) : undefined;
+	useEffect(() => {
+		onCredentials?.(credentials);
+	}, [credentials, onCredentials]);
 	const title = model.title ?? screenTitles[entry.id];
 	// The fix panel takes the body and the footer row: its own hints are the keys that work there.
 	const fixesOpen = overlay === 'fixes' && renderFixes !== undefined;

@@ -23,6 +23,14 @@ describe('confirm rules', () => {
 		expect(needsTypedName(rules)).toBe(false);
 	});
 
+	it('blocks every change while AWS refuses the credentials, and says what to do', () => {
+		const rules = confirmRules(testConfig({demo: true, write: true, env: 'staging'}), 'Run `aws sso login --profile oncall`, then retry.');
+		expect(confirmBlock({resourceName: 'svc'}, '', rules)).toBe(
+			'credentials expired or missing: Run `aws sso login --profile oncall`, then retry. Then close this, press r, and confirm again.',
+		);
+		expect(confirmBlock({resourceName: 'svc'}, '', {...rules, credentialsProblem: undefined})).toBeUndefined();
+	});
+
 	it('production needs the exact name (surrounding spaces forgiven); elsewhere nothing is typed', () => {
 		const rules = {write: true, production: true, env: 'production'};
 		expect(needsTypedName(rules)).toBe(true);
