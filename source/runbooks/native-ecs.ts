@@ -13,8 +13,19 @@ export async function describeClusters(call: Call<'ecs.describe-clusters'>, cont
 	for (const c of clusters) rows.push([c.name, c.status, String(c.activeServicesCount), String(c.runningTasksCount), String(c.pendingTasksCount)]);
 	for (const name of missing) rows.push([name, 'MISSING', '-', '-', '-']);
 	let finding: Finding;
+	let calls = 1;
 	const inactive = clusters.filter(c => c.status !== 'ACTIVE');
-	const empty = clusters.filter(c => c.status === 'ACTIVE' && c.activeServicesCount === 0);
+	// A count of 0 is checked by listing: the counts lag behind (and emulators never fill them), and
+	// "create the services" is not advice to give a cluster that runs them.
+	const empty: typeof clusters = [];
+	const listed = new Map<string, number>();
+	for (const c of clusters.filter(c => c.status === 'ACTIVE' && c.activeServicesCount === 0)) {
+		// aws ecs list-services --cluster NAME
+		calls += 1;
+		const count = (await context.cloud.services.listServices(c.name)).length;
+		listed.set(c.name, count);
+		if (count === 0) empty.push(c);
+	}
 	if (missing.length > 0) finding = problem(`Cluster ${listOf(missing)} does not exist: deploy the infrastructure first.`, 'no-cluster');
 	else if (inactive.length > 0) finding = problem(`Cluster ${listOf(inactive.map(c => `${c.name} is ${c.status}`))}, not ACTIVE.`, 'no-cluster');
 	else if (empty.length > 0) finding = problem(`Cluster ${listOf(empty.map(c => c.name))} exists but runs no services: create them.`, 'no-services');
@@ -23,7 +34,7 @@ export async function describeClusters(call: Call<'ecs.describe-clusters'>, cont
 			clusters.map(c => `${c.name} is ACTIVE with ${plural(c.activeServicesCount, 'service')} and ${plural(c.runningTasksCount, 'running task')}`).join('; ') + '.',
 		);
 	}
-	return {finding, lines: table(rows), notes: [], calls: 1};
+	return {finding, lines: table(rows), notes: [], calls};
 }
 
 export async function listClusters(_call: Call<'ecs.list-clusters'>, context: ReadContext): Promise<ReadOutcome> {

@@ -37,10 +37,23 @@ describe('ECS verdicts', () => {
 		expect(r.lines.join('\n')).toContain('acso-production-cluster  MISSING');
 	});
 
-	it('a cluster without services -> create them (resolution 2)', async () => {
-		const {cloud} = fakeCloud({clusters: {describeClusters: async () => ({clusters: [{name: names.cluster, arn: 'a', status: 'ACTIVE', activeServicesCount: 0, runningTasksCount: 0, pendingTasksCount: 0}], missing: []})}});
+	it('a cluster without services -> create them (resolution 2), after listing confirms the count of 0', async () => {
+		const {cloud, calls} = fakeCloud({
+			clusters: {describeClusters: async () => ({clusters: [{name: names.cluster, arn: 'a', status: 'ACTIVE', activeServicesCount: 0, runningTasksCount: 0, pendingTasksCount: 0}], missing: []})},
+			services: {listServices: async () => []},
+		});
 		const r = await runNative(clusterStep, context(cloud, 'deployment-fails-with-service-not-found'));
 		expect(r.verdict).toMatchObject({level: 'problem', finding: 'no-services', recommends: {index: 1, title: "If cluster exists but services don't"}});
+		expect(calls.map(c => c.method)).toEqual(['clusters.describeClusters', 'services.listServices']);
+	});
+
+	it('a count of 0 that listing contradicts (lagging counts, emulators) is not "no services"', async () => {
+		const {cloud} = fakeCloud({
+			clusters: {describeClusters: async () => ({clusters: [{name: names.cluster, arn: 'a', status: 'ACTIVE', activeServicesCount: 0, runningTasksCount: 4, pendingTasksCount: 0}], missing: []})},
+			services: {listServices: async () => ['acso-production-supervisor']},
+		});
+		const r = await runNative(clusterStep, context(cloud, 'deployment-fails-with-service-not-found'));
+		expect(r.verdict.level).toBe('ok');
 	});
 
 	it('an active cluster with services is fine', async () => {
