@@ -31,7 +31,7 @@ export async function describeClusters(call: Call<'ecs.describe-clusters'>, cont
 	else if (empty.length > 0) finding = problem(`Cluster ${listOf(empty.map(c => c.name))} exists but runs no services: create them.`, 'no-services');
 	else {
 		finding = ok(
-			clusters.map(c => `${c.name} is ACTIVE with ${plural(c.activeServicesCount, 'service')} and ${plural(c.runningTasksCount, 'running task')}`).join('; ') + '.',
+			clusters.map(c => `${c.name} is ACTIVE with ${plural(listed.get(c.name) ?? c.activeServicesCount, 'service')} and ${plural(c.runningTasksCount, 'running task')}`).join('; ') + '.',
 		);
 	}
 	return {finding, lines: table(rows), notes: [], calls};

@@ -53,7 +53,7 @@ describe('ECS verdicts', () => {
 			services: {listServices: async () => ['acso-production-supervisor']},
 		});
 		const r = await runNative(clusterStep, context(cloud, 'deployment-fails-with-service-not-found'));
-		expect(r.verdict.level).toBe('ok');
+		expect(r.verdict).toEqual({level: 'ok', reason: 'acso-production-cluster is ACTIVE with 1 service and 4 running tasks.'});
 	});
 
 	it('an active cluster with services is fine', async () => {
