@@ -8,6 +8,7 @@ import {parseFlags, type RawFlags} from './config/parse-flags.js';
 import {loadRunbook} from './runbooks/load-runbook.js';
 import {captureProcessOutput} from './shell/captured-output.js';
 import {KeypressStdin} from './shell/keypress-stdin.js';
+import {guardTerminal} from './shell/terminal-guard.js';
 import {createDiffOutput} from './terminal/index.js';
 import {createPlainOutput} from './terminal/plain-output.js';
 
@@ -113,39 +114,18 @@ async function main(): Promise<void> {
 		patchConsole: false,
 	});
 
-	let given = false;
-	// Synchronous and idempotent: safe from signal, exit and crash handlers alike.
-	const giveBack = () => {
-		if (given) return;
-		given = true;
-		try {
-			instance.unmount();
-		} catch {
-			// Unmounting a crashed tree can throw; the terminal still has to come back.
-		}
-		try {
-			if (process.stdin.isTTY) process.stdin.setRawMode(false);
-		} catch {
-			// The terminal may be gone already (SIGHUP).
-		}
-		layer.dispose();
-		releaseOutput();
-	};
-	process.on('exit', giveBack);
-	for (const [signal, code] of [['SIGTERM', 143], ['SIGHUP', 129], ['SIGINT', 130]] as const) {
-		process.once(signal, () => {
-			giveBack();
-			process.exit(code);
-		});
-	}
-	const crash = (error: unknown) => {
-		// Restore first, so the error is printed on the main screen where it stays readable.
-		giveBack();
-		process.stderr.write(`acso-tui crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-		process.exit(1);
-	};
-	process.on('uncaughtException', crash);
-	process.on('unhandledRejection', crash);
+	const giveBack = guardTerminal(process, {
+		steps: [
+			() => instance.unmount(),
+			() => {
+				if (process.stdin.isTTY) process.stdin.setRawMode(false);
+			},
+			() => layer.dispose(),
+			releaseOutput,
+		],
+		report: text => process.stderr.write(text),
+		exit: code => process.exit(code),
+	});
 
 	await instance.waitUntilExit();
 	giveBack();
