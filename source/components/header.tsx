@@ -25,10 +25,7 @@ export function Header({config, region, screenTitle, freshness, now, width}: {
 				</Text>
 				<Text> {sanitize(config.env)}</Text>
 				<Text color={toneColor('muted')}> │ </Text>
-				<Text>{config.mode === 'demo' ? 'simulated' : sanitize(region)}</Text>
-				<Text color={toneColor('muted')}> │ </Text>
-				<Text>{sanitize(config.names.cluster)}</Text>
-				<Text color={toneColor('muted')}> │ </Text>
+				{/* The mode comes first: on a narrow terminal the end of this line is what gets cut. */}
 				{config.write ? (
 					<Text bold inverse color={toneColor('bad')}>
 						{' WRITE '}
@@ -38,6 +35,10 @@ export function Header({config, region, screenTitle, freshness, now, width}: {
 				)}
 				<Text color={toneColor('muted')}> │ </Text>
 				<Text bold>{screenTitle}</Text>
+				<Text color={toneColor('muted')}> │ </Text>
+				<Text>{config.mode === 'demo' ? 'simulated' : sanitize(region)}</Text>
+				<Text color={toneColor('muted')}> │ </Text>
+				<Text>{sanitize(config.names.cluster)}</Text>
 			</Text>
 			<Box flexShrink={0} marginLeft={1}>
 				<Text color={toneColor(label.tone)}>{label.text}</Text>

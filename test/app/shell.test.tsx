@@ -20,7 +20,7 @@ describe('the shell', () => {
 	it('opens on the production overview with every service, the alarms, the database and the errors', async () => {
 		const h = app();
 		const frame = await h.waitFor(f => f.includes('supervisor') && /ERRORS\s+\d+ ERROR/.test(f));
-		expect(frame).toMatch(/ACSO production │ simulated │ acso-production-cluster │ READ-ONLY │ Overview/);
+		expect(frame).toMatch(/ACSO production │ READ-ONLY │ Overview │ simulated │ acso-production-cluster/);
 		for (const name of ['supervisor', 'threat-hunter', 'incident-response', 'service-orchestration', 'financial-intelligence']) expect(frame).toContain(name);
 		expect(frame).toContain('ACSO-HighMemory ALARM');
 		expect(frame).toContain('acso-production-db');
@@ -97,9 +97,10 @@ describe('the shell', () => {
 		await h.waitFor('supervisor');
 	});
 
-	it('fits 80x24: nothing wraps and no line is wider than the terminal', async () => {
+	it('fits 80x24: nothing wraps and no line is wider than the terminal, and the mode stays in sight', async () => {
 		const h = app({size: {columns: 80, rows: 24}});
 		const frame = await h.waitFor(f => /ERRORS\s+\d+/.test(f));
+		expect(frame.split('\n')[0]).toContain('READ-ONLY');
 		const lines = frame.split('\n');
 		expect(lines.length).toBeLessThanOrEqual(24);
 		const width = (await import('string-width')).default;
