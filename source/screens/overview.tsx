@@ -32,7 +32,9 @@ export function useServiceList(props: ScreenProps, withDb: boolean) {
 		() => [...serviceQueries(config.names, serviceNames, 60), ...(withDb ? dbQueries(config.names, 60) : [])],
 		[config.names, serviceNames, withDb],
 	);
-	const metrics = useMetricBatch(queries, overviewWindowMs);
+	// One batch for every service and the database: wait for the service names rather than asking
+	// for the database alone first (one GetMetricData more on every first load).
+	const metrics = useMetricBatch(queries, overviewWindowMs, services.data !== undefined);
 	const series = useMemo(() => splitSeries(serviceNames, metrics.data ?? []), [serviceNames, metrics.data]);
 	const [cursor, setCursor] = useState(0);
 	const count = services.data?.length ?? 0;
