@@ -1,8 +1,7 @@
 // A drawn line as coloured pieces: the pure formatters build these, one small component draws them.
 // Tones name meaning, not colours (components/theme.ts maps them, and drops them under NO_COLOR).
 
-import stringWidth from 'string-width';
-import {padEnd, truncate} from './truncate.js';
+import {displayWidth, padEnd, truncate} from './truncate.js';
 
 export type SegmentTone = 'ok' | 'warn' | 'bad' | 'muted' | 'accent' | 'info';
 
@@ -11,7 +10,7 @@ export type Segment = {text: string; tone?: SegmentTone; bold?: boolean};
 export type SegmentLine = Segment[];
 
 export function lineWidth(line: readonly Segment[]): number {
-	return line.reduce((sum, s) => sum + stringWidth(s.text), 0);
+	return line.reduce((sum, s) => sum + displayWidth(s.text), 0);
 }
 
 /** Exactly `width` columns: later segments are cut (the last one cut ends with `…`), the line padded. */
@@ -21,7 +20,7 @@ export function fitLine(line: readonly Segment[], width: number): SegmentLine {
 	for (const segment of line) {
 		const room = width - used;
 		if (room <= 0) break;
-		const w = stringWidth(segment.text);
+		const w = displayWidth(segment.text);
 		if (w <= room) {
 			out.push(segment);
 			used += w;
@@ -29,7 +28,7 @@ export function fitLine(line: readonly Segment[], width: number): SegmentLine {
 		}
 		const cut = truncate(segment.text, room);
 		out.push({...segment, text: cut});
-		used += stringWidth(cut);
+		used += displayWidth(cut);
 		break;
 	}
 	if (used < width) out.push({text: ' '.repeat(width - used)});

@@ -10,6 +10,11 @@ export const ellipsis = '…';
 const printableAscii = /^[\x20-\x7e]*$/;
 const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 
+/** Columns `text` takes; plain ASCII (most of what is drawn) is counted without string-width. */
+export function displayWidth(text: string): number {
+	return printableAscii.test(text) ? text.length : stringWidth(text);
+}
+
 function checkWidth(width: number, fn: string): number {
 	if (!Number.isFinite(width)) throw new RangeError(`${fn}: width must be a finite number, got ${String(width)}`);
 	return Math.max(0, Math.floor(width));
@@ -44,12 +49,12 @@ export function truncate(text: string, width: number): string {
 export function padEnd(text: string, width: number): string {
 	const w = checkWidth(width, 'padEnd');
 	const cut = truncate(text, w);
-	return cut + ' '.repeat(Math.max(0, w - stringWidth(cut)));
+	return cut + ' '.repeat(Math.max(0, w - displayWidth(cut)));
 }
 
 /** Exactly `width` columns, right-aligned (numbers in tables). */
 export function padStart(text: string, width: number): string {
 	const w = checkWidth(width, 'padStart');
 	const cut = truncate(text, w);
-	return ' '.repeat(Math.max(0, w - stringWidth(cut))) + cut;
+	return ' '.repeat(Math.max(0, w - displayWidth(cut))) + cut;
 }
