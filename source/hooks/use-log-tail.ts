@@ -21,6 +21,7 @@ export function useLogTail(store: LogStore, options: {pattern: string; windowMs:
 	const {logGroups} = config.names;
 
 	useEffect(() => {
+		store.showing(options.key);
 		const newest = store.newestTimestamp;
 		const startTime = newest === undefined ? now() - options.windowMs : Math.max(now() - options.windowMs, newest - overlapMs);
 		const tailer = createLogTailer(cloud.logs, {

@@ -13,6 +13,7 @@ export type LogLine = {event: LogEvent; severity?: Severity};
 export class LogStore {
 	readonly buffer: RingBuffer<LogLine>;
 	private readonly seen: RecentIds;
+	private view: string | undefined;
 
 	constructor(capacity: number) {
 		this.buffer = new RingBuffer<LogLine>(capacity);
@@ -57,6 +58,16 @@ export class LogStore {
 		this.buffer.clear();
 		this.buffer.pushMany([...head, ...merged]);
 		return fresh.length;
+	}
+
+	/**
+	 * Makes the store hold the lines of `view` (log groups, pattern and window): another view starts
+	 * empty, the same one keeps what it has, so coming back to the logs screen resumes it.
+	 */
+	showing(view: string): void {
+		if (this.view === view) return;
+		this.view = view;
+		this.clear();
 	}
 
 	clear(): void {

@@ -35,3 +35,17 @@ describe('LogStore', () => {
 		expect(store.buffer.toArray().map(l => l.severity)).toEqual(['FATAL', 'WARN']);
 	});
 });
+
+describe('LogStore views', () => {
+	it('keeps the lines of the view it shows, and starts empty for another', () => {
+		const store = new LogStore(100);
+		store.showing('/g|?ERROR ?FATAL|15m');
+		store.add([event('a', 1)]);
+		store.showing('/g|?ERROR ?FATAL|15m');
+		expect(store.buffer.size).toBe(1);
+		store.showing('/g|timeout|15m');
+		expect(store.buffer.size).toBe(0);
+		// A line seen under the old view is not remembered as a duplicate in the new one.
+		expect(store.add([event('a', 1)])).toBe(1);
+	});
+});

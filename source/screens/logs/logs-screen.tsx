@@ -38,12 +38,6 @@ export function useLogsScreen(props: ScreenProps): ScreenModel {
 	const [state, dispatch] = useReducer(logsReducer, undefined, () => initialLogsState());
 	const window = logWindows[state.windowIndex] ?? logWindows[0];
 	const key = `${config.names.logGroups.join(',')}|${state.pattern}|${window.ms}`;
-	// A new pattern or window is a new view: start the buffer afresh.
-	const lastKey = useRef(key);
-	if (lastKey.current !== key) {
-		lastKey.current = key;
-		logStore.clear();
-	}
 	const tail = useLogTail(logStore, {pattern: state.pattern, windowMs: window.ms, key});
 	const {buffer} = logStore;
 	const size = buffer.size;
