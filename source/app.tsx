@@ -86,17 +86,16 @@ export function App({cloud, config, now = Date.now, initialScreen = 'overview', 
 			notify,
 			logStore,
 			pollCache,
-			copyToClipboard: text => copyToClipboard?.(text) ?? false,
-			// Wired to the fix flow overlay in progress (fixes-ui); until then they say so.
+			copyToClipboard: copy,
+			// The fix panels (source/fixes-ui): previews, confirmation, audit, undo and watches.
 			proposeFix: desk.proposeFix,
 			openActions: desk.openActions,
 			openWatches: desk.openWatches,
 			runbook: runbookSession,
 		}),
-		[cloud, config, now, refreshToken, notify, logStore, pollCache, copyToClipboard, runbookSession, desk.proposeFix, desk.openActions, desk.openWatches],
+		[cloud, config, now, refreshToken, notify, logStore, pollCache, copy, runbookSession, desk.proposeFix, desk.openActions, desk.openWatches],
 	);
 
-	const quit = () => dispatch({type: 'quit'});
 	const globalBindings: Binding[] = [
 		{keys: ['?'], description: 'help', footer: true, handler: () => dispatch({type: 'overlay', overlay: 'help'})},
 		{keys: [':'], description: 'go to screen', footer: true, handler: () => dispatch({type: 'overlay', overlay: 'command'})},
@@ -113,7 +112,7 @@ export function App({cloud, config, now = Date.now, initialScreen = 'overview', 
 			},
 		},
 		{keys: ['w'], description: 'deployment watches', footer: desk.hasWatches(), handler: desk.openWatches},
-		{keys: ['q', 'ctrl-c'], description: 'quit', footer: true, handler: quit},
+		{keys: ['q', 'ctrl-c'], description: 'quit', footer: true, handler: onQuit},
 	];
 
 	const onCommand = (text: string) => {
@@ -123,7 +122,7 @@ export function App({cloud, config, now = Date.now, initialScreen = 'overview', 
 			notify(match.error, 'warn');
 			return;
 		}
-		if (match.command.quit) quit();
+		if (match.command.quit) onQuit();
 		else if (match.command.screen) dispatch({type: 'go', screen: match.command.screen});
 	};
 
@@ -136,7 +135,7 @@ export function App({cloud, config, now = Date.now, initialScreen = 'overview', 
 		<KeyRouter>
 			<AppContext.Provider value={context}>
 			{tooSmall ? (
-				<TooSmall columns={size.columns} rows={size.rows} onQuit={quit} />
+				<TooSmall columns={size.columns} rows={size.rows} onQuit={onQuit} />
 			) : (
 				<ScreenHost
 					key={`${entry.id}:${JSON.stringify(entry.params ?? {})}:${state.stack.length}`}
