@@ -15,7 +15,7 @@ export function isFrame(text: string): boolean {
 
 /** Every overview panel answered: services listed, nothing loading, the header says how old it is. */
 export function hasOverviewData(text: string): boolean {
-	return isFrame(text) && text.includes('supervisor') && !text.includes('loading…') && /updated \d+s ago/.test(text);
+	return isFrame(text) && text.includes('supervisor') && !text.includes('loading…') && /updated (just now|\d+s ago)/.test(text);
 }
 
 export type LaunchRuns = {frameMs: number[]; dataMs: number[]; medianFrameMs: number; medianDataMs: number};

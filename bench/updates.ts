@@ -49,7 +49,7 @@ export type RendererFigures = {
 /** Unmeasured updates before the measured ones, so the figures are the steady state. */
 const warmUpdates = 5;
 
-const hasLogs = (text: string) => isFrame(text) && text.includes('▶ following') && !text.includes('waiting for lines') && /updated \d+s ago/.test(text);
+const hasLogs = (text: string) => isFrame(text) && text.includes('▶ following') && !text.includes('waiting for lines') && /updated (just now|\d+s ago)/.test(text);
 
 async function summarise(updates: Update[], idleRate: number, kind: UpdateKind): Promise<KindFigures> {
 	const minimal: number[] = [];

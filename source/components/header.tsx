@@ -1,8 +1,8 @@
 import {Box, Text} from 'ink';
 import type {AppConfig} from '../config/app-config.js';
-import {freshnessLabel, type Freshness} from '../format/freshness.js';
+import {freshnessLabel, type Freshness, type FreshnessLabel} from '../format/freshness.js';
 import {sanitize} from '../format/sanitize.js';
-import {useNow} from '../hooks/use-now.js';
+import {useEffect, useRef, useState} from 'react';
 import {toneColor} from './theme.js';
 
 /** Where am I, can I change things, and how old is what I see. */
@@ -14,9 +14,9 @@ export function Header({config, region, screenTitle, freshness, now, width}: {
 	now: () => number;
 	width: number;
 }) {
-	// Ticks on its own: "updated 3s ago" changes every second, the rest of the screen does not.
-	const at = useNow(now);
-	const label = freshnessLabel(freshness, at);
+	// Ticks on its own, and redraws only when the words change: the rest of the screen is not
+	// touched between refreshes, and an idle dashboard costs next to nothing.
+	const label = useFreshnessLabel(freshness, now);
 	return (
 		<Box width={width} justifyContent="space-between">
 			<Text wrap="truncate-end">
@@ -45,4 +45,21 @@ export function Header({config, region, screenTitle, freshness, now, width}: {
 			</Box>
 		</Box>
 	);
+}
+
+/** The freshness label, re-read every second but stored (and so redrawn) only when it changes. */
+function useFreshnessLabel(freshness: Freshness | undefined, now: () => number): FreshnessLabel {
+	const [label, setLabel] = useState(() => freshnessLabel(freshness, now()));
+	const latest = useRef(freshness);
+	latest.current = freshness;
+	const current = freshnessLabel(freshness, now());
+	useEffect(() => {
+		const timer = setInterval(() => {
+			const next = freshnessLabel(latest.current, now());
+			setLabel(previous => (previous.text === next.text && previous.tone === next.tone ? previous : next));
+		}, 1000);
+		return () => clearInterval(timer);
+	}, [now]);
+	// New freshness (a refresh) shows at once; between refreshes the interval keeps it current.
+	return current.text === label.text ? label : current;
 }

@@ -12,7 +12,7 @@ export type Freshness = {
 
 export type FreshnessLabel = {text: string; tone: 'ok' | 'warn' | 'bad' | 'muted'};
 
-/** "updated 3s ago", "STALE 2m · network", "loading…", "no data · not found". */
+/** "updated just now", "updated 15s ago", "STALE 2m · network", "loading…", "no data · not found". */
 export function freshnessLabel(f: Freshness | undefined, now: number): FreshnessLabel {
 	if (!f) return {text: '', tone: 'muted'};
 	const age = f.updatedAt === undefined ? undefined : formatAge(Math.max(0, now - f.updatedAt));
@@ -20,8 +20,20 @@ export function freshnessLabel(f: Freshness | undefined, now: number): Freshness
 	if (f.stale) return {text: `STALE ${age ?? ''}${why ? ` · ${why}` : ''}`.replace('  ', ' '), tone: 'bad'};
 	if (f.error && f.updatedAt === undefined) return {text: `no data · ${why}`, tone: 'bad'};
 	if (f.loading && f.updatedAt === undefined) return {text: 'loading…', tone: 'muted'};
-	if (age === undefined) return {text: '', tone: 'muted'};
-	return {text: `updated ${age} ago`, tone: f.throttled ? 'warn' : 'ok'};
+	if (f.updatedAt === undefined) return {text: '', tone: 'muted'};
+	return {text: `updated ${freshAge(now - f.updatedAt)}`, tone: f.throttled ? 'warn' : 'ok'};
+}
+
+/**
+ * The age of fresh data, in steps an engineer reads at a glance ("just now", 5 s steps, then
+ * minutes): the header redraws when the words change, not every second. Stale data keeps its
+ * exact age.
+ */
+export function freshAge(ms: number): string {
+	const seconds = Math.max(0, ms) / 1000;
+	if (seconds < 5) return 'just now';
+	if (seconds < 60) return `${Math.floor(seconds / 5) * 5}s ago`;
+	return `${formatAge(ms)} ago`;
 }
 
 /** Combines several panels' freshness: the screen is as stale as its stalest panel. */
