@@ -2,13 +2,12 @@
 // <App> in-process on the SDK adapters, every HTTP request counted in the SDK's middleware
 // (createAwsCloud's `observe`, retries included). One refresh is the `r` key: every panel of the
 // overview refetches once. The counts do not depend on the renderer.
-import {EventEmitter} from 'node:events';
-import {render} from 'ink';
 import {App} from '../source/app.js';
 import {createAwsCloud} from '../source/aws/index.js';
 import {parseFlags} from '../source/config/parse-flags.js';
 import {motoCredentials, motoRegion} from '../test/helpers/moto.js';
 import {seedEnvironment} from '../test/helpers/moto-seed.js';
+import {renderTui} from '../test/helpers/render.js';
 import {trackCloud} from './tracked-cloud.js';
 
 export type RefreshCount = {
@@ -23,33 +22,6 @@ export type RefreshCount = {
 	firstLoad: Record<string, number>;
 	firstLoadTotal: number;
 };
-
-class FakeStdout extends EventEmitter {
-	isTTY = true;
-	columns = 100;
-	rows = 40;
-	write = () => true;
-}
-
-class FakeStdin extends EventEmitter {
-	isTTY = true;
-	private data: string | null = null;
-	send(text: string) {
-		this.data = text;
-		this.emit('readable');
-	}
-	read = () => {
-		const {data} = this;
-		this.data = null;
-		return data;
-	};
-	setEncoding() {}
-	setRawMode() {}
-	resume() {}
-	pause() {}
-	ref() {}
-	unref() {}
-}
 
 export async function seedForRequests(endpoint: string, env: string, services: number): Promise<void> {
 	// One revision, no tasks, few log lines and five minutes of metrics: the request count does not
@@ -74,20 +46,15 @@ export async function countRefresh(endpoint: string, env: string, services: numb
 		},
 	});
 	const tracked = trackCloud(aws);
-	const stdin = new FakeStdin();
-	const instance = render(<App cloud={tracked.cloud} config={config} />, {
-		stdout: new FakeStdout() as unknown as NodeJS.WriteStream,
-		stdin: stdin as unknown as NodeJS.ReadStream,
-		exitOnCtrlC: false,
-		patchConsole: false,
-	});
+	// The test harness's fake terminal: requests do not depend on what reaches a screen.
+	const instance = renderTui(<App cloud={tracked.cloud} config={config} />, {columns: 100, rows: 40});
 	try {
 		// The first load: the services first, then the metrics of those services.
 		await tracked.settled({since: 4, quietMs: 500, timeoutMs: 60_000});
 		const firstLoad = counts;
 		counts = {};
 		const before = tracked.activity().calls;
-		stdin.send('r');
+		void instance.press('r');
 		const after = await tracked.settled({since: before, quietMs: 500, timeoutMs: 60_000});
 		if (after.failures > 0) throw new Error(`a cloud call failed while counting ${services} services: ${after.lastError}`);
 		const series = services * 2 + 3; // CPU and memory per service, three database metrics
@@ -106,7 +73,7 @@ export async function countRefresh(endpoint: string, env: string, services: numb
 	}
 }
 
-/** Prices assumed (us-east-1 list prices; see README-section.md for what was checked). */
+/** Prices assumed (us-east-1 list prices; the README's Benchmark section says what was checked). */
 export const prices = {
 	getMetricDataPerMetric: 0.01 / 1000,
 	cloudWatchRequest: 0.01 / 1000,
