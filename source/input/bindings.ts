@@ -26,7 +26,7 @@ export function findBinding(bindings: readonly Binding[], name: KeyName): Bindin
 }
 
 /**
- * Wires a binding table to Ink's input. `onDisabled` hears about keys whose binding is disabled so
+ * Wires a binding table to the app's key router (input/key-router.tsx). `onDisabled` hears about keys whose binding is disabled so
  * the shell can show the reason; `onUnbound` gets every other key (e.g. text entry).
  */
 export function useBindings(

@@ -1,6 +1,7 @@
 // Task definition revisions: the seeded history of each family, lookup by family / family:revision /
 // ARN, and registration with the validation ECS applies (Fargate cpu/memory pairs, names).
 
+import {isFargateSize} from '../model/fargate-sizes.js';
 import {CloudError} from '../port/errors.js';
 import type {ContainerDefinition, TaskDefinition, TaskDefinitionInput} from '../port/types.js';
 import {agentsLogGroup, ARN_REGION, ECR_HOST, imageFor, MISSING_IMAGES, repositoryFor, SERVICE_PROFILES, serviceName, type EnvName} from './catalog.js';
@@ -10,23 +11,6 @@ import type {World} from './model.js';
 import {hashRange} from './random.js';
 
 const MAX_REVISIONS = 1000;
-
-/** Fargate's valid task sizes: CPU units -> allowed memory MiB. */
-const FARGATE_SIZES: ReadonlyMap<number, readonly number[]> = new Map([
-	[256, [512, 1024, 2048]],
-	[512, steps(1024, 4096, 1024)],
-	[1024, steps(2048, 8192, 1024)],
-	[2048, steps(4096, 16384, 1024)],
-	[4096, steps(8192, 30720, 1024)],
-	[8192, steps(16384, 61440, 4096)],
-	[16384, steps(32768, 122880, 8192)],
-]);
-
-function steps(from: number, to: number, by: number): number[] {
-	const out: number[] = [];
-	for (let value = from; value <= to; value += by) out.push(value);
-	return out;
-}
 
 function containerFor(env: EnvName, short: string, container: string, image: string, baseMiB: number): ContainerDefinition {
 	return {
@@ -144,7 +128,7 @@ function validate(input: TaskDefinitionInput): {cpu?: number; memory?: number} {
 	const fargate = (input.requiresCompatibilities ?? []).includes('FARGATE');
 	if (fargate) {
 		if (cpu === undefined || memory === undefined) throw new CloudError('invalid', "Fargate requires task definitions to set 'cpu' and 'memory' at the task level.");
-		if (!(FARGATE_SIZES.get(cpu) ?? []).includes(memory)) {
+		if (!isFargateSize(cpu, memory)) {
 			throw new CloudError('invalid', `No Fargate configuration exists for given values: ${cpu} CPU, ${memory} memory. See the Amazon ECS documentation for the valid values.`);
 		}
 		if (input.networkMode !== undefined && input.networkMode !== 'awsvpc') {

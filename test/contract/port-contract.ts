@@ -1,7 +1,7 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {CloudError, isCloudError} from '../../source/port/errors.js';
 import {namesFor, type ResourceNames} from '../../source/port/names.js';
 import type {Cloud, LogEvent, LogFilterRequest, MetricAlarm, MetricQuery, Operator} from '../../source/port/types.js';
+import {cloudErrorOf} from '../helpers/cloud-error.js';
 
 // One suite of port behaviour, run against every backend: the simulated account (sim.test.ts)
 // and the AWS adapters on moto_server (moto.test.ts). It asserts only what both can honour:
@@ -21,15 +21,6 @@ export type ContractContext = {
 const missingCluster = 'acso-nope-cluster';
 const missingDb = 'acso-nope-db';
 
-async function rejection(promise: Promise<unknown>): Promise<CloudError> {
-	try {
-		await promise;
-	} catch (error) {
-		if (isCloudError(error)) return error;
-		throw new Error(`expected a CloudError, got ${String(error)}`);
-	}
-	throw new Error('expected the call to fail, it succeeded');
-}
 
 async function allPages(cloud: Cloud, request: LogFilterRequest): Promise<{events: LogEvent[]; pages: number}> {
 	const events: LogEvent[] = [];
@@ -102,10 +93,10 @@ export function describePortContract(name: string, setup: () => Promise<Contract
 			});
 
 			it('answers not-found naming the cluster when the cluster does not exist', async () => {
-				const listed = await rejection(cloud.services.listServices(missingCluster));
+				const listed = await cloudErrorOf(cloud.services.listServices(missingCluster));
 				expect(listed.kind).toBe('not-found');
 				expect(listed.resource).toContain(missingCluster);
-				const described = await rejection(cloud.services.describeServices(missingCluster, [`${names.servicePrefix}supervisor`]));
+				const described = await cloudErrorOf(cloud.services.describeServices(missingCluster, [`${names.servicePrefix}supervisor`]));
 				expect(described.kind).toBe('not-found');
 				expect(described.resource).toContain(missingCluster);
 			});
@@ -119,7 +110,7 @@ export function describePortContract(name: string, setup: () => Promise<Contract
 				const newest = await cloud.services.describeTaskDefinition(current.family);
 				expect(newest.family).toBe(current.family);
 				expect(newest.revision).toBeGreaterThanOrEqual(current.revision);
-				const missing = await rejection(cloud.services.describeTaskDefinition('acso-no-such-family'));
+				const missing = await cloudErrorOf(cloud.services.describeTaskDefinition('acso-no-such-family'));
 				expect(missing.kind).toBe('not-found');
 			});
 
@@ -168,7 +159,7 @@ export function describePortContract(name: string, setup: () => Promise<Contract
 
 			it('refuses a malformed query with a clear message', async () => {
 				const end = now();
-				const error = await rejection(cloud.metrics.getMetricData([{...cpuQuery('Bad-Id', names, serviceNames[0]!)}], {start: end - 60_000, end}));
+				const error = await cloudErrorOf(cloud.metrics.getMetricData([{...cpuQuery('Bad-Id', names, serviceNames[0]!)}], {start: end - 60_000, end}));
 				expect(error.kind).toBe('invalid');
 				expect(error.message).toContain('Bad-Id');
 			});
@@ -222,7 +213,7 @@ export function describePortContract(name: string, setup: () => Promise<Contract
 
 			it('answers not-found for a log group that does not exist', async () => {
 				const end = now();
-				const error = await rejection(cloud.logs.filterLogEvents({logGroup: `/aws/acso/${context.env}/no-such-group`, startTime: end - 60_000}));
+				const error = await cloudErrorOf(cloud.logs.filterLogEvents({logGroup: `/aws/acso/${context.env}/no-such-group`, startTime: end - 60_000}));
 				expect(error.kind).toBe('not-found');
 				expect(error.resource).toContain('no-such-group');
 			});
@@ -252,7 +243,7 @@ export function describePortContract(name: string, setup: () => Promise<Contract
 				expect(db?.instanceClass).toMatch(/^db\./);
 				expect(db?.engine).not.toBe('');
 				expect((await cloud.databases.describeDbInstances()).map(d => d.id)).toContain(names.db);
-				const error = await rejection(cloud.databases.describeDbInstances(missingDb));
+				const error = await cloudErrorOf(cloud.databases.describeDbInstances(missingDb));
 				expect(error.kind).toBe('not-found');
 				expect(error.resource).toContain(missingDb);
 			});
@@ -276,7 +267,7 @@ export function describePortContract(name: string, setup: () => Promise<Contract
 					op.putCompositeAlarm({name: 'ACSO-ReadOnly', alarmRule: 'ALARM("ACSO-HighCPU")'}),
 					op.modifyDbInstance(names.db, {instanceClass: 'db.r6g.large', applyImmediately: true}),
 				];
-				for (const attempt of attempts) expect((await rejection(attempt)).kind).toBe('read-only');
+				for (const attempt of attempts) expect((await cloudErrorOf(attempt)).kind).toBe('read-only');
 				const [after] = await cloud.services.describeServices(names.cluster, [service]);
 				expect(after!.desiredCount).toBe(before!.desiredCount);
 				expect((await cloud.logs.describeLogGroups(`/aws/acso/${context.env}/read-only`)).length).toBe(0);
@@ -329,7 +320,7 @@ export function describePortContract(name: string, setup: () => Promise<Contract
 				expect((await cloud.logs.describeLogGroups(group)).find(g => g.name === group)?.retentionInDays).toBe(90);
 				await cloud.operator.deleteRetentionPolicy(group);
 				expect((await cloud.logs.describeLogGroups(group)).find(g => g.name === group)?.retentionInDays).toBeUndefined();
-				const refused = await rejection(cloud.operator.putRetentionPolicy(group, 42));
+				const refused = await cloudErrorOf(cloud.operator.putRetentionPolicy(group, 42));
 				expect(refused.kind).toBe('invalid');
 			});
 

@@ -1,9 +1,10 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {createAwsCloud} from '../../source/aws/index.js';
-import {isCloudError, type CloudError, type CloudErrorKind} from '../../source/port/errors.js';
+import type {CloudErrorKind} from '../../source/port/errors.js';
 import type {Cloud} from '../../source/port/types.js';
 import {startFaultProxy, type Fault, type FaultProxy} from '../helpers/fault-proxy.js';
 import {describeWithMoto, motoCredentials, motoRegion, startMoto, type MotoServer} from '../helpers/moto.js';
+import {cloudErrorOf} from '../helpers/cloud-error.js';
 
 // Every fault the proxy injects, through the real SDK clients (four services, three wire
 // protocols), must reach the port as the CloudError kind the UI acts on: throttling becomes a
@@ -30,15 +31,6 @@ const expectedKinds: Array<{fault: Fault; kind: CloudErrorKind; code?: RegExp}> 
 	{fault: {kind: 'unavailable'}, kind: 'unknown', code: /^ServiceUnavailable$/},
 ];
 
-async function failure(promise: Promise<unknown>): Promise<CloudError> {
-	try {
-		await promise;
-	} catch (error) {
-		if (isCloudError(error)) return error;
-		throw new Error(`expected a CloudError, got ${String(error)}`);
-	}
-	throw new Error('expected the call to fail, it succeeded');
-}
 
 describeWithMoto('fault kinds at the port, through the real SDK', () => {
 	let moto: MotoServer;
@@ -77,7 +69,7 @@ describeWithMoto('fault kinds at the port, through the real SDK', () => {
 			try {
 				for (const call of calls) {
 					const before = proxy.faulted;
-					const error = await failure(call.run(cloud));
+					const error = await cloudErrorOf(call.run(cloud));
 					expect(proxy.faulted, `${call.service} request reached the proxy`).toBe(before + 1);
 					expect({service: call.service, kind: error.kind}).toEqual({service: call.service, kind});
 					if (code) expect(error.code).toMatch(code);
@@ -95,7 +87,7 @@ describeWithMoto('fault kinds at the port, through the real SDK', () => {
 		const cloud = cloudOf();
 		proxy.setFault({kind: 'expired-token', services: ['ecs']});
 		try {
-			const error = await failure(cloud.clusters.listClusters());
+			const error = await cloudErrorOf(cloud.clusters.listClusters());
 			expect(error.message).toMatch(/credentials are missing or expired/);
 			expect(error.hint).toMatch(/aws sso login|AWS_ACCESS_KEY_ID/);
 		} finally {
@@ -111,7 +103,7 @@ describeWithMoto('fault kinds at the port, through the real SDK', () => {
 		await proxy.goAway();
 		try {
 			for (const call of calls) {
-				const error = await failure(call.run(cloud));
+				const error = await cloudErrorOf(call.run(cloud));
 				expect({service: call.service, kind: error.kind}).toEqual({service: call.service, kind: 'network'});
 				expect(error.code).toMatch(/^ECONN(REFUSED|RESET)$/);
 			}
@@ -153,7 +145,7 @@ describeWithMoto('fault kinds at the port, through the real SDK', () => {
 			const cloud = cloudOf();
 			proxy.setFault({kind: 'throttle', operations: ['DescribeDBInstances']});
 			try {
-				expect((await failure(cloud.databases.describeDbInstances())).kind).toBe('throttled');
+				expect((await cloudErrorOf(cloud.databases.describeDbInstances())).kind).toBe('throttled');
 				await expect(cloud.clusters.listClusters()).resolves.toEqual([]);
 				await expect(cloud.alarms.describeAlarms()).resolves.toEqual([]);
 			} finally {

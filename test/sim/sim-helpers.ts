@@ -1,8 +1,8 @@
 // Shared set-up for the simulated-account tests: a manual clock at a fixed instant, and small
 // readers for the series and states the tests look at.
-import {isCloudError, type CloudError} from '../../source/port/errors.js';
 import type {MetricStat} from '../../source/port/types.js';
 import {createManualClock, createSimCloud, type ManualClock, type SimCloud} from '../../source/sim/index.js';
+import {cloudErrorOf} from '../helpers/cloud-error.js';
 
 export const T0 = Date.UTC(2026, 10, 28, 12, 0, 0);
 export const MINUTE = 60_000;
@@ -56,12 +56,6 @@ export async function tick(h: Harness, totalMs: number, stepMs = 1000): Promise<
 	}
 }
 
-export async function failure(promise: Promise<unknown>): Promise<CloudError> {
-	try {
-		await promise;
-	} catch (error) {
-		if (isCloudError(error)) return error;
-		throw new Error(`expected a CloudError, got ${String(error)}`);
-	}
-	throw new Error('expected the call to fail, it succeeded');
-}
+
+/** The CloudError a call fails with (test/helpers/cloud-error.ts). */
+export const failure = cloudErrorOf;
