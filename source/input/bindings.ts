@@ -26,8 +26,9 @@ export function findBinding(bindings: readonly Binding[], name: KeyName): Bindin
 }
 
 /**
- * Wires a binding table to the app's key router (input/key-router.tsx). `onDisabled` hears about keys whose binding is disabled so
- * the shell can show the reason; `onUnbound` gets every other key (e.g. text entry).
+ * Wires a binding table to the app's key router (input/key-router.tsx). `onDisabled` hears about
+ * keys whose binding is disabled, so the shell can show the reason; other keys are left to any
+ * text field that is listening.
  */
 export function useBindings(
 	bindings: readonly Binding[],
