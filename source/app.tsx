@@ -5,7 +5,9 @@ import type {AppConfig} from './config/app-config.js';
 import {useFixDesk} from './fixes-ui/fix-desk.js';
 import {useBindings, type Binding} from './input/bindings.js';
 import {KeyRouter} from './input/key-router.js';
+import {createEnvironmentAlarmReader} from './discovery/alarm-reads.js';
 import {useCapturedNotices} from './hooks/use-captured-notices.js';
+import {useDiscovery} from './hooks/use-discovery.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import type {PollCache} from './hooks/poll-state.js';
 import {LogStore} from './logs/log-store.js';
@@ -37,14 +39,23 @@ export type AppProps = {
 };
 
 /** The shell: header, the active screen, the footer, and the overlays over it. */
-export function App({cloud, config, now = Date.now, initialScreen = 'overview', copyToClipboard, runbook, audit: givenAudit, sessionId}: AppProps) {
+export function App({cloud, config: givenConfig, now = Date.now, initialScreen = 'overview', copyToClipboard, runbook, audit: givenAudit, sessionId}: AppProps) {
 	const {exit} = useInkApp();
 	const [state, dispatch] = useReducer(shellReducer, initialScreen, initialShellState);
 	const [refreshToken, setRefreshToken] = useState(0);
-	const [logStore] = useState(() => new LogStore(config.logBufferLines));
+	const [logStore] = useState(() => new LogStore(givenConfig.logBufferLines));
 	const [pollCache] = useState<PollCache>(() => new Map());
-	const [runbookSession] = useState(() => createRunbookSession(() => runbook ?? builtInRunbook(config.names)));
+	const [runbookSession] = useState(() => createRunbookSession(() => runbook ?? builtInRunbook(givenConfig.names)));
 	const size = useTerminalSize();
+	const discovery = useDiscovery(cloud, givenConfig.names, {now, refreshToken});
+	// The discovered log groups replace the convention's guess everywhere names are read.
+	const discoveredGroups = discovery.poll.data?.logGroups;
+	const config = useMemo<AppConfig>(
+		() => (discoveredGroups ? {...givenConfig, names: {...givenConfig.names, logGroups: discoveredGroups}} : givenConfig),
+		[givenConfig, discoveredGroups],
+	);
+	const logGroupsReady = !givenConfig.names.logGroupsGuessed || discovery.poll.status !== 'loading';
+	const alarmReader = useMemo(() => createEnvironmentAlarmReader(cloud.alarms), [cloud]);
 	const [audit] = useState(
 		() =>
 			givenAudit ??
@@ -92,8 +103,11 @@ export function App({cloud, config, now = Date.now, initialScreen = 'overview', 
 			openActions: desk.openActions,
 			openWatches: desk.openWatches,
 			runbook: runbookSession,
+			discovery,
+			logGroupsReady,
+			alarmReader,
 		}),
-		[cloud, config, now, refreshToken, notify, logStore, pollCache, copy, runbookSession, desk.proposeFix, desk.openActions, desk.openWatches],
+		[cloud, config, now, refreshToken, notify, logStore, pollCache, copy, runbookSession, desk.proposeFix, desk.openActions, desk.openWatches, discovery, logGroupsReady, alarmReader],
 	);
 
 	const globalBindings: Binding[] = [

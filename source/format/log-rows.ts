@@ -1,7 +1,9 @@
+import {shortTaskId, type StreamSource} from '../discovery/stream-source.js';
 import type {LogLine} from '../logs/log-store.js';
 import type {Severity} from './severity.js';
 import {sanitize} from './sanitize.js';
 import {fitLine, type Segment, type SegmentLine, type SegmentTone} from './segments.js';
+import {padEnd, truncate} from './truncate.js';
 import {wrapText} from './wrap.js';
 
 const severityTone: Record<Severity, SegmentTone> = {FATAL: 'bad', ERROR: 'bad', WARN: 'warn', INFO: 'info', DEBUG: 'muted'};
@@ -28,7 +30,35 @@ export function highlightSegments(text: string, ranges: ReadonlyArray<readonly [
 
 const leadingTimestamp = /^\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?\s+/;
 
-const prefixWidth = 15; // "12:00:01 ERROR "
+const basePrefixWidth = 15; // "12:00:01 ERROR "
+
+/**
+ * What the source column says for a line: the service (and the short task id where there is
+ * room), or, when the stream maps to no service, the stream name itself, cut to the column.
+ */
+export function sourceLabel(source: StreamSource | undefined, logStream: string, width: number, shorten: (service: string) => string = s => s): string {
+	if (width <= 0) return '';
+	const service = source ? shorten(source.service) : '';
+	const text = source ? (source.taskId && width >= service.length + 9 ? `${service} ${shortTaskId(source.taskId)}` : service) : logStream;
+	return truncate(sanitize(text), width);
+}
+
+/** The detail view's "service writer · container app · task 0123abcd · revision writer:7". */
+export function detailSource(source: StreamSource | undefined): string {
+	if (!source) return '(stream of no known service)';
+	const parts = [`service ${source.service}`];
+	if (source.container) parts.push(`container ${source.container}`);
+	if (source.taskId) parts.push(`task ${shortTaskId(source.taskId)}`);
+	if (source.revision) parts.push(`revision ${source.revision}`);
+	return sanitize(parts.join(' · '));
+}
+
+/** The source column's width: the longest (short) service name, up to 20, and a short task id when wide. */
+export function sourceColumnWidth(services: readonly string[], width: number): number {
+	if (services.length === 0 || width < 70) return 0;
+	const longest = Math.min(20, Math.max(...services.map(s => sanitize(s).length)));
+	return width >= 110 ? longest + 9 : longest;
+}
 
 /**
  * The rows one log line takes: time, severity and the sanitised message, fitted to `width`; with
@@ -37,7 +67,7 @@ const prefixWidth = 15; // "12:00:01 ERROR "
 export function logLineRows(
 	line: LogLine,
 	width: number,
-	options: {wrap: boolean; highlight?: (message: string) => Array<[number, number]>},
+	options: {wrap: boolean; highlight?: (message: string) => Array<[number, number]>; source?: {label: string; width: number}},
 ): SegmentLine[] {
 	// Most lines repeat their own ISO timestamp first; the time column already says it.
 	const message = sanitize(line.event.message.replace(leadingTimestamp, ''));
@@ -45,7 +75,9 @@ export function logLineRows(
 	const prefix: Segment[] = [
 		{text: `${clockTime(line.event.timestamp)} `, tone: 'muted'},
 		{text: `${(severity ?? '').padEnd(5)} `, tone: severity ? severityTone[severity] : undefined, bold: severity === 'FATAL'},
+		...(options.source && options.source.width > 0 ? [{text: `${padEnd(options.source.label, options.source.width)} `, tone: 'accent' as const}] : []),
 	];
+	const prefixWidth = basePrefixWidth + (options.source && options.source.width > 0 ? options.source.width + 1 : 0);
 	const room = Math.max(1, width - prefixWidth);
 	if (!options.wrap || message.length <= room) {
 		const body = options.highlight ? highlightSegments(message, options.highlight(message)) : [{text: message}];

@@ -54,6 +54,14 @@ export function useServiceList(props: ScreenProps, withDb: boolean) {
 				if (selected) open('service', {name: selected.name});
 			},
 		},
+		{
+			keys: ['l'],
+			description: 'logs of this service',
+			footer: true,
+			handler: () => {
+				if (selected) open('logs', {service: selected.name});
+			},
+		},
 		...useActionKeys(serviceTarget(config.names.cluster, selected?.name), 'service'),
 	];
 	return {services, metrics, series, cursor: Math.min(cursor, Math.max(0, count - 1)), bindings, selected};

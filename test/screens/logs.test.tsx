@@ -39,7 +39,7 @@ describe('the logs screen on the simulated account', () => {
 	it('draws hostile lines as visible escapes', async () => {
 		const h = logs();
 		await h.waitFor('following');
-		h.cloud.control.emitLog('production', 'ERROR [supervisor] title \u001B]0;PWNED\u0007 clear \u001B[2J rtl \u202Eexe');
+		h.cloud.control.emitLog('production', 'ERROR \u001B]0;PWNED\u0007 \u001B[2J \u202Eexe');
 		const frame = await h.waitFor('PWNED', 4500);
 		expect(frame).toContain('\\x1b]0;PWNED\\x07');
 		expect(frame).toContain('<U+202E>');

@@ -1,6 +1,8 @@
 // The logs screen's own state as a reducer, tested directly. The lines themselves live in the
 // LogStore; this holds how they are looked at.
 
+import type {LogNarrow} from '../../discovery/log-narrow.js';
+
 export const logWindows = [
 	{label: '5m', ms: 5 * 60_000},
 	{label: '15m', ms: 15 * 60_000},
@@ -22,6 +24,8 @@ export type LogsState = {
 	draft: string;
 	/** The JSON/detail view of the selected line. */
 	detail: boolean;
+	/** One service, task or revision only; every line when undefined. */
+	narrow?: LogNarrow;
 };
 
 export type LogsAction =
@@ -36,10 +40,20 @@ export type LogsAction =
 	| {type: 'cancel-edit'}
 	| {type: 'apply-pattern'; pattern: string}
 	| {type: 'toggle-detail'}
-	| {type: 'shifted'; by: number};
+	| {type: 'shifted'; by: number}
+	| {type: 'narrow'; to: LogNarrow | undefined};
 
-export function initialLogsState(pattern = defaultPattern): LogsState {
-	return {follow: true, cursor: 0, wrap: false, pattern, windowIndex: 1, editing: false, draft: pattern, detail: false};
+export function initialLogsState(pattern = defaultPattern, narrow?: LogNarrow): LogsState {
+	return {follow: true, cursor: 0, wrap: false, pattern, windowIndex: 1, editing: false, draft: pattern, detail: false, ...(narrow ? {narrow} : {})};
+}
+
+/** The narrowing a screen was opened with: `service`, and optionally `task` or `revision`. */
+export function narrowFromParams(params: Record<string, string>): LogNarrow | undefined {
+	const service = params.service;
+	if (!service) return undefined;
+	if (params.task) return {by: 'task', value: params.task, service};
+	if (params.revision) return {by: 'revision', value: params.revision, service};
+	return {by: 'service', value: service, service};
 }
 
 const clamp = (n: number, size: number) => Math.max(0, Math.min(Math.max(0, size - 1), n));
@@ -90,6 +104,12 @@ export function logsReducer(state: LogsState, action: LogsAction): LogsState {
 
 		case 'toggle-detail': {
 			return {...state, detail: !state.detail};
+		}
+
+		case 'narrow': {
+			// Another set of lines: start at the newest of them.
+			const {narrow: _dropped, ...rest} = state;
+			return {...rest, ...(action.to ? {narrow: action.to} : {}), follow: true, cursor: 0, detail: false};
 		}
 
 		case 'shifted': {
