@@ -79,6 +79,16 @@ export function App({cloud, config: givenConfig, now = Date.now, initialScreen =
 
 	const notify = useCallback<AppContextValue['notify']>((text, tone = 'info') => dispatch({type: 'notify', notice: {text, tone, at: now()}}), [now]);
 	useCapturedNotices(cloud, notify);
+	// What discovery could not read or found missing is said once, not at every rediscovery.
+	const discoveryNotes = discovery.poll.data?.notes;
+	const [toldNotes] = useState(() => new Set<string>());
+	useEffect(() => {
+		for (const note of discoveryNotes ?? []) {
+			if (toldNotes.has(note)) continue;
+			toldNotes.add(note);
+			notify(note, 'warn');
+		}
+	}, [discoveryNotes, toldNotes, notify]);
 	const onChanged = useCallback(() => setRefreshToken(t => t + 1), []);
 	const copy = useCallback((text: string) => copyToClipboard?.(text) ?? false, [copyToClipboard]);
 	const onQuit = useCallback(() => dispatch({type: 'quit'}), []);

@@ -8,9 +8,10 @@ import type {StreamMapper, StreamSource} from './stream-source.js';
 
 export type LogNarrow = {by: 'service' | 'task' | 'revision'; value: string; service: string};
 
-export function narrowLabel(narrow: LogNarrow | undefined): string {
+export function narrowLabel(narrow: LogNarrow | undefined, shorten: (service: string) => string = s => s): string {
 	if (!narrow) return 'every service';
-	return narrow.by === 'service' ? `service ${narrow.value}` : narrow.by === 'task' ? `task ${narrow.value.slice(0, 8)} of ${narrow.service}` : `revision ${narrow.value}`;
+	const service = shorten(narrow.service);
+	return narrow.by === 'service' ? `service ${service}` : narrow.by === 'task' ? `task ${narrow.value.slice(0, 8)} of ${service}` : `revision ${narrow.value}`;
 }
 
 export function narrowAccepts(narrow: LogNarrow, source: StreamSource | undefined): boolean {

@@ -76,3 +76,19 @@ describe('the logs screen on the simulated account', () => {
 		}
 	});
 });
+
+describe('the logs of one service', () => {
+	it('opens from the overview with l on a service row and shows only that service; n narrows to a task', async () => {
+		const h = renderApp({});
+		open.push(h);
+		await h.waitFor(/financial-intelligence.*ACTIVE/);
+		// The first row is financial-intelligence, which logs to a group of its own.
+		await h.press('l');
+		const frame = await h.waitFor(f => f.includes('· service financial-intelligence ·') && /\d\d:\d\d:\d\d ERROR financial-intell/.test(f), 8000);
+		const rows = frame.split('\n').filter(r => /^\d\d:\d\d:\d\d (ERROR|FATAL) /.test(r));
+		expect(rows.length).toBeGreaterThan(0);
+		for (const row of rows) expect(row).toMatch(/^\d\d:\d\d:\d\d (ERROR|FATAL) financial-intell/);
+		await h.press('n');
+		await h.waitFor(/· task [0-9a-f]{8} of financial-intelligence ·/);
+	});
+});

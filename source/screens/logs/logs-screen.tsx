@@ -103,7 +103,7 @@ export function useLogsScreen(props: ScreenProps): ScreenModel {
 				{keys: ['s'], description: 'save the buffered lines to a file', handler: save},
 				{
 					keys: ['n'],
-					description: `narrow to the selected line's service, then its task, then its revision (now: ${narrowLabel(state.narrow)})`,
+					description: `narrow to the selected line's service, then its task, then its revision (now: ${narrowLabel(state.narrow, shorten)})`,
 					footer: true,
 					handler: () => {
 						const source = selectedLine ? sourceOf(selectedLine.event.logGroup, selectedLine.event.logStream) : undefined;
@@ -171,7 +171,7 @@ export function useLogsScreen(props: ScreenProps): ScreenModel {
 		[
 			{text: state.follow ? '▶ following ' : '⏸ paused ', tone: state.follow ? 'ok' : 'warn', bold: true},
 			{text: `${sanitize(state.pattern || '(all lines)')} `, tone: 'accent'},
-			...(state.narrow ? [{text: `· ${sanitize(narrowLabel(state.narrow))} `, tone: 'warn' as const, bold: true}] : []),
+			...(state.narrow ? [{text: `· ${sanitize(narrowLabel(state.narrow, shorten))} `, tone: 'warn' as const, bold: true}] : []),
 			{text: `· ${window.label} · ${size}/${buffer.capacity} lines · ${mode}${tail.state.sampled ? ' (sampled)' : ''} · ${sanitize(groups.join(', '))}`, tone: 'muted'},
 		],
 		width,
