@@ -1,5 +1,6 @@
 import {shortTaskId, type StreamSource} from '../discovery/stream-source.js';
 import type {LogLine} from '../logs/log-store.js';
+import {parseJsonTail} from './json.js';
 import type {Severity} from './severity.js';
 import {sanitize} from './sanitize.js';
 import {fitLine, type Segment, type SegmentLine, type SegmentTone} from './segments.js';
@@ -26,6 +27,47 @@ export function highlightSegments(text: string, ranges: ReadonlyArray<readonly [
 	}
 	if (at < text.length) out.push({text: text.slice(at)});
 	return out;
+}
+
+// The message as a line shows it, worked out once per line (the view redraws often): the leading
+// timestamp and level word dropped (the columns say them), a JSON line shown as its message field.
+const shownText = new WeakMap<LogLine, string>();
+
+/** Above this a JSON line is shown as it is: parsing it at every new line would cost too much. */
+const maxJsonLength = 16_384;
+
+const leadingLevel = /^\[?(FATAL|CRITICAL|ERROR|ERR|WARN|WARNING|INFO|DEBUG|TRACE)\]?:?\s+/i;
+
+function jsonMessage(message: string): string | undefined {
+	if (message.length > maxJsonLength || !message.trimStart().startsWith('{')) return undefined;
+	const tail = parseJsonTail(message);
+	if (!tail || tail.prefix !== '') return undefined;
+	const text = tail.value.message ?? tail.value.msg ?? tail.value.event;
+	if (typeof text !== 'string' || text === '') return undefined;
+	const logger = tail.value.logger ?? tail.value.name;
+	return typeof logger === 'string' && logger !== '' ? `${logger}: ${text}` : text;
+}
+
+/** What the message column shows for a line: once per line, then from the cache. */
+export function shownMessage(line: LogLine): string {
+	const hit = shownText.get(line);
+	if (hit !== undefined) return hit;
+	const raw = line.event.message.replace(leadingTimestamp, '');
+	let text = jsonMessage(raw) ?? raw;
+	const level = leadingLevel.exec(text);
+	if (level && line.severity && severityWord(level[1]!) === line.severity) text = text.slice(level[0].length);
+	const shown = sanitize(text);
+	shownText.set(line, shown);
+	return shown;
+}
+
+function severityWord(word: string): Severity | undefined {
+	const upper = word.toUpperCase();
+	if (upper === 'CRITICAL') return 'FATAL';
+	if (upper === 'ERR') return 'ERROR';
+	if (upper === 'WARNING') return 'WARN';
+	if (upper === 'TRACE') return 'DEBUG';
+	return upper as Severity;
 }
 
 const leadingTimestamp = /^\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?\s+/;
@@ -69,9 +111,10 @@ export function logLineRows(
 	width: number,
 	options: {wrap: boolean; highlight?: (message: string) => Array<[number, number]>; source?: {label: string; width: number}},
 ): SegmentLine[] {
-	// Most lines repeat their own ISO timestamp first; the time column already says it.
-	const message = sanitize(line.event.message.replace(leadingTimestamp, ''));
+	const message = shownMessage(line);
 	const severity = line.severity;
+	// Colour by level: the message too, for the lines an engineer is looking for.
+	const messageTone: SegmentTone | undefined = severity === 'FATAL' || severity === 'ERROR' ? 'bad' : severity === 'WARN' ? 'warn' : undefined;
 	const prefix: Segment[] = [
 		{text: `${clockTime(line.event.timestamp)} `, tone: 'muted'},
 		{text: `${(severity ?? '').padEnd(5)} `, tone: severity ? severityTone[severity] : undefined, bold: severity === 'FATAL'},
@@ -80,9 +123,9 @@ export function logLineRows(
 	const prefixWidth = basePrefixWidth + (options.source && options.source.width > 0 ? options.source.width + 1 : 0);
 	const room = Math.max(1, width - prefixWidth);
 	if (!options.wrap || message.length <= room) {
-		const body = options.highlight ? highlightSegments(message, options.highlight(message)) : [{text: message}];
+		const body = options.highlight ? highlightSegments(message, options.highlight(message)) : [{text: message, tone: messageTone}];
 		return [fitLine([...prefix, ...body], width)];
 	}
 	const pieces = wrapText(message, room);
-	return pieces.map((piece, i) => fitLine(i === 0 ? [...prefix, {text: piece}] : [{text: ' '.repeat(prefixWidth)}, {text: piece}], width));
+	return pieces.map((piece, i) => fitLine(i === 0 ? [...prefix, {text: piece, tone: messageTone}] : [{text: ' '.repeat(prefixWidth)}, {text: piece, tone: messageTone}], width));
 }
