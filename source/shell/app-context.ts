@@ -7,7 +7,7 @@ import type {FixId, FixParams, Target} from '../actions/types.js';
 import type {FixHint} from '../runbooks/fix-hint.js';
 import type {RunbookSession} from '../screens/runbooks/runbook-session.js';
 import type {ScreenId} from './screen-ids.js';
-import type {Notice} from './shell-state.js';
+import type {Notice, PickerKind} from './shell-state.js';
 
 /** What every screen may use: the port, the configuration, navigation and the notice line. */
 export type AppContextValue = {
@@ -32,6 +32,8 @@ export type AppContextValue = {
 	openActions(target: Target): void;
 	/** Shows the deployment watches started this session: the `w` key. */
 	openWatches(): void;
+	/** Opens the picker layer: a cluster or database that exists (when the named one does not), an environment, a profile. */
+	pick(kind: PickerKind): void;
 	/** The runbook walked on the runbooks screen (built-in or --guide FILE) and the walker's state, kept across visits. */
 	runbook?: RunbookSession;
 };
