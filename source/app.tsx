@@ -144,7 +144,8 @@ export function App({cloud: startCloud, config: startConfig, now = Date.now, ini
 		else if (match.command.screen) dispatch({type: 'go', screen: match.command.screen});
 		else if (match.command.arg) {
 			const kind = match.command.arg;
-			if (match.arg !== undefined || kind === 'region' || config.mode === 'demo') {
+			// Alone, :ctx and :profile open a picker; :region needs a name, and the demo has no profiles.
+			if (match.arg !== undefined || kind === 'region' || (config.mode === 'demo' && kind !== 'env')) {
 				const plan = planSwitch(config, {kind, value: match.arg ?? ''});
 				dispatch({type: 'overlay', overlay: 'none'});
 				if (plan.ok) switchPlace(plan.action);

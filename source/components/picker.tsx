@@ -30,6 +30,7 @@ export type PickerProps = {
  */
 export function Picker({noun, lines, rows = [], message, width, height, onPick, onClose}: PickerProps) {
 	const [state, dispatch] = useReducer(pickerReducer, initialPickerState);
+	const article = /^[aeiou]/i.test(noun) ? 'an' : 'a';
 	const count = rows.length;
 	const cursor = clampedCursor(state, count);
 	// Title, the lines, ▲, the list, ▼, the footer.
@@ -56,14 +57,14 @@ export function Picker({noun, lines, rows = [], message, width, height, onPick, 
 	];
 	useBindings(bindings, {isActive: !state.help});
 	if (state.help) {
-		return <HelpOverlay groups={[{title: `Pick a ${noun}`, bindings}]} height={height} width={width} onClose={() => dispatch({type: 'help', open: false})} />;
+		return <HelpOverlay groups={[{title: `Pick ${article} ${noun}`, bindings}]} height={height} width={width} onClose={() => dispatch({type: 'help', open: false})} />;
 	}
 	const window = listWindow(count, cursor, listRows);
 	const labelWidth = Math.min(Math.max(8, ...rows.map(r => r.label.length)) + 2, Math.max(10, Math.floor(width / 2)));
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Text bold color={toneColor('accent')}>
-				Pick a {noun}
+				Pick {article} {noun}
 			</Text>
 			{lines.map((line, i) => (
 				<Text key={i} wrap="truncate-end">

@@ -35,6 +35,8 @@ export function initialContext(config: AppConfig): ActiveContext {
 
 /** The region and profile an environment runs in: the flags for the one they were given with, then the file's, else where we are. */
 function placeOf(config: AppConfig, env: string, current: ActiveContext): {region?: string; profile?: string} {
+	// The simulated account has no regions or profiles: whatever the file says of them is not for it.
+	if (config.mode === 'demo') return {...(current.region === undefined ? {} : {region: current.region}), ...(current.profile === undefined ? {} : {profile: current.profile})};
 	const sources = config.sources;
 	const file = sources?.environments[env] ?? {};
 	const isFlagsEnv = sources?.flagsEnv === env;
