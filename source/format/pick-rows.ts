@@ -10,10 +10,10 @@ export type PickRow = {value: string; label: string; detail: string; current: bo
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** Clusters with the most active services first (the one an engineer is most likely after), then by name. */
+/** Clusters with the most active services first (the one an engineer is most likely after), then the most running tasks, then by name. */
 export function clusterRows(clusters: readonly Cluster[], current: string): PickRow[] {
 	return [...clusters]
-		.sort((a, b) => b.activeServicesCount - a.activeServicesCount || a.name.localeCompare(b.name))
+		.sort((a, b) => b.activeServicesCount - a.activeServicesCount || b.runningTasksCount - a.runningTasksCount || a.name.localeCompare(b.name))
 		.map(c => ({
 			value: c.name,
 			label: sanitize(c.name),
