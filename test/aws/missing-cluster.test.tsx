@@ -41,7 +41,7 @@ describeWithMoto('a missing cluster and a region switch on moto_server', () => {
 	it('offers the seeded clusters with their service counts, and shows the one picked', async () => {
 		const calls: string[] = [];
 		const h = start(calls);
-		const frame = await h.waitFor('cluster acso-qa-cluster (the guess for --env qa) does not exist', 30_000);
+		const frame = await h.waitFor(f => f.includes('cluster acso-qa-cluster (the guess for --env qa) does not exist') && f.includes('database acso-qa-db'), 30_000);
 		expect(frame).toContain('database acso-qa-db (the guess for --env qa) does not exist');
 		await h.press('c');
 		const picker = await h.waitFor('active service', 30_000);
