@@ -38,7 +38,7 @@ export type AppProps = {
 	copyToClipboard?: (text: string) => boolean;
 	/** The runbook to walk (`--guide FILE`, with its warnings); the built-in ACSO runbook when absent. */
 	runbook?: LoadedRunbook;
-	/** Where changes are recorded (cli.tsx makes it from --audit-log and the session); made from the config when absent. */
+	/** Where changes are recorded. Absent (the CLI): made from config.auditLogPath, each line with the environment, region and profile of its moment. A given one keeps its own context. */
 	audit?: AuditLog;
 	/** This run's id, in the audit trail and the SDK user agent; a fresh one when absent. */
 	sessionId?: string;

@@ -36,6 +36,8 @@ const help = `
     --log-buffer LINES   log lines kept in memory (default 10000)
     --help, --version
 
+  In the app, :ctx NAME / :region NAME / :profile NAME switch in place (Tab completes).
+
   Config file: $XDG_CONFIG_HOME/acso-tui/config.json (see README.md)
 
   Examples
