@@ -79,9 +79,11 @@ function appendLine(path: string, line: string): void {
 	}
 }
 
-export function createAuditLog(options: {path?: string; context: AuditContext; now?: () => number}): AuditLog {
+/** `context` may be a function: the app switches environment, region and profile in place, and each intent records where it was made. */
+export function createAuditLog(options: {path?: string; context: AuditContext | (() => AuditContext); now?: () => number}): AuditLog {
 	const path = options.path ?? defaultAuditPath();
-	const {context} = options;
+	const given = options.context;
+	const contextOf = typeof given === 'function' ? given : () => given;
 	const now = options.now ?? Date.now;
 	const intents = new Map<string, Omit<AuditRecord, 'time' | 'phase' | 'after' | 'outcome' | 'error' | 'requestId'>>();
 
@@ -103,6 +105,7 @@ export function createAuditLog(options: {path?: string; context: AuditContext; n
 		path,
 		intent(plan) {
 			const entryId = randomUUID();
+			const context = contextOf();
 			const base = {
 				entryId,
 				env: context.env,

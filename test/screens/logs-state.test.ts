@@ -53,7 +53,7 @@ describe('log rows', () => {
 	it('shows time, severity and the sanitised message in exactly the width', () => {
 		const [row] = logLineRows(line, 60, {wrap: false});
 		const text = row!.map(s => s.text).join('');
-		expect(text.startsWith('12:00:01 ERROR ERROR workflow')).toBe(true);
+		expect(text.startsWith('12:00:01 ERROR workflow')).toBe(true); // the level once: the message's own ERROR is the column's
 		expect(text).not.toMatch(/[\u0000-\u001F\u007F]/);
 		expect(lineWidth(row!)).toBe(60);
 	});
