@@ -28,7 +28,10 @@ export function highlightSegments(text: string, ranges: ReadonlyArray<readonly [
 
 const leadingTimestamp = /^\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?\s+/;
 
-const prefixWidth = 15; // "12:00:01 ERROR "
+const prefixWidth = 15; // "12:00:01 ERROR ", or "12:00:01↑ERROR " for a late line
+
+/** After the time of a line that arrived late, in the place of the space. */
+export const lateMarker = '↑';
 
 /**
  * The rows one log line takes: time, severity and the sanitised message, fitted to `width`; with
@@ -43,7 +46,9 @@ export function logLineRows(
 	const message = sanitize(line.event.message.replace(leadingTimestamp, ''));
 	const severity = line.severity;
 	const prefix: Segment[] = [
-		{text: `${clockTime(line.event.timestamp)} `, tone: 'muted'},
+		{text: clockTime(line.event.timestamp), tone: 'muted'},
+		// A line that reached CloudWatch late was laid in above lines already shown: ↑ says so.
+		line.late ? {text: lateMarker, tone: 'warn'} : {text: ' '},
 		{text: `${(severity ?? '').padEnd(5)} `, tone: severity ? severityTone[severity] : undefined, bold: severity === 'FATAL'},
 	];
 	const room = Math.max(1, width - prefixWidth);

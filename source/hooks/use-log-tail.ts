@@ -1,6 +1,7 @@
 import {useEffect, useState} from 'react';
-import {createLogTailer, type LogTailerState} from '../logs/tailer.js';
+import {createLogTailer, defaultLateWindowMs, type LogTailerState} from '../logs/tailer.js';
 import type {LogStore} from '../logs/log-store.js';
+import {recoveryFor} from '../port/recovery.js';
 import {useApp} from '../shell/app-context.js';
 
 /** The view reads the buffer at most this often: bursts of lines cost one render per tick. */
@@ -11,8 +12,9 @@ const overlapMs = 10_000;
 /**
  * Tails the environment's log groups into `store` while mounted. Lines never pass through React
  * state: the tailer writes the store, and a 100 ms timer re-renders only when its version moved.
- * Coming back to the screen resumes from the newest buffered line (minus an overlap the store
- * de-duplicates), so nothing is lost or doubled across a visit elsewhere.
+ * Coming back to the screen resumes from the newest buffered line minus the late window (which the
+ * store de-duplicates), so nothing is lost or doubled across a visit elsewhere, not even a line
+ * that reached CloudWatch late while the screen was away.
  */
 export function useLogTail(store: LogStore, options: {pattern: string; windowMs: number; key: string}) {
 	const {cloud, config, now, refreshToken} = useApp();
@@ -23,7 +25,7 @@ export function useLogTail(store: LogStore, options: {pattern: string; windowMs:
 	useEffect(() => {
 		store.showing(options.key);
 		const newest = store.newestTimestamp;
-		const startTime = newest === undefined ? now() - options.windowMs : Math.max(now() - options.windowMs, newest - overlapMs);
+		const startTime = newest === undefined ? now() - options.windowMs : Math.max(now() - options.windowMs, newest - defaultLateWindowMs);
 		const tailer = createLogTailer(cloud.logs, {
 			logGroups,
 			pattern: options.pattern === '' ? undefined : options.pattern,
@@ -31,6 +33,7 @@ export function useLogTail(store: LogStore, options: {pattern: string; windowMs:
 			pollIntervalMs: Math.min(config.refreshMs, 5000),
 			overlapMs,
 			startTime,
+			recovery: recoveryFor(cloud),
 			onEvents: events => store.add(events),
 			onState: next => setState(previous => (sameState(previous, next) ? previous : next)),
 		});
