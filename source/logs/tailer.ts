@@ -57,6 +57,8 @@ export type LogTailerOptions = {
 	lateWindowMs?: number;
 	/** How often one poll reads back the whole late window. Default 30,000. */
 	sweepEveryMs?: number;
+	/** How many delivered ids are remembered at most (RecentIds' cap). Default 100,000. */
+	maxRecentIds?: number;
 	/** Where the history starts. Default: 10 minutes before start(), as `aws logs tail`. */
 	startTime?: number;
 	/** Try Live Tail first (when the reader has it). Default true. */
@@ -143,7 +145,7 @@ export function createLogTailer(reader: LogReader, options: LogTailerOptions): L
 
 	let pattern = options.pattern?.trim() === '' ? undefined : options.pattern;
 	let matcher = localMatcher(pattern);
-	const seen = new RecentIds();
+	const seen = new RecentIds(options.maxRecentIds);
 	const cursors = new Map<string, Cursor>();
 	let from: number | undefined; // the history start of the current pattern
 
