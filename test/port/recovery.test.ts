@@ -81,3 +81,35 @@ describe('recovery after an outage', () => {
 		expect(woken).toEqual(['errors']); // the longest waiting probes, on the shortest clock
 	});
 });
+
+describe('the log tail in the shared recovery', () => {
+	it('waits for the probes while the endpoint is away, and its own answer wakes the other panels', async () => {
+		const {FakeLogs} = await import('../logs/fake-log-reader.js');
+		const {createLogTailer} = await import('../../source/logs/tailer.js');
+		const logs = new FakeLogs();
+		logs.add('/g', 'a', Date.now() - 1000);
+		const recovery = createRecovery();
+		const states: boolean[] = [];
+		const tailer = createLogTailer(logs.reader, {logGroups: ['/g'], now: () => Date.now(), pollIntervalMs: 2000, liveTail: false, recovery, onEvents: () => {}, onState: s => states.push(s.stale)});
+		const refused = () => new CloudError('network', 'connect ECONNREFUSED', {code: 'ECONNREFUSED'});
+		logs.failures.push(undefined, ...Array.from({length: 100}, refused));
+		tailer.start();
+		await vi.advanceTimersByTimeAsync(2000); // the first poll answered; the second is refused
+		expect(states.at(-1)).toBe(true);
+		const woken: string[] = [];
+		recovery.wait(waiter('db', woken)); // another panel, refused too
+		const calls = logs.calls.length;
+		await vi.advanceTimersByTimeAsync(30_000);
+		// One probe every 4 s in all (two intervals), the database panel taking one of them: about
+		// half the tail's 15 polls in that time, shared with every other panel waiting.
+		expect(logs.calls.length - calls).toBeLessThanOrEqual(7);
+		expect(woken.length).toBeGreaterThan(0);
+		recovery.wait(waiter('db', woken));
+		const before = woken.length;
+		logs.failures.length = 0; // the endpoint is back
+		await vi.advanceTimersByTimeAsync(8000); // the tail's turn comes, the endpoint answers it
+		expect(states.at(-1)).toBe(false);
+		expect(woken.length).toBe(before + 1); // ... and the database panel is woken at once
+		tailer.stop();
+	});
+});
