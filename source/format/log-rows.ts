@@ -1,4 +1,4 @@
-import {shortTaskId, type StreamSource} from '../discovery/stream-source.js';
+import {shortTaskId, type StreamMapper, type StreamSource} from '../discovery/stream-source.js';
 import type {LogLine} from '../logs/log-store.js';
 import {parseJsonTail} from './json.js';
 import type {Severity} from './severity.js';
@@ -103,6 +103,20 @@ export function sourceColumnWidth(services: readonly string[], width: number): n
 	if (services.length === 0 || width < 70) return 0;
 	const longest = Math.min(20, Math.max(...services.map(s => sanitize(s).length)));
 	return width >= 110 ? longest + 9 : longest;
+}
+
+export type SourceColumn = {width: number; of(line: LogLine): {label: string; width: number} | undefined};
+
+/**
+ * The source column of a log view: as wide as the environment's (short) service names need, each
+ * line labelled by where its stream came from. Shared by the logs screen and the overview's tail.
+ */
+export function sourceColumn(options: {services: readonly string[]; width: number; shorten: (service: string) => string; sourceOf: StreamMapper}): SourceColumn {
+	const width = sourceColumnWidth(options.services.map(options.shorten), options.width);
+	return {
+		width,
+		of: line => (width > 0 ? {label: sourceLabel(options.sourceOf(line.event.logGroup, line.event.logStream), line.event.logStream, width, options.shorten), width} : undefined),
+	};
 }
 
 /**

@@ -10,6 +10,14 @@ export const flushIntervalMs = 100;
 
 const overlapMs = 10_000;
 
+/** The history a log view reads when it opens: the logs screen's default window, and the overview's. */
+export const defaultLogWindowMs = 15 * 60_000;
+
+/** Which lines a view holds: the same key on two screens shares the store's lines between them. */
+export function logViewKey(view: {groups: readonly string[]; pattern: string; windowMs: number; narrow?: string}): string {
+	return `${view.groups.join(',')}|${view.pattern}|${view.windowMs}|${view.narrow ?? ''}`;
+}
+
 /**
  * Tails the environment's log groups into `store` while mounted. Lines never pass through React
  * state: the tailer writes the store, and a 100 ms timer re-renders only when its version moved.
@@ -19,7 +27,7 @@ const overlapMs = 10_000;
  */
 export function useLogTail(
 	store: LogStore,
-	options: {pattern: string; windowMs: number; key: string; logGroups?: readonly string[]; accept?: (event: LogEvent) => boolean},
+	options: {pattern: string; windowMs: number; key: string; logGroups?: readonly string[]; accept?: (event: LogEvent) => boolean; enabled?: boolean},
 ) {
 	const {cloud, config, now, refreshToken, logGroupsReady} = useApp();
 	const [state, setState] = useState<LogTailerState>({mode: 'polling', stale: false});
@@ -29,7 +37,7 @@ export function useLogTail(
 
 	useEffect(() => {
 		// The convention's guess may not exist: wait for the groups the task definitions name.
-		if (!logGroupsReady) return;
+		if (!logGroupsReady || options.enabled === false) return;
 		store.showing(options.key);
 		const newest = store.newestTimestamp;
 		const startTime = newest === undefined ? now() - options.windowMs : Math.max(now() - options.windowMs, newest - defaultLateWindowMs);
@@ -47,7 +55,7 @@ export function useLogTail(
 		tailer.start();
 		return () => tailer.stop();
 		// eslint-disable-next-line react-hooks/exhaustive-deps
-	}, [cloud, store, options.key, refreshToken, logGroupsReady]);
+	}, [cloud, store, options.key, refreshToken, logGroupsReady, options.enabled]);
 
 	useEffect(() => {
 		const timer = setInterval(() => setVersion(v => (v === store.version ? v : store.version)), flushIntervalMs);

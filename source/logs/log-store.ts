@@ -15,10 +15,18 @@ export type LogLine = {
  * model/log.go), fed by the tailer, read by the view on a short timer. It outlives the screen, so
  * leaving the logs and coming back keeps what was buffered, and drops what a new tailer re-reads.
  */
+/** What the logs and the overview's tail show until the engineer says otherwise. */
+export const defaultLogPattern = '?ERROR ?FATAL';
+
 export class LogStore {
 	readonly buffer: RingBuffer<LogLine>;
 	private readonly seen: RecentIds;
 	private view: string | undefined;
+	/**
+	 * The filter pattern the engineer last applied on the logs screen: the overview's error tail reads
+	 * with the same one, so `/` there changes both. Read when a view mounts, so no React state.
+	 */
+	pattern = defaultLogPattern;
 
 	constructor(capacity: number) {
 		this.buffer = new RingBuffer<LogLine>(capacity);
@@ -75,6 +83,15 @@ export class LogStore {
 			else high = mid;
 		}
 		return low;
+	}
+
+	/** Where a line is, by its group and event id, searching from the newest; -1 when not held. */
+	indexOf(logGroup: string, eventId: string): number {
+		for (let i = this.buffer.size - 1; i >= 0; i--) {
+			const line = this.buffer.at(i);
+			if (line?.event.eventId === eventId && line.event.logGroup === logGroup) return i;
+		}
+		return -1;
 	}
 
 	/**

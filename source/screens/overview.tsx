@@ -1,11 +1,17 @@
-import {Box} from 'ink';
-import {useMemo, useState} from 'react';
+import {Box, Text} from 'ink';
+import {useMemo, useReducer, useState} from 'react';
 import {CellLine, panelMessage, staleCells} from '../components/cell-line.js';
 import {ServicesTable} from '../components/services-table.js';
 import {combineFreshness, type Freshness} from '../format/freshness.js';
 import {moveCursor} from '../format/list-window.js';
 import {alarmCells, dbCells, errorCells} from '../format/overview-summary.js';
 import {sanitize} from '../format/sanitize.js';
+import {logLineRows} from '../format/log-rows.js';
+import {overviewLayout} from '../format/overview-layout.js';
+import {SegmentText} from '../components/segment-lines.js';
+import {toneColor} from '../components/theme.js';
+import {useErrorTail} from '../hooks/use-error-tail.js';
+import {initialOverviewState, overviewReducer} from './overview-state.js';
 import {serviceTableLayout, sparkWindowMs} from '../format/service-rows.js';
 import {shortServiceName} from '../port/names.js';
 import {useAlarms, useDatabase, useMetricBatch, useServices} from '../hooks/use-cloud-data.js';
@@ -78,21 +84,64 @@ export function useOverviewScreen(props: ScreenProps): ScreenModel {
 	const alarms = useAlarms();
 	const db = useDatabase();
 	const errors = useErrorCount();
+	const [state, dispatch] = useReducer(overviewReducer, initialOverviewState);
 	// A visible problem offers its troubleshooting tree: `t` opens it on the runbooks screen.
 	const suggestion = useTreeSuggestion({services: list.services.data, alarms: alarms.data, errors: errors.data});
-	const summaryRows = 3;
-	const tableHeight = Math.max(2, props.height - summaryRows);
 	const services = list.services;
+	const layout = overviewLayout(props.height, services.data?.length ?? 1);
+	const tail = useErrorTail(layout.tailRows, props.width);
 	const missing = useMissingOffer({services, db});
+	const tailFocused = state.focus === 'errors' && layout.tailRows > 0;
+	const selectedLine = tailFocused ? tail.lines[tail.lines.length - 1 - state.tailOffset] : undefined;
+	const tailBindings: Binding[] = tailFocused
+		? [
+				{keys: ['j', 'down'], description: 'newer error line', handler: () => dispatch({type: 'tail-move', delta: 1, shown: tail.lines.length})},
+				{keys: ['k', 'up'], description: 'older error line', handler: () => dispatch({type: 'tail-move', delta: -1, shown: tail.lines.length})},
+				{
+					keys: ['enter'],
+					description: 'open the line on the logs screen',
+					footer: true,
+					handler: () => {
+						if (selectedLine) open('logs', {lineGroup: selectedLine.event.logGroup, lineId: selectedLine.event.eventId});
+					},
+				},
+				{keys: ['esc'], description: 'back to the services', handler: () => dispatch({type: 'services'})},
+			]
+		: [];
+	const taken = new Set(tailBindings.flatMap(b => b.keys));
+	const bindings: Binding[] = [
+		...tailBindings,
+		...list.bindings.filter(b => !b.keys.some(k => taken.has(k))),
+		{
+			keys: ['e'],
+			description: tailFocused ? 'back to the services' : 'select in the error lines',
+			footer: layout.tailRows > 0,
+			disabledReason: layout.tailRows > 0 ? undefined : 'no room for the error lines here: see them with :logs',
+			handler: () => dispatch({type: 'toggle-focus'}),
+		},
+		runbookBinding(suggestion, open),
+		...missing.bindings,
+	];
+	const tailRows = tail.lines.map((line, i) => {
+		const row = logLineRows(line, props.width, {wrap: false, source: tail.column.of(line)})[0] ?? [];
+		return {key: `${line.event.logGroup}:${line.event.eventId}`, row, selected: tailFocused && i === tail.lines.length - 1 - state.tailOffset};
+	});
+	const hiddenTail = layout.tailRows === 0 ? [{text: 'no room for the lines here: :logs shows them', tone: 'muted' as const}] : [];
 	return {
-		bindings: [...list.bindings, runbookBinding(suggestion, open), ...missing.bindings],
-		freshness: combineFreshness([freshnessOf(services), freshnessOf(list.metrics), freshnessOf(alarms), freshnessOf(db)]),
+		bindings,
+		freshness: combineFreshness([
+			freshnessOf(services),
+			freshnessOf(list.metrics),
+			freshnessOf(alarms),
+			freshnessOf(db),
+			...(layout.tailRows > 0 ? [{loading: tail.state.lastOkAt === undefined && !tail.state.error, updatedAt: tail.state.lastOkAt, stale: tail.state.stale, error: tail.state.error}] : []),
+		]),
 		body: (
 			<Box flexDirection="column">
 				{services.data ? (
-					<ServicesTable services={services.data} series={list.series.perService} names={config.names} cursor={list.cursor} width={props.width} height={tableHeight} stale={staleCells(services, at)[0]?.text} />
+					<ServicesTable services={services.data} series={list.series.perService} names={config.names} cursor={tailFocused ? -1 : list.cursor} width={props.width} height={layout.tableHeight} stale={staleCells(services, at)[0]?.text} />
 				) : (
-					<Box height={tableHeight}>
+					<Box height={layout.tableHeight}>
 						<CellLine label="SERVICES" cells={missing.cluster ?? panelMessage(services, 'no services')} />
 					</Box>
 				)}
@@ -101,7 +150,22 @@ export function useOverviewScreen(props: ScreenProps): ScreenModel {
 					cells={[...staleCells(alarms, at), ...runbookCells(suggestion), ...(alarms.data ? alarmCells(alarms.data) : panelMessage(alarms, 'no alarms watch this environment'))]}
 				/>
 				<CellLine label="DATABASE" cells={[...staleCells(db, at), ...(db.data ? dbCells(db.data, list.series.db) : (missing.db ?? panelMessage(db, `no database ${sanitize(config.names.db)}`)))]} />
-				<CellLine label="ERRORS" cells={[...staleCells(errors, at), ...(errors.data ? errorCells(errors.data) : panelMessage(errors, 'no log events'))]} />
+				<CellLine
+					label="ERRORS"
+					cells={[
+						...staleCells(errors, at),
+						...(errors.data ? errorCells(errors.data) : panelMessage(errors, 'no log events')),
+						...(layout.tailRows > 0 ? [{text: `newest below, filter ${sanitize(tail.pattern || '(all lines)')}`, tone: 'muted' as const}] : hiddenTail),
+					]}
+				/>
+				{layout.tailRows > 0 ? (
+					<Box flexDirection="column" height={layout.tailRows}>
+						{tailRows.length === 0 ? <Text color={toneColor('muted')}>{tail.state.error ? sanitize(tail.state.error.message) : 'no matching lines yet'}</Text> : null}
+						{tailRows.map(({key, row, selected}) => (
+							<SegmentText key={key} line={row} inverse={selected} />
+						))}
+					</Box>
+				) : null}
 			</Box>
 		),
 	};

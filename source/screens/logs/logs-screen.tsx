@@ -3,13 +3,13 @@ import {useEffect, useMemo, useReducer, useRef} from 'react';
 import {LineInput} from '../../components/line-input.js';
 import {SegmentText} from '../../components/segment-lines.js';
 import {toneColor} from '../../components/theme.js';
-import {detailSource, logLineRows, sourceColumnWidth, sourceLabel} from '../../format/log-rows.js';
+import {detailSource, logLineRows, sourceColumn} from '../../format/log-rows.js';
 import {narrowFilter, narrowGroups, narrowLabel, nextNarrow} from '../../discovery/log-narrow.js';
 import {prettyJson} from '../../format/json.js';
 import {sanitize, sanitizeLines} from '../../format/sanitize.js';
 import {fitLine, type SegmentLine} from '../../format/segments.js';
 import {wrapText} from '../../format/wrap.js';
-import {useLogTail} from '../../hooks/use-log-tail.js';
+import {logViewKey, useLogTail} from '../../hooks/use-log-tail.js';
 import type {Binding} from '../../input/bindings.js';
 import {describeFilterError, highlightRanges, parseFilterPattern, suggestFilterFix} from '../../logs/filter-pattern.js';
 import {logGroupTarget, useActionKeys} from '../../fixes-ui/action-keys.js';
@@ -37,17 +37,17 @@ function visibleRows(props: {size: number; selected: number; height: number; wid
 
 export function useLogsScreen(props: ScreenProps): ScreenModel {
 	const {config, logStore, notify, now, copyToClipboard, discovery} = useApp();
-	const [state, dispatch] = useReducer(logsReducer, props.params, params => initialLogsState(undefined, narrowFromParams(params)));
+	const [state, dispatch] = useReducer(logsReducer, props.params, params => initialLogsState(logStore.pattern, narrowFromParams(params)));
 	const window = logWindows[state.windowIndex] ?? logWindows[0];
 	const found = discovery.poll.data;
 	const {sourceOf} = discovery;
 	const groups = useMemo(() => narrowGroups(state.narrow, config.names.logGroups, found?.destinations ?? []), [state.narrow, config.names.logGroups, found?.destinations]);
 	const accept = useMemo(() => narrowFilter(state.narrow, sourceOf), [state.narrow, sourceOf]);
 	const narrowKey = state.narrow ? `${state.narrow.by}=${state.narrow.value}` : '';
-	const key = `${groups.join(',')}|${state.pattern}|${window.ms}|${narrowKey}`;
+	const key = logViewKey({groups, pattern: state.pattern, windowMs: window.ms, narrow: narrowKey});
 	const tail = useLogTail(logStore, {pattern: state.pattern, windowMs: window.ms, key, logGroups: groups, accept});
 	const shorten = (service: string) => shortServiceName(service, config.names);
-	const sourceWidth = sourceColumnWidth((found?.services ?? []).map(shorten), props.width);
+	const column = sourceColumn({services: found?.services ?? [], width: props.width, shorten, sourceOf});
 	const {buffer} = logStore;
 	const size = buffer.size;
 	// While paused, old lines falling off the buffer must not move the selection to other lines.
@@ -57,6 +57,16 @@ export function useLogsScreen(props: ScreenProps): ScreenModel {
 		lastDropped.current = buffer.dropped;
 		if (by > 0) dispatch({type: 'shifted', by});
 	}, [tail.version, buffer]);
+	// Opened on one line (Enter on the overview's error tail): select it once it is in the buffer.
+	const wantedLine = props.params.lineId;
+	const located = useRef(false);
+	useEffect(() => {
+		if (located.current || !wantedLine) return;
+		const index = logStore.indexOf(props.params.lineGroup ?? '', wantedLine);
+		if (index < 0) return;
+		located.current = true;
+		dispatch({type: 'select', index});
+	}, [tail.version, wantedLine, props.params.lineGroup, logStore]);
 	const selected = selectedIndex(state, size);
 	const selectedLine = buffer.at(selected);
 	const ast = useMemo(() => {
@@ -134,8 +144,7 @@ export function useLogsScreen(props: ScreenProps): ScreenModel {
 	const rowsOf = (i: number) => {
 		const line = buffer.at(i);
 		if (!line) return [];
-		const source = sourceWidth > 0 ? {label: sourceLabel(sourceOf(line.event.logGroup, line.event.logStream), line.event.logStream, sourceWidth, shorten), width: sourceWidth} : undefined;
-		return logLineRows(line, width, {wrap: state.wrap, highlight, source});
+		return logLineRows(line, width, {wrap: state.wrap, highlight, source: column.of(line)});
 	};
 
 	let body;
@@ -194,6 +203,7 @@ export function useLogsScreen(props: ScreenProps): ScreenModel {
 								onChange={text => dispatch({type: 'draft', text})}
 								onSubmit={text => {
 									if (!parseFilterPattern(text).ok) return;
+									logStore.pattern = text.trim(); // the overview's error tail follows it
 									dispatch({type: 'apply-pattern', pattern: text.trim()});
 								}}
 							/>

@@ -2,15 +2,16 @@
 // LogStore; this holds how they are looked at.
 
 import type {LogNarrow} from '../../discovery/log-narrow.js';
+import {defaultLogWindowMs} from '../../hooks/use-log-tail.js';
+import {defaultLogPattern} from '../../logs/log-store.js';
 
 export const logWindows = [
 	{label: '5m', ms: 5 * 60_000},
-	{label: '15m', ms: 15 * 60_000},
+	{label: '15m', ms: defaultLogWindowMs},
 	{label: '1h', ms: 60 * 60_000},
 	{label: '3h', ms: 3 * 60 * 60_000},
 ] as const;
 
-export const defaultPattern = '?ERROR ?FATAL';
 
 export type LogsState = {
 	/** Following: the view sticks to the newest line. */
@@ -41,9 +42,10 @@ export type LogsAction =
 	| {type: 'apply-pattern'; pattern: string}
 	| {type: 'toggle-detail'}
 	| {type: 'shifted'; by: number}
-	| {type: 'narrow'; to: LogNarrow | undefined};
+	| {type: 'narrow'; to: LogNarrow | undefined}
+	| {type: 'select'; index: number};
 
-export function initialLogsState(pattern = defaultPattern, narrow?: LogNarrow): LogsState {
+export function initialLogsState(pattern = defaultLogPattern, narrow?: LogNarrow): LogsState {
 	return {follow: true, cursor: 0, wrap: false, pattern, windowIndex: 1, editing: false, draft: pattern, detail: false, ...(narrow ? {narrow} : {})};
 }
 
@@ -110,6 +112,11 @@ export function logsReducer(state: LogsState, action: LogsAction): LogsState {
 			// Another set of lines: start at the newest of them.
 			const {narrow: _dropped, ...rest} = state;
 			return {...rest, ...(action.to ? {narrow: action.to} : {}), follow: true, cursor: 0, detail: false};
+		}
+
+		case 'select': {
+			// A line picked elsewhere (the overview's error tail): held still, so it stays in sight.
+			return action.index < 0 ? state : {...state, follow: false, cursor: action.index};
 		}
 
 		case 'shifted': {
