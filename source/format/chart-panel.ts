@@ -26,6 +26,8 @@ export type ChartPanelInput = {
 	width: number;
 	height: number;
 	message?: string;
+	/** When deployments started: marked on the time axis. */
+	markers?: readonly number[];
 };
 
 /** Decimals an axis label needs so neighbouring rows, `step` apart, read differently. */
@@ -101,6 +103,7 @@ function plotRows(input: ChartPanelInput, width: number, rows: number): SegmentL
 		format: units[input.unit].axis,
 		scale: units[input.unit].scale,
 		thresholds: chartThresholds(input.alarms),
+		markers: input.markers,
 	});
 }
 

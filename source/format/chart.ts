@@ -7,6 +7,7 @@ import asciichart from 'asciichart';
 import type {MetricPoint, TimeRange} from '../port/types.js';
 import {bucketByTime} from './chart-buckets.js';
 import type {Segment, SegmentLine, SegmentTone} from './segments.js';
+import {timeAxisLine} from './time-axis.js';
 import {padEnd, padStart, truncate} from './truncate.js';
 
 export type ChartThreshold = {value: number; tone: SegmentTone};
@@ -22,7 +23,12 @@ export type ChartInput = {
 	format: (value: number, step: number) => string;
 	scale?: ChartScale;
 	thresholds?: readonly ChartThreshold[];
+	/** Times (deployments) marked under the plot. A chart 4 rows or taller gets a time axis. */
+	markers?: readonly number[];
 };
+
+/** Charts at least this tall spend their last row on the time axis. */
+export const timeAxisMinHeight = 4;
 
 // A threshold is dashed as well as coloured, so it still differs from the data under NO_COLOR.
 export const thresholdChar = '┄';
@@ -134,6 +140,21 @@ function blankChart(input: ChartInput): SegmentLine[] {
  */
 export function chartLines(input: ChartInput): SegmentLine[] {
 	checkSize(input.width, input.height);
+	if (input.height >= timeAxisMinHeight) {
+		const plot = plotLines({...input, height: input.height - 1});
+		// The axis starts under the plot's first column: after the labels and the axis line.
+		const indent = plotIndent(plot[0]);
+		return [...plot, timeAxisLine(input.range, input.width - indent, indent, input.markers)];
+	}
+	return plotLines(input);
+}
+
+/** Columns before the plot: the value labels and the axis character, the first two segments. */
+function plotIndent(line: SegmentLine | undefined): number {
+	return (line?.[0]?.text.length ?? 0) + (line?.[1]?.text.length ?? 0);
+}
+
+function plotLines(input: ChartInput): SegmentLine[] {
 	const thresholds = input.thresholds ?? [];
 	const overlapping = input.points.filter(
 		p => Number.isFinite(p.v) && p.t < input.range.end && p.t + input.periodMs > input.range.start,

@@ -122,12 +122,14 @@ export function useServiceDetailScreen(props: ScreenProps): ScreenModel {
 	const panels = useMemo(() => {
 		const own = splitSeries([name], batch.data ?? []).perService.get(name);
 		const watch = (metricName: string) => alarmsWatching(alarms.data, {namespace: 'AWS/ECS', metricName, dimensions: {ClusterName: names.cluster, ServiceName: name}});
-		const common = {range, periodSeconds, message: chartMessage(batch)};
+		// A deploy marker under the charts where each of the service's deployments started.
+		const markers = (state.data?.service.deployments ?? []).map(d => d.createdAt).filter(t => t > 0);
+		const common = {range, periodSeconds, message: chartMessage(batch), markers};
 		return [
 			{...common, title: `CPU · ${window.label}`, unit: 'percent' as const, series: answered(batch, own?.cpu, 'cpu'), alarms: watch('CPUUtilization')},
 			{...common, title: `memory · ${window.label}`, unit: 'percent' as const, series: answered(batch, own?.memory, 'mem'), alarms: watch('MemoryUtilization')},
 		];
-	}, [name, batch, alarms.data, names.cluster, range, periodSeconds, window.label]);
+	}, [name, batch, alarms.data, names.cluster, range, periodSeconds, window.label, state.data?.service.deployments]);
 
 	const detail = state.data;
 	const counts: Record<SectionName, number> = {

@@ -85,7 +85,20 @@ describe('chartLines', () => {
 		expect(lines).toHaveLength(6);
 		for (const line of lines) expect(lineWidth(line)).toBe(50);
 		expect(text(lines[0]!)).toMatch(/^100%┤/);
-		expect(text(lines[5]!)).toMatch(/^ {2}0%┤/);
+		expect(text(lines[4]!)).toMatch(/^ {2}0%┤/);
+		// The last row is the time axis: how long ago the left edge is, and now at the right.
+		expect(text(lines[5]!)).toMatch(/^ {5}-1h .* now$/);
+	});
+
+	it('marks where a deployment started under its column, and draws no axis on a short chart', async () => {
+		const {deployMarker} = await import('../../source/format/time-axis.js');
+		const lines = chart({markers: [range.start + (range.end - range.start) / 2]});
+		const axis = text(lines[5]!);
+		const plotStart = text(lines[0]!).indexOf('┤') + 1;
+		expect(axis.indexOf(deployMarker) - plotStart).toBe(Math.floor((50 - plotStart) / 2));
+		const short = chart({height: 3});
+		expect(short).toHaveLength(3);
+		expect(text(short[2]!)).toMatch(/┤/);
 	});
 
 	it('puts the newest value on the right edge', () => {
@@ -116,7 +129,8 @@ describe('chartLines', () => {
 		for (let i = 20; i < 40; i++) values[i] = undefined;
 		const lines = chart({points: minutes(values), width: 65, thresholds: [{value: 90, tone: 'warn'}]});
 		const plotStart = text(lines[0]!).indexOf('┤') + 1;
-		const gap = lines.map(l => text(l).slice(plotStart + 25, plotStart + 35));
+		// The last row is the time axis, not the plot.
+		const gap = lines.slice(0, -1).map(l => text(l).slice(plotStart + 25, plotStart + 35));
 		for (const [i, g] of gap.entries()) {
 			const hasThreshold = lines[i]!.some(s => s.text.includes(thresholdChar));
 			expect(g).toBe(hasThreshold ? thresholdChar.repeat(10) : ' '.repeat(10));
