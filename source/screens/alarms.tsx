@@ -1,10 +1,11 @@
 import {Box} from 'ink';
-import {useCallback, useRef, useState} from 'react';
+import {useCallback, useMemo, useRef, useState} from 'react';
 import {SegmentList} from '../components/segment-list.js';
 import {SegmentLines} from '../components/segment-lines.js';
 import {alarmDetailLines, alarmHeader, alarmLayout, alarmRow, type HistoryView} from '../format/alarm-rows.js';
 import {combineFreshness} from '../format/freshness.js';
 import {moveCursor} from '../format/list-window.js';
+import {matchesFilter} from '../format/list-filter.js';
 import {sanitize} from '../format/sanitize.js';
 import {blankLine, fitLine, textLine, type SegmentLine} from '../format/segments.js';
 import {useAlarms} from '../hooks/use-cloud-data.js';
@@ -17,6 +18,7 @@ import type {AlarmHistoryItem} from '../port/types.js';
 import {alarmTarget, useActionKeys} from '../fixes-ui/action-keys.js';
 import {useApp} from '../shell/app-context.js';
 import type {ScreenModel, ScreenProps} from '../shell/screen-model.js';
+import {useListFilter} from './list-filter.js';
 import {freshnessOf} from './overview.js';
 
 const historyWindowMs = 24 * 3600_000;
@@ -57,12 +59,13 @@ function detailWindow(lines: readonly SegmentLine[], top: number, height: number
 export function useAlarmsScreen(props: ScreenProps): ScreenModel {
 	const {config, now} = useApp();
 	const alarms = useAlarms();
+	const filter = useListFilter('alarms');
 	const [cursor, setCursor] = useState(0);
 	const [detailOpen, setDetailOpen] = useState(false);
 	const [detailTop, setDetailTop] = useState(0);
 	// The last scroll offset the detail can take, known only once it is laid out below.
 	const maxTop = useRef(0);
-	const list = alarms.data ?? [];
+	const list = useMemo(() => (alarms.data ?? []).filter(a => matchesFilter(a.name, filter.text)), [alarms.data, filter.text]);
 	const index = Math.min(cursor, Math.max(0, list.length - 1));
 	const selected = list[index];
 	const history = useAlarmHistory(selected?.name, detailOpen);
@@ -94,14 +97,24 @@ export function useAlarmsScreen(props: ScreenProps): ScreenModel {
 		);
 	}
 	bindings.push(...useActionKeys(alarmTarget(selected?.name), 'alarm'));
+	bindings.unshift(...filter.bindings);
 
 	const shorten = (service: string) => shortServiceName(service, config.names);
 	const layout = alarmLayout(props.width, list, shorten);
 	const rows = list.map(a => alarmRow(a, now(), layout, shorten));
 	// With the detail open the list keeps a third of the height, less when it needs less.
-	const listHeight = detailOpen ? Math.min(list.length + 1, Math.max(3, Math.floor(props.height / 3))) : props.height;
+	const listHeight = (detailOpen ? Math.min(list.length + 1, Math.max(3, Math.floor(props.height / 3))) : props.height) - filter.rows;
 	const detailHeight = Math.max(0, props.height - listHeight - 1);
-	const empty = alarms.status === 'loading' ? 'loading…' : alarms.status === 'empty' ? 'no alarms watch this environment' : alarms.error ? sanitize(alarms.error.message) : undefined;
+	const empty =
+		alarms.status === 'loading'
+			? 'loading…'
+			: alarms.status === 'empty'
+				? 'no alarms watch this environment'
+				: alarms.error
+					? sanitize(alarms.error.message)
+					: list.length === 0 && filter.text !== ''
+						? `no alarm matches ${sanitize(filter.text)}`
+						: undefined;
 	let detail: SegmentLine[] = [];
 	if (detailOpen && selected && detailHeight > 0) {
 		const all = alarmDetailLines(selected, historyView(history), now(), props.width);
@@ -109,13 +122,15 @@ export function useAlarmsScreen(props: ScreenProps): ScreenModel {
 		detail = detailWindow(all, Math.min(detailTop, maxTop.current), detailHeight, props.width);
 	}
 	return {
-		bindings,
+		bindings: filter.editing ? filter.bindings : bindings,
+		capturesInput: filter.editing,
 		title: detailOpen && selected ? `Alarms · ${sanitize(selected.name)}` : undefined,
 		// The history's own state is said in the detail: "not available" is no reason to mark the screen stale.
 		freshness: combineFreshness([freshnessOf(alarms)]),
 		body: (
 			<Box flexDirection="column">
 				<SegmentList title={textLine(alarmHeader(layout), props.width, {bold: true})} rows={rows} cursor={list.length > 0 ? index : -1} height={listHeight} width={props.width} empty={empty} />
+				{filter.row}
 				{detailOpen ? <SegmentLines lines={[fitLine([{text: '─'.repeat(props.width), tone: 'muted'}], props.width), ...detail]} /> : null}
 			</Box>
 		),

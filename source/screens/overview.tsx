@@ -5,6 +5,7 @@ import {ServicesTable} from '../components/services-table.js';
 import {combineFreshness, type Freshness} from '../format/freshness.js';
 import {moveCursor} from '../format/list-window.js';
 import {alarmCells, dbCells, errorCells} from '../format/overview-summary.js';
+import {matchesFilter} from '../format/list-filter.js';
 import {sanitize} from '../format/sanitize.js';
 import {logLineRows} from '../format/log-rows.js';
 import {overviewLayout} from '../format/overview-layout.js';
@@ -31,9 +32,14 @@ export function freshnessOf(state: PollState<unknown>): Freshness {
 }
 
 /** The services list with its live CPU and memory, shared by the overview and the services screen. */
-export function useServiceList(props: ScreenProps, withDb: boolean) {
+export function useServiceList(props: ScreenProps, withDb: boolean, filter = '') {
 	const {config, open} = useApp();
 	const services = useServices();
+	// The `/` filter narrows the rows (and what the cursor moves over), not what is fetched.
+	const shown = useMemo(
+		() => (filter === '' ? services.data : services.data?.filter(s => matchesFilter(shortServiceName(s.name, config.names), filter))),
+		[services.data, filter, config.names],
+	);
 	const serviceNames = useMemo(() => (services.data ?? []).map(s => s.name), [services.data]);
 	const queries = useMemo(
 		() => [...serviceQueries(config.names, serviceNames, 60), ...(withDb ? dbQueries(config.names, 60) : [])],
@@ -47,8 +53,8 @@ export function useServiceList(props: ScreenProps, withDb: boolean) {
 	const metrics = useMetricBatch(queries, windowMs, services.data !== undefined);
 	const series = useMemo(() => splitSeries(serviceNames, metrics.data ?? []), [serviceNames, metrics.data]);
 	const [cursor, setCursor] = useState(0);
-	const count = services.data?.length ?? 0;
-	const selected = services.data?.[Math.min(cursor, count - 1)];
+	const count = shown?.length ?? 0;
+	const selected = shown?.[Math.min(cursor, count - 1)];
 	const bindings: Binding[] = [
 		{keys: ['j', 'down'], description: 'next service', handler: () => setCursor(c => moveCursor(c, 1, count))},
 		{keys: ['k', 'up'], description: 'previous service', handler: () => setCursor(c => moveCursor(c, -1, count))},
@@ -74,7 +80,7 @@ export function useServiceList(props: ScreenProps, withDb: boolean) {
 		},
 		...useActionKeys(serviceTarget(config.names.cluster, selected?.name), 'service'),
 	];
-	return {services, metrics, series, cursor: Math.min(cursor, Math.max(0, count - 1)), bindings, selected};
+	return {services, shown, metrics, series, cursor: Math.min(cursor, Math.max(0, count - 1)), bindings, selected};
 }
 
 export function useOverviewScreen(props: ScreenProps): ScreenModel {
