@@ -124,6 +124,7 @@ export function App({cloud: startCloud, config: startConfig, now = Date.now, ini
 			notify,
 			logStore,
 			pollCache,
+			notices: state.notices,
 			copyToClipboard: copy,
 			// The fix panels (source/fixes-ui): previews, confirmation, audit, undo and watches.
 			proposeFix: desk.proposeFix,
@@ -135,7 +136,7 @@ export function App({cloud: startCloud, config: startConfig, now = Date.now, ini
 			logGroupsReady,
 			alarmReader,
 		}),
-		[cloud, config, now, refreshToken, notify, logStore, pollCache, copy, pick, runbookSession, desk.proposeFix, desk.openActions, desk.openWatches, discovery, logGroupsReady, alarmReader],
+		[cloud, config, now, refreshToken, notify, state.notices, logStore, pollCache, copy, pick, runbookSession, desk.proposeFix, desk.openActions, desk.openWatches, discovery, logGroupsReady, alarmReader],
 	);
 
 	const globalBindings: Binding[] = [

@@ -6,8 +6,10 @@ import {useEffect, useRef, useState} from 'react';
 import {toneColor} from './theme.js';
 
 /** Where am I, can I change things, and how old is what I see. */
-export function Header({config, region, screenTitle, freshness, now, width}: {
+export function Header({config, region, screenTitle, freshness, now, width, notices = ''}: {
 	config: AppConfig;
+	/** "3 notices (:notices)", or '' when there are none. */
+	notices?: string;
 	region: string;
 	screenTitle: string;
 	freshness?: Freshness;
@@ -45,6 +47,7 @@ export function Header({config, region, screenTitle, freshness, now, width}: {
 				{config.origin?.db === 'picked' ? <Text color={toneColor('warn')}> · db {sanitize(config.names.db)} (picked)</Text> : null}
 			</Text>
 			<Box flexShrink={0} marginLeft={1}>
+				{notices ? <Text color={toneColor('muted')}>{notices} · </Text> : null}
 				<Text color={toneColor(label.tone)}>{label.text}</Text>
 			</Box>
 		</Box>

@@ -1,6 +1,7 @@
 import type {ScreenId} from '../shell/screen-ids.js';
 import type {ScreenHook} from '../shell/screen-model.js';
 import {useAlarmsScreen} from './alarms.js';
+import {useNoticesScreen} from './notices.js';
 import {useDatabaseScreen} from './database.js';
 import {useLogsScreen} from './logs/logs-screen.js';
 import {useMetricsScreen} from './metrics.js';
@@ -19,4 +20,5 @@ export const screenHooks: Record<ScreenId, ScreenHook> = {
 	alarms: useAlarmsScreen,
 	db: useDatabaseScreen,
 	runbooks: useRunbooksScreen,
+	notices: useNoticesScreen,
 };

@@ -73,7 +73,7 @@ export function useServiceList(props: ScreenProps, withDb: boolean, filter = '')
 		{
 			keys: ['l'],
 			description: 'logs of this service',
-			footer: true,
+			footer: selected !== undefined,
 			handler: () => {
 				if (selected) open('logs', {service: selected.name});
 			},
@@ -117,16 +117,17 @@ export function useOverviewScreen(props: ScreenProps): ScreenModel {
 	const taken = new Set(tailBindings.flatMap(b => b.keys));
 	const bindings: Binding[] = [
 		...tailBindings,
+		// A missing cluster or database: picking one that exists is the first thing to do here.
+		...missing.bindings,
 		...list.bindings.filter(b => !b.keys.some(k => taken.has(k))),
 		{
 			keys: ['e'],
 			description: tailFocused ? 'back to the services' : 'select in the error lines',
-			footer: layout.tailRows > 0,
+			footer: layout.tailRows > 0 && tail.lines.length > 0,
 			disabledReason: layout.tailRows > 0 ? undefined : 'no room for the error lines here: see them with :logs',
 			handler: () => dispatch({type: 'toggle-focus'}),
 		},
 		runbookBinding(suggestion, open),
-		...missing.bindings,
 	];
 	const tailRows = tail.lines.map((line, i) => {
 		const row = logLineRows(line, props.width, {wrap: false, source: tail.column.of(line)})[0] ?? [];

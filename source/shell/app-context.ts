@@ -22,6 +22,8 @@ export type AppContextValue = {
 	open(screen: ScreenId, params?: Record<string, string>): void;
 	back(): void;
 	notify(text: string, tone?: Notice['tone']): void;
+	/** Every notice of the session, oldest first (`:notices` lists them, the header counts them). */
+	notices: readonly Notice[];
 	/** Each panel's last data, kept across visits to its screen. */
 	pollCache: PollCache;
 	/** The log lines, kept across visits to the logs screen. */

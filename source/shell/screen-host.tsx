@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import {useEffect} from 'react';
+import {useEffect, useState} from 'react';
 import {isCloudError} from '../port/errors.js';
 import type {ReactNode} from 'react';
 import {useBindings, type Binding} from '../input/bindings.js';
@@ -8,6 +8,7 @@ import {Footer} from '../components/footer.js';
 import {Header} from '../components/header.js';
 import {HelpOverlay} from '../components/help-overlay.js';
 import {toneColor} from '../components/theme.js';
+import {noticeCount} from '../format/notice-rows.js';
 import {sanitize} from '../format/sanitize.js';
 import {useApp} from './app-context.js';
 import {screenTitles, type CommandChoices, type ScreenEntry} from './screen-ids.js';
@@ -46,8 +47,11 @@ export const chromeRows = 3;
  * handles keys, fills the footer and lists `?` help.
  */
 export function ScreenHost({entry, useScreen, overlay, notice, globalBindings, width, height, now, onCommand, commandChoices, closeOverlay, renderFixes, renderPicker, onCredentials}: HostProps) {
-	const {config, cloud, notify} = useApp();
-	const bodyHeight = Math.max(1, height - chromeRows - (overlay === 'command' ? 1 : 0));
+	const {config, cloud, notify, notices} = useApp();
+	// The status line takes a row only while it has something to say: a notice shows there once,
+	// then the row goes back to the screen and the header counts it (`:notices` lists them).
+	const [statusShown, setStatusShown] = useState(false);
+	const bodyHeight = Math.max(1, height - chromeRows + (statusShown ? 0 : 1) - (overlay === 'command' ? 1 : 0));
 	const model = useScreen({width, height: bodyHeight, params: entry.params ?? {}, isActive: overlay === 'none'});
 	const global = model.capturesInput ? [] : unshadowed(globalBindings, model.bindings);
 	const table = [...model.bindings, ...global];
@@ -56,6 +60,10 @@ export function ScreenHost({entry, useScreen, overlay, notice, globalBindings, w
 		onDisabled: b => notify(`${b.description}: ${b.disabledReason}`, 'warn'),
 	});
 	const status = statusLine(model.freshness, notice);
+	// Known after the screen has said how fresh it is: the body gets the row on the next render.
+	useEffect(() => {
+		if ((status !== undefined) !== statusShown) setStatusShown(status !== undefined);
+	}, [status, statusShown]);
 	const error = model.freshness?.error;
 	const credentials = isCloudError(error) && error.kind === 'credentials' ? (error.hint ?? error.message) : undefined;
 	useEffect(() => {
@@ -67,10 +75,12 @@ export function ScreenHost({entry, useScreen, overlay, notice, globalBindings, w
 	const layerOpen = layer !== undefined;
 	return (
 		<Box flexDirection="column" width={width} height={height}>
-			<Header config={config} region={cloud.region} screenTitle={sanitize(title)} freshness={model.freshness} now={now} width={width} />
-			<Text wrap="truncate-end" color={toneColor(status?.tone === 'error' ? 'bad' : status?.tone === 'warn' ? 'warn' : 'info')}>
-				{status ? sanitize(status.text) : ' '}
-			</Text>
+			<Header config={config} region={cloud.region} screenTitle={sanitize(title)} freshness={model.freshness} now={now} width={width} notices={noticeCount(notices.length)} />
+			{statusShown ? (
+				<Text wrap="truncate-end" color={toneColor(status?.tone === 'error' ? 'bad' : status?.tone === 'warn' ? 'warn' : 'info')}>
+					{status ? sanitize(status.text) : ' '}
+				</Text>
+			) : null}
 			<Box height={bodyHeight + (layerOpen ? 1 : 0)} flexDirection="column" overflow="hidden">
 				{layerOpen ? (
 					layer?.(width, bodyHeight + 1)

@@ -1,5 +1,5 @@
 // The screens and the words that reach them on the `:` command line.
-export type ScreenId = 'overview' | 'services' | 'service' | 'metrics' | 'logs' | 'alarms' | 'db' | 'runbooks';
+export type ScreenId = 'overview' | 'services' | 'service' | 'metrics' | 'logs' | 'alarms' | 'db' | 'runbooks' | 'notices';
 
 export type ScreenEntry = {id: ScreenId; params?: Record<string, string>};
 
@@ -15,6 +15,7 @@ export const screenTitles: Record<ScreenId, string> = {
 	alarms: 'Alarms',
 	db: 'Database',
 	runbooks: 'Runbooks',
+	notices: 'Notices',
 };
 
 /** What a `:` command's argument names: switching where the app looks (source/config/active-context.ts). */
@@ -32,6 +33,7 @@ export const commands: ReadonlyArray<{name: string; screen?: ScreenId; quit?: bo
 	{name: 'alarms', screen: 'alarms', description: 'CloudWatch alarms, ALARM first'},
 	{name: 'db', screen: 'db', description: 'the RDS instance and its charts', aliases: ['database', 'rds']},
 	{name: 'runbooks', screen: 'runbooks', description: 'troubleshooting trees from the guide', aliases: ['runbook', 'rb']},
+	{name: 'notices', screen: 'notices', description: 'every notice of this session (SDK warnings, what discovery found), newest first'},
 	{name: 'ctx', arg: 'env', description: 'switch environment in place (:ctx NAME; alone: pick one)', aliases: ['context']},
 	{name: 'env', arg: 'env', description: 'switch environment in place, as :ctx'},
 	{name: 'region', arg: 'region', description: 'switch AWS region in place (:region NAME)'},

@@ -17,8 +17,12 @@ export type ShellState = {
 	/** Set while the overlay is 'picker'. */
 	picker?: PickerKind;
 	notice?: Notice;
+	/** Every notice of the session, oldest first (at most maxNotices): the header counts them, `:notices` lists them. */
+	notices: Notice[];
 	quitting: boolean;
 };
+
+export const maxNotices = 200;
 
 export type ShellAction =
 	| {type: 'go'; screen: ScreenId; params?: Record<string, string>}
@@ -33,7 +37,7 @@ export type ShellAction =
 	| {type: 'quit'};
 
 export function initialShellState(screen: ScreenId = 'overview'): ShellState {
-	return {stack: [{id: screen}], overlay: 'none', quitting: false};
+	return {stack: [{id: screen}], overlay: 'none', notices: [], quitting: false};
 }
 
 export function currentScreen(state: ShellState): ScreenEntry {
@@ -90,7 +94,8 @@ export function shellReducer(state: ShellState, action: ShellAction): ShellState
 		}
 
 		case 'notify': {
-			return {...state, notice: action.notice};
+			// Shown once on the status line, then kept in the list: a notice never holds a row for good.
+			return {...state, notice: action.notice, notices: [...state.notices, action.notice].slice(-maxNotices)};
 		}
 
 		case 'clear-notice': {

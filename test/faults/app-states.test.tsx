@@ -89,7 +89,8 @@ describeWithMoto('the app through faults on the AWS path', () => {
 		await app.waitFor(frame => showsData(frame) && fresh(frame), 15_000);
 
 		await proxy.goAway();
-		const stale = await app.waitFor(frame => /STALE.*network/.test(headerOf(frame)), 15_000);
+		// The status row comes in on the frame after the header turns STALE.
+		const stale = await app.waitFor(frame => /STALE.*network/.test(headerOf(frame)) && /Cannot reach AWS/.test(statusOf(frame)), 15_000);
 		expect(showsData(stale)).toBe(true);
 		expect(statusOf(stale)).toMatch(/Cannot reach AWS/);
 
