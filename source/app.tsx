@@ -92,8 +92,9 @@ export function App({cloud, config, now = Date.now, initialScreen = 'overview', 
 			openActions: desk.openActions,
 			openWatches: desk.openWatches,
 			runbook: runbookSession,
+			audit,
 		}),
-		[cloud, config, now, refreshToken, notify, logStore, pollCache, copy, runbookSession, desk.proposeFix, desk.openActions, desk.openWatches],
+		[cloud, config, now, refreshToken, notify, logStore, pollCache, copy, runbookSession, desk.proposeFix, desk.openActions, desk.openWatches, audit],
 	);
 
 	const globalBindings: Binding[] = [

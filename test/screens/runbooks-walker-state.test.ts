@@ -140,7 +140,6 @@ describe('running steps', () => {
 			kind: 'confirming',
 			stepId: 'deployment-fails-with-service-not-found/diagnosis/3',
 			argv: ['aws', 'cloudformation', 'describe-stacks', '--stack-name', 'acso-production-infrastructure'],
-			env: {},
 			write: false,
 			typed: '',
 		});
