@@ -2,6 +2,7 @@ import type {LogLine} from '../logs/log-store.js';
 import type {Severity} from './severity.js';
 import {sanitize} from './sanitize.js';
 import {fitLine, type Segment, type SegmentLine, type SegmentTone} from './segments.js';
+import {visiblePrefix} from './truncate.js';
 import {wrapText} from './wrap.js';
 
 const severityTone: Record<Severity, SegmentTone> = {FATAL: 'bad', ERROR: 'bad', WARN: 'warn', INFO: 'info', DEBUG: 'muted'};
@@ -29,6 +30,8 @@ export function highlightSegments(text: string, ranges: ReadonlyArray<readonly [
 const leadingTimestamp = /^\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?\s+/;
 
 const prefixWidth = 15; // "12:00:01 ERROR "
+/** Rows one wrapped line may take (or options.maxRows, the screen's): the details view pages the rest. */
+const maxWrappedRows = 100;
 
 /**
  * The rows one log line takes: time, severity and the sanitised message, fitted to `width`; with
@@ -37,10 +40,13 @@ const prefixWidth = 15; // "12:00:01 ERROR "
 export function logLineRows(
 	line: LogLine,
 	width: number,
-	options: {wrap: boolean; highlight?: (message: string) => Array<[number, number]>},
+	options: {wrap: boolean; highlight?: (message: string) => Array<[number, number]>; maxRows?: number},
 ): SegmentLine[] {
-	// Most lines repeat their own ISO timestamp first; the time column already says it.
-	const message = sanitize(line.event.message.replace(leadingTimestamp, ''));
+	// Most lines repeat their own ISO timestamp first; the time column already says it. Only the part
+	// that can be drawn is sanitized and measured: a 256 KB message costs what an 80-column one does.
+	const rows = Math.max(1, Math.min(options.maxRows ?? maxWrappedRows, maxWrappedRows));
+	const visible = visiblePrefix(line.event.message, (options.wrap ? rows : 1) * width + 64);
+	const message = sanitize(visible.replace(leadingTimestamp, ''));
 	const severity = line.severity;
 	const prefix: Segment[] = [
 		{text: `${clockTime(line.event.timestamp)} `, tone: 'muted'},
@@ -51,6 +57,6 @@ export function logLineRows(
 		const body = options.highlight ? highlightSegments(message, options.highlight(message)) : [{text: message}];
 		return [fitLine([...prefix, ...body], width)];
 	}
-	const pieces = wrapText(message, room);
+	const pieces = wrapText(message, room, rows);
 	return pieces.map((piece, i) => fitLine(i === 0 ? [...prefix, {text: piece}] : [{text: ' '.repeat(prefixWidth)}, {text: piece}], width));
 }

@@ -5,9 +5,9 @@ import {SegmentText} from '../../components/segment-lines.js';
 import {toneColor} from '../../components/theme.js';
 import {logLineRows} from '../../format/log-rows.js';
 import {prettyJson} from '../../format/json.js';
-import {sanitize, sanitizeLines} from '../../format/sanitize.js';
+import {clipboardText, sanitize, sanitizeLines} from '../../format/sanitize.js';
 import {fitLine, type SegmentLine} from '../../format/segments.js';
-import {wrapText} from '../../format/wrap.js';
+import {wrappedPage} from '../../format/wrap.js';
 import {useLogTail} from '../../hooks/use-log-tail.js';
 import type {Binding} from '../../input/bindings.js';
 import {describeFilterError, highlightRanges, parseFilterPattern, suggestFilterFix} from '../../logs/filter-pattern.js';
@@ -67,6 +67,20 @@ export function useLogsScreen(props: ScreenProps): ScreenModel {
 		);
 	};
 
+	const width = props.width;
+	const statusRows = 1;
+	const editorRows = state.editing ? 1 + (draftCheck.error?.length ?? 0) + (draftCheck.suggestion ? 1 : 0) : 0;
+	const listHeight = Math.max(1, props.height - statusRows - editorRows);
+	// The detail view: the message's lines (pretty JSON when it is JSON), sanitized once per line
+	// shown; each render wraps only as far as the page it draws.
+	const detailSource = useMemo(() => {
+		if (!state.detail || !selectedLine) return undefined;
+		const json = prettyJson(selectedLine.event.message);
+		return {json: json !== undefined, lines: json ?? sanitizeLines(selectedLine.event.message)};
+	}, [state.detail, selectedLine]);
+	const detailRows = Math.max(1, listHeight - 2);
+	const page = detailSource ? wrappedPage(detailSource.lines, width, state.detailTop, detailRows) : undefined;
+
 	const bindings: Binding[] = state.editing
 		? [
 				{keys: ['esc'], description: 'cancel', footer: true, handler: () => dispatch({type: 'cancel-edit'})},
@@ -97,37 +111,40 @@ export function useLogsScreen(props: ScreenProps): ScreenModel {
 					description: 'copy the selected line',
 					handler: () => {
 						if (!selectedLine) return;
-						notify(copyToClipboard(selectedLine.event.message) ? 'copied the line to the clipboard (OSC 52)' : 'copy is not available on this terminal', 'info');
+						// Copied as drawn: a line holding ESC[201~ and a newline must not become typed commands.
+						notify(copyToClipboard(clipboardText(sanitize(selectedLine.event.message))) ? 'copied the line to the clipboard (OSC 52)' : 'copy is not available on this terminal', 'info');
 					},
 				},
 			];
-	if (state.detail && !state.editing) bindings.unshift({keys: ['esc'], description: 'close details', handler: () => dispatch({type: 'toggle-detail'})});
+	if (state.detail && !state.editing) {
+		const more = page?.more ?? false;
+		bindings.unshift(
+			{keys: ['esc'], description: 'close details', handler: () => dispatch({type: 'toggle-detail'})},
+			{keys: ['j', 'down'], description: 'scroll the details down', handler: () => dispatch({type: 'detail-scroll', delta: 1, more})},
+			{keys: ['k', 'up'], description: 'scroll the details up', handler: () => dispatch({type: 'detail-scroll', delta: -1, more})},
+			{keys: ['pagedown', 'ctrl-d', 'space'], description: 'next page of the details', footer: true, handler: () => dispatch({type: 'detail-scroll', delta: detailRows, more})},
+			{keys: ['pageup', 'ctrl-u'], description: 'previous page of the details', handler: () => dispatch({type: 'detail-scroll', delta: -detailRows, more})},
+		);
+	}
 	bindings.push(...useActionKeys(logGroupTarget(selectedLine?.event.logGroup ?? config.names.logGroups[0]), 'log group', !state.editing));
 
-	const width = props.width;
-	const statusRows = 1;
-	const editorRows = state.editing ? 1 + (draftCheck.error?.length ?? 0) + (draftCheck.suggestion ? 1 : 0) : 0;
-	const listHeight = Math.max(1, props.height - statusRows - editorRows);
 	const highlight = ast ? (message: string) => highlightRanges(ast, message) : undefined;
 	const rowsOf = (i: number) => {
 		const line = buffer.at(i);
-		return line ? logLineRows(line, width, {wrap: state.wrap, highlight}) : [];
+		return line ? logLineRows(line, width, {wrap: state.wrap, highlight, maxRows: listHeight}) : [];
 	};
 
 	let body;
-	if (state.detail && selectedLine) {
-		const json = prettyJson(selectedLine.event.message);
-		const lines = json ?? sanitizeLines(selectedLine.event.message).flatMap(l => wrapText(l === '' ? ' ' : l, width));
+	if (state.detail && selectedLine && page) {
+		const head = fitLine([{text: `${new Date(selectedLine.event.timestamp).toISOString()} ${sanitize(selectedLine.event.logStream)}${detailSource?.json ? ' (JSON)' : ''}`, bold: true}], width);
+		const position = fitLine([{text: `rows ${state.detailTop + 1}-${state.detailTop + page.lines.length}${page.more ? ' · ▼ more (space/pgdn)' : ' · end'}${state.detailTop > 0 ? ' · ▲ k/pgup' : ''}`, tone: 'muted'}], width);
 		body = (
 			<Box flexDirection="column" height={listHeight}>
-				<Text bold wrap="truncate-end">
-					{new Date(selectedLine.event.timestamp).toISOString()} {sanitize(selectedLine.event.logStream)} {json ? '(JSON)' : ''}
-				</Text>
-				{lines.slice(0, listHeight - 1).map((l, i) => (
-					<Text key={i} wrap="truncate-end">
-						{l}
-					</Text>
+				<SegmentText line={head} />
+				{page.lines.map((l, i) => (
+					<SegmentText key={i} line={fitLine([{text: l}], width)} />
 				))}
+				<SegmentText line={position} />
 			</Box>
 		);
 	} else {

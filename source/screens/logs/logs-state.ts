@@ -22,6 +22,8 @@ export type LogsState = {
 	draft: string;
 	/** The JSON/detail view of the selected line. */
 	detail: boolean;
+	/** The first wrapped row of the detail view: a long message is read page by page. */
+	detailTop: number;
 };
 
 export type LogsAction =
@@ -36,10 +38,12 @@ export type LogsAction =
 	| {type: 'cancel-edit'}
 	| {type: 'apply-pattern'; pattern: string}
 	| {type: 'toggle-detail'}
+	/** `more`: whether rows follow the page shown, so scrolling down stops at the end. */
+	| {type: 'detail-scroll'; delta: number; more: boolean}
 	| {type: 'shifted'; by: number};
 
 export function initialLogsState(pattern = defaultPattern): LogsState {
-	return {follow: true, cursor: 0, wrap: false, pattern, windowIndex: 1, editing: false, draft: pattern, detail: false};
+	return {follow: true, cursor: 0, wrap: false, pattern, windowIndex: 1, editing: false, draft: pattern, detail: false, detailTop: 0};
 }
 
 const clamp = (n: number, size: number) => Math.max(0, Math.min(Math.max(0, size - 1), n));
@@ -89,7 +93,12 @@ export function logsReducer(state: LogsState, action: LogsAction): LogsState {
 		}
 
 		case 'toggle-detail': {
-			return {...state, detail: !state.detail};
+			return {...state, detail: !state.detail, detailTop: 0};
+		}
+
+		case 'detail-scroll': {
+			if (action.delta > 0 && !action.more) return state;
+			return {...state, detailTop: Math.max(0, state.detailTop + action.delta)};
 		}
 
 		case 'shifted': {
