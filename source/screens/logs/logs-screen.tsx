@@ -17,20 +17,27 @@ import type {ScreenModel, ScreenProps} from '../../shell/screen-model.js';
 import {initialLogsState, logsReducer, logWindows, selectedIndex} from './logs-state.js';
 import {saveLines} from './save-lines.js';
 
-/** Rows of the view, bottom-up from the selected line so the newest stays in sight when following. */
+/**
+ * Rows of the view around the selected line, kept about two thirds down like a pager: the lines
+ * below it take at most a third of the rows (counted in rows, so one tall wrapped line cannot push
+ * the selection out of sight), the selected line and those above it fill the rest.
+ */
 function visibleRows(props: {size: number; selected: number; height: number; width: number; rowsOf: (i: number) => SegmentLine[]}): Array<{rows: SegmentLine[]; index: number}> {
-	const out: Array<{rows: SegmentLine[]; index: number}> = [];
+	const below: Array<{rows: SegmentLine[]; index: number}> = [];
+	const budget = Math.floor(props.height / 3);
 	let used = 0;
-	// Keep the selected line about two thirds down, like a pager, then fill below and above it.
-	const below = Math.min(props.size - 1 - props.selected, Math.floor(props.height / 3));
-	const last = props.selected + Math.max(0, below);
-	for (let i = last; i >= 0 && used < props.height; i--) {
-		const rows = props.rowsOf(i);
-		const take = rows.slice(0, props.height - used);
+	for (let i = props.selected + 1; i < props.size && used < budget; i++) {
+		const rows = props.rowsOf(i).slice(0, budget - used);
+		below.push({rows, index: i});
+		used += rows.length;
+	}
+	const out: Array<{rows: SegmentLine[]; index: number}> = [];
+	for (let i = props.selected; i >= 0 && used < props.height; i--) {
+		const take = props.rowsOf(i).slice(0, props.height - used);
 		out.unshift({rows: take, index: i});
 		used += take.length;
 	}
-	return out;
+	return [...out, ...below];
 }
 
 export function useLogsScreen(props: ScreenProps): ScreenModel {
