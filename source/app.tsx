@@ -5,7 +5,9 @@ import type {AppConfig} from './config/app-config.js';
 import {useFixDesk} from './fixes-ui/fix-desk.js';
 import {useBindings, type Binding} from './input/bindings.js';
 import {KeyRouter} from './input/key-router.js';
+import {createEnvironmentAlarmReader} from './discovery/alarm-reads.js';
 import {useCapturedNotices} from './hooks/use-captured-notices.js';
+import {useDiscovery} from './hooks/use-discovery.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import type {PollCache} from './hooks/poll-state.js';
 import {LogStore} from './logs/log-store.js';
@@ -37,14 +39,23 @@ export type AppProps = {
 };
 
 /** The shell: header, the active screen, the footer, and the overlays over it. */
-export function App({cloud, config, now = Date.now, initialScreen = 'overview', copyToClipboard, runbook, audit: givenAudit, sessionId}: AppProps) {
+export function App({cloud, config: givenConfig, now = Date.now, initialScreen = 'overview', copyToClipboard, runbook, audit: givenAudit, sessionId}: AppProps) {
 	const {exit} = useInkApp();
 	const [state, dispatch] = useReducer(shellReducer, initialScreen, initialShellState);
 	const [refreshToken, setRefreshToken] = useState(0);
-	const [logStore] = useState(() => new LogStore(config.logBufferLines));
+	const [logStore] = useState(() => new LogStore(givenConfig.logBufferLines));
 	const [pollCache] = useState<PollCache>(() => new Map());
-	const [runbookSession] = useState(() => createRunbookSession(() => runbook ?? builtInRunbook(config.names)));
+	const [runbookSession] = useState(() => createRunbookSession(() => runbook ?? builtInRunbook(givenConfig.names)));
 	const size = useTerminalSize();
+	const discovery = useDiscovery(cloud, givenConfig.names, {now, refreshToken});
+	// The discovered log groups replace the convention's guess everywhere names are read.
+	const discoveredGroups = discovery.poll.data?.logGroups;
+	const config = useMemo<AppConfig>(
+		() => (discoveredGroups ? {...givenConfig, names: {...givenConfig.names, logGroups: discoveredGroups}} : givenConfig),
+		[givenConfig, discoveredGroups],
+	);
+	const logGroupsReady = !givenConfig.names.logGroupsGuessed || discovery.poll.status !== 'loading';
+	const alarmReader = useMemo(() => createEnvironmentAlarmReader(cloud.alarms), [cloud]);
 	const [audit] = useState(
 		() =>
 			givenAudit ??
@@ -68,6 +79,16 @@ export function App({cloud, config, now = Date.now, initialScreen = 'overview', 
 
 	const notify = useCallback<AppContextValue['notify']>((text, tone = 'info') => dispatch({type: 'notify', notice: {text, tone, at: now()}}), [now]);
 	useCapturedNotices(cloud, notify);
+	// What discovery could not read or found missing is said once, not at every rediscovery.
+	const discoveryNotes = discovery.poll.data?.notes;
+	const [toldNotes] = useState(() => new Set<string>());
+	useEffect(() => {
+		for (const note of discoveryNotes ?? []) {
+			if (toldNotes.has(note)) continue;
+			toldNotes.add(note);
+			notify(note, 'warn');
+		}
+	}, [discoveryNotes, toldNotes, notify]);
 	const onChanged = useCallback(() => setRefreshToken(t => t + 1), []);
 	const copy = useCallback((text: string) => copyToClipboard?.(text) ?? false, [copyToClipboard]);
 	const onQuit = useCallback(() => dispatch({type: 'quit'}), []);
@@ -92,9 +113,12 @@ export function App({cloud, config, now = Date.now, initialScreen = 'overview', 
 			openActions: desk.openActions,
 			openWatches: desk.openWatches,
 			runbook: runbookSession,
+			discovery,
+			logGroupsReady,
+			alarmReader,
 			audit,
 		}),
-		[cloud, config, now, refreshToken, notify, logStore, pollCache, copy, runbookSession, desk.proposeFix, desk.openActions, desk.openWatches, audit],
+		[cloud, config, now, refreshToken, notify, logStore, pollCache, copy, runbookSession, desk.proposeFix, desk.openActions, desk.openWatches, discovery, logGroupsReady, alarmReader, audit],
 	);
 
 	const globalBindings: Binding[] = [

@@ -5,6 +5,7 @@ import type {Service} from '../port/types.js';
 import type {ServiceSeries} from '../model/metric-queries.js';
 import {listWindow} from '../format/list-window.js';
 import {serviceHeader, serviceRow, serviceTableLayout, type Cell} from '../format/service-rows.js';
+import {sanitize} from '../format/sanitize.js';
 import {padEnd, truncate} from '../format/truncate.js';
 import {toneColor} from './theme.js';
 
@@ -32,7 +33,7 @@ export function ServicesTable({services, series, names, cursor, width, height, s
 	/** "STALE 45s" when the list's last refresh failed. */
 	stale?: string;
 }) {
-	const layout = serviceTableLayout(width, Math.max(0, ...services.map(s => shortServiceName(s.name, names).length)));
+	const layout = serviceTableLayout(width, Math.max(0, ...services.map(s => sanitize(shortServiceName(s.name, names)).length)));
 	const available = Math.max(1, height - 1);
 	// When the list overflows, the last row holds the ▼ marker.
 	const win = listWindow(services.length, cursor, services.length > available ? available - 1 : available);

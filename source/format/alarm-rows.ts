@@ -33,7 +33,10 @@ export function alarmThreshold(alarm: Alarm): string {
 	return alarm.kind === 'composite' ? 'rule' : thresholdText(alarm);
 }
 
-export type AlarmLayout = {nameWidth: number; metricWidth: number; reasonWidth: number};
+export type AlarmLayout = {nameWidth: number; metricWidth: number; whyWidth: number; reasonWidth: number};
+
+/** An alarm as the environment's alarm list holds it: with why it belongs, where known. */
+export type ShownAlarm = Alarm & {why?: string};
 
 const col = {state: 7, threshold: 10, since: 8};
 
@@ -42,14 +45,18 @@ const col = {state: 7, threshold: 10, since: 8};
  * then its reason, which gets what is left (the detail shows it whole): each of the first two is
  * as wide as its longest value in `alarms`, within limits.
  */
-export function alarmLayout(width: number, alarms: readonly Alarm[] = [], shorten?: Shorten): AlarmLayout {
+export function alarmLayout(width: number, alarms: readonly ShownAlarm[] = [], shorten?: Shorten): AlarmLayout {
 	const rest = Math.max(0, width - col.state - col.threshold - col.since - 5);
 	const longest = (texts: string[], fallback: number) => (texts.length > 0 ? Math.max(...texts.map(t => sanitize(t).length)) : fallback);
 	const wantName = Math.min(32, Math.max(8, longest(alarms.map(a => a.name), 24)));
 	const wantMetric = Math.min(36, Math.max(8, longest(alarms.map(a => alarmMetric(a, shorten)), 28)));
 	const nameWidth = Math.max(8, Math.min(wantName, rest - 8));
 	const metricWidth = Math.max(8, Math.min(wantMetric, rest - nameWidth));
-	return {nameWidth, metricWidth, reasonWidth: Math.max(0, rest - nameWidth - metricWidth)};
+	// Why an alarm belongs comes after what it watches; on a narrow terminal the detail says it.
+	const whys = alarms.flatMap(a => (a.why === undefined ? [] : [a.why]));
+	const left = Math.max(0, rest - nameWidth - metricWidth);
+	const whyWidth = whys.length === 0 || left < 24 ? 0 : Math.min(longest(whys, 0), 48, left - 12);
+	return {nameWidth, metricWidth, whyWidth, reasonWidth: Math.max(0, left - (whyWidth > 0 ? whyWidth + 1 : 0))};
 }
 
 export function alarmHeader(layout: AlarmLayout): string {
@@ -57,6 +64,7 @@ export function alarmHeader(layout: AlarmLayout): string {
 		padEnd('STATE', col.state),
 		padEnd('NAME', layout.nameWidth),
 		padEnd('METRIC', layout.metricWidth),
+		...(layout.whyWidth > 0 ? [padEnd('WHY HERE', layout.whyWidth)] : []),
 		padEnd('THRESHOLD', col.threshold),
 		padEnd('IN STATE', col.since),
 		padEnd('REASON', layout.reasonWidth),
@@ -64,11 +72,12 @@ export function alarmHeader(layout: AlarmLayout): string {
 }
 
 /** One alarm as segments: state coloured (bold when ALARM), every AWS string sanitized. */
-export function alarmRow(alarm: Alarm, now: number, layout: AlarmLayout, shorten?: Shorten): Segment[] {
+export function alarmRow(alarm: ShownAlarm, now: number, layout: AlarmLayout, shorten?: Shorten): Segment[] {
 	return [
 		{text: padEnd(stateLabel(alarm.state), col.state), tone: stateTone(alarm.state), bold: alarm.state === 'ALARM'},
 		{text: ` ${padEnd(sanitize(alarm.name), layout.nameWidth)}`, bold: alarm.state === 'ALARM'},
 		{text: ` ${padEnd(sanitize(alarmMetric(alarm, shorten)), layout.metricWidth)}`},
+		...(layout.whyWidth > 0 ? [{text: ` ${padEnd(sanitize(alarm.why ?? ''), layout.whyWidth)}`, tone: 'muted' as const}] : []),
 		{text: ` ${padEnd(sanitize(alarmThreshold(alarm)), col.threshold)}`},
 		{text: ` ${padEnd(formatAge(now - alarm.stateUpdatedAt), col.since)}`, tone: 'muted'},
 		{text: ` ${padEnd(sanitize(alarm.stateReason), layout.reasonWidth)}`, tone: 'muted'},
@@ -92,7 +101,7 @@ function labelled(label: string, value: string, width: number, tone?: SegmentTon
  * Every line of one alarm's detail, as tall as it needs (the screen scrolls it): state and age,
  * what it watches, the whole reason wrapped, then its history newest first.
  */
-export function alarmDetailLines(alarm: Alarm, history: HistoryView, now: number, width: number): SegmentLine[] {
+export function alarmDetailLines(alarm: ShownAlarm, history: HistoryView, now: number, width: number): SegmentLine[] {
 	const w = Math.max(12, width);
 	const lines: SegmentLine[] = [
 		[
@@ -103,6 +112,7 @@ export function alarmDetailLines(alarm: Alarm, history: HistoryView, now: number
 		],
 	];
 	if (alarm.description) lines.push(labelled('about', sanitize(alarm.description), w));
+	if (alarm.why) lines.push(labelled('why here', sanitize(alarm.why), w));
 	if (alarm.kind === 'metric') {
 		const dims = Object.entries(alarm.dimensions).map(([k, v]) => `${k}=${v}`).join(' ');
 		lines.push(labelled('metric', sanitize(`${alarm.namespace} ${alarm.metricName} ${dims}`), w));

@@ -1,8 +1,10 @@
+import {shortTaskId, type StreamSource} from '../discovery/stream-source.js';
 import type {LogLine} from '../logs/log-store.js';
+import {parseJsonTail} from './json.js';
 import type {Severity} from './severity.js';
 import {sanitize} from './sanitize.js';
 import {fitLine, type Segment, type SegmentLine, type SegmentTone} from './segments.js';
-import {visiblePrefix} from './truncate.js';
+import {padEnd, truncate, visiblePrefix} from './truncate.js';
 import {wrapText} from './wrap.js';
 
 const severityTone: Record<Severity, SegmentTone> = {FATAL: 'bad', ERROR: 'bad', WARN: 'warn', INFO: 'info', DEBUG: 'muted'};
@@ -27,11 +29,85 @@ export function highlightSegments(text: string, ranges: ReadonlyArray<readonly [
 	return out;
 }
 
+// The message as a line shows it, worked out once per line (the view redraws often): the leading
+// timestamp and level word dropped (the columns say them), a JSON line shown as its message field.
+const shownText = new WeakMap<LogLine, string>();
+
+/** Columns of a message the list can show: more than maxWrappedRows rows of any terminal. */
+const shownColumns = 8000;
+
+/** Above this a JSON line is shown as it is: parsing it at every new line would cost too much. */
+const maxJsonLength = 16_384;
+
+const leadingLevel = /^\[?(FATAL|CRITICAL|ERROR|ERR|WARN|WARNING|INFO|DEBUG|TRACE)\]?:?\s+/i;
+
+function jsonMessage(message: string): string | undefined {
+	if (message.length > maxJsonLength || !message.trimStart().startsWith('{')) return undefined;
+	const tail = parseJsonTail(message);
+	if (!tail || tail.prefix !== '') return undefined;
+	const text = tail.value.message ?? tail.value.msg ?? tail.value.event;
+	if (typeof text !== 'string' || text === '') return undefined;
+	const logger = tail.value.logger ?? tail.value.name;
+	return typeof logger === 'string' && logger !== '' ? `${logger}: ${text}` : text;
+}
+
+/** What the message column shows for a line: once per line, then from the cache. */
+export function shownMessage(line: LogLine): string {
+	const hit = shownText.get(line);
+	if (hit !== undefined) return hit;
+	// Only the part that can ever be drawn in the list is sanitized and kept: a 256 KB message costs
+	// what a few screens of text do (the details view pages the whole message from the event).
+	const raw = visiblePrefix(line.event.message, shownColumns).replace(leadingTimestamp, '');
+	let text = jsonMessage(raw) ?? raw;
+	const level = leadingLevel.exec(text);
+	if (level && line.severity && severityWord(level[1]!) === line.severity) text = text.slice(level[0].length);
+	const shown = sanitize(text);
+	shownText.set(line, shown);
+	return shown;
+}
+
+function severityWord(word: string): Severity | undefined {
+	const upper = word.toUpperCase();
+	if (upper === 'CRITICAL') return 'FATAL';
+	if (upper === 'ERR') return 'ERROR';
+	if (upper === 'WARNING') return 'WARN';
+	if (upper === 'TRACE') return 'DEBUG';
+	return upper as Severity;
+}
+
 const leadingTimestamp = /^\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?\s+/;
 
-const prefixWidth = 15; // "12:00:01 ERROR "
+const basePrefixWidth = 15; // "12:00:01 ERROR "
 /** Rows one wrapped line may take (or options.maxRows, the screen's): the details view pages the rest. */
 const maxWrappedRows = 100;
+
+/**
+ * What the source column says for a line: the service (and the short task id where there is
+ * room), or, when the stream maps to no service, the stream name itself, cut to the column.
+ */
+export function sourceLabel(source: StreamSource | undefined, logStream: string, width: number, shorten: (service: string) => string = s => s): string {
+	if (width <= 0) return '';
+	const service = source ? shorten(source.service) : '';
+	const text = source ? (source.taskId && width >= service.length + 9 ? `${service} ${shortTaskId(source.taskId)}` : service) : logStream;
+	return truncate(sanitize(text), width);
+}
+
+/** The detail view's "service writer · container app · task 0123abcd · revision writer:7". */
+export function detailSource(source: StreamSource | undefined): string {
+	if (!source) return '(stream of no known service)';
+	const parts = [`service ${source.service}`];
+	if (source.container) parts.push(`container ${source.container}`);
+	if (source.taskId) parts.push(`task ${shortTaskId(source.taskId)}`);
+	if (source.revision) parts.push(`revision ${source.revision}`);
+	return sanitize(parts.join(' · '));
+}
+
+/** The source column's width: the longest (short) service name, up to 20, and a short task id when wide. */
+export function sourceColumnWidth(services: readonly string[], width: number): number {
+	if (services.length === 0 || width < 70) return 0;
+	const longest = Math.min(20, Math.max(...services.map(s => sanitize(s).length)));
+	return width >= 110 ? longest + 9 : longest;
+}
 
 /**
  * The rows one log line takes: time, severity and the sanitised message, fitted to `width`; with
@@ -40,23 +116,24 @@ const maxWrappedRows = 100;
 export function logLineRows(
 	line: LogLine,
 	width: number,
-	options: {wrap: boolean; highlight?: (message: string) => Array<[number, number]>; maxRows?: number},
+	options: {wrap: boolean; highlight?: (message: string) => Array<[number, number]>; source?: {label: string; width: number}; maxRows?: number},
 ): SegmentLine[] {
-	// Most lines repeat their own ISO timestamp first; the time column already says it. Only the part
-	// that can be drawn is sanitized and measured: a 256 KB message costs what an 80-column one does.
+	const message = shownMessage(line);
 	const rows = Math.max(1, Math.min(options.maxRows ?? maxWrappedRows, maxWrappedRows));
-	const visible = visiblePrefix(line.event.message, (options.wrap ? rows : 1) * width + 64);
-	const message = sanitize(visible.replace(leadingTimestamp, ''));
 	const severity = line.severity;
+	// Colour by level: the message too, for the lines an engineer is looking for.
+	const messageTone: SegmentTone | undefined = severity === 'FATAL' || severity === 'ERROR' ? 'bad' : severity === 'WARN' ? 'warn' : undefined;
 	const prefix: Segment[] = [
 		{text: `${clockTime(line.event.timestamp)} `, tone: 'muted'},
 		{text: `${(severity ?? '').padEnd(5)} `, tone: severity ? severityTone[severity] : undefined, bold: severity === 'FATAL'},
+		...(options.source && options.source.width > 0 ? [{text: `${padEnd(options.source.label, options.source.width)} `, tone: 'accent' as const}] : []),
 	];
+	const prefixWidth = basePrefixWidth + (options.source && options.source.width > 0 ? options.source.width + 1 : 0);
 	const room = Math.max(1, width - prefixWidth);
 	if (!options.wrap || message.length <= room) {
-		const body = options.highlight ? highlightSegments(message, options.highlight(message)) : [{text: message}];
+		const body = options.highlight ? highlightSegments(message, options.highlight(message)) : [{text: message, tone: messageTone}];
 		return [fitLine([...prefix, ...body], width)];
 	}
 	const pieces = wrapText(message, room, rows);
-	return pieces.map((piece, i) => fitLine(i === 0 ? [...prefix, {text: piece}] : [{text: ' '.repeat(prefixWidth)}, {text: piece}], width));
+	return pieces.map((piece, i) => fitLine(i === 0 ? [...prefix, {text: piece, tone: messageTone}] : [{text: ' '.repeat(prefixWidth)}, {text: piece, tone: messageTone}], width));
 }

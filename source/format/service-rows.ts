@@ -13,20 +13,30 @@ export type ServiceTableLayout = {nameWidth: number; sparkWidth: number};
 
 const fixed = {status: 8, tasks: 11, rollout: 11, value: 6};
 
+/** The longest name the SERVICE column grows to; longer ones are cut with `…`. */
+export const maxNameWidth = 32;
+/** One sparkline cell is one minute: the chart's window, within these bounds. */
+export const sparkMinutes = {min: 30, max: 180};
+
 /**
- * Column widths for the services table at a terminal width. Names get what they need (up to 28)
- * first, sparklines share the rest (up to 20 each) and go entirely when there is no room.
+ * Column widths for the services table at a terminal width. The SERVICE column is as wide as the
+ * longest name (up to maxNameWidth, never narrower than its title); every column left over goes
+ * to the two sparklines, which then show more history. Sparklines go first when there is no room.
  */
 export function serviceTableLayout(width: number, longestName = 20): ServiceTableLayout {
 	const gaps = 5;
 	const rest = width - fixed.status - fixed.tasks - fixed.rollout - 2 * fixed.value - gaps;
 	const minSpark = 6;
-	// Names keep at least 16 columns while sparklines fit; then the sparklines go first.
-	let nameWidth = Math.max(Math.min(16, rest), Math.min(Math.min(28, Math.max(12, longestName)), rest - 2 * (minSpark + 1)));
-	let sparkWidth = Math.min(20, Math.floor((rest - nameWidth) / 2) - 1);
-	if (sparkWidth < minSpark) sparkWidth = 0;
-	nameWidth = Math.max(8, rest - (sparkWidth > 0 ? 2 * (sparkWidth + 1) : 0));
+	const wanted = Math.min(maxNameWidth, Math.max('SERVICE'.length, longestName));
+	const nameWidth = Math.max(8, Math.min(wanted, rest - 2 * (minSpark + 1)));
+	const sparkWidth = Math.min(sparkMinutes.max, Math.floor((rest - nameWidth) / 2) - 1);
+	if (sparkWidth < minSpark) return {nameWidth: Math.max(8, Math.min(wanted, rest)), sparkWidth: 0};
 	return {nameWidth, sparkWidth};
+}
+
+/** The metric window the sparklines show: one minute a cell, at least half an hour. */
+export function sparkWindowMs(layout: ServiceTableLayout): number {
+	return Math.max(sparkMinutes.min, Math.min(sparkMinutes.max, layout.sparkWidth)) * 60_000;
 }
 
 export function serviceHeader(layout: ServiceTableLayout): string {

@@ -1,7 +1,8 @@
 import {useCallback} from 'react';
-import {alarmsOfEnvironment} from '../model/alarms.js';
+import type {EnvironmentAlarm} from '../discovery/alarm-attribution.js';
+import {sortAlarms} from '../model/alarms.js';
 import {sortServices} from '../model/services.js';
-import type {Alarm, DbInstance, MetricQuery, MetricSeries, Service} from '../port/types.js';
+import type {DbInstance, MetricQuery, MetricSeries, Service} from '../port/types.js';
 import {useApp} from '../shell/app-context.js';
 import {usePoll} from './use-poll.js';
 
@@ -31,10 +32,25 @@ export function useMetricBatch(queries: readonly MetricQuery[], windowMs: number
 	return usePoll(fetch, {intervalMs: config.refreshMs, enabled: enabled && queries.length > 0, key, cache: pollCache, now, refreshToken});
 }
 
+/**
+ * The alarms that watch the environment, each with why (its dimensions name the cluster, one of its
+ * services or the database; a metric filter on its log groups makes its metric; the config lists
+ * it). The services and metric filters come from discovery, so the scope grows once it answers.
+ */
 export function useAlarms(enabled = true) {
-	const {cloud, config, now, refreshToken, pollCache} = useApp();
+	const {config, now, refreshToken, pollCache, discovery, alarmReader} = useApp();
 	const {names} = config;
-	const fetch = useCallback(async (): Promise<Alarm[]> => alarmsOfEnvironment(await cloud.alarms.describeAlarms(), names), [cloud, names]);
+	const found = discovery.poll.data;
+	const fetch = useCallback(
+		async (): Promise<EnvironmentAlarm[]> =>
+			sortAlarms(
+				await alarmReader.read(
+					{cluster: names.cluster, db: names.db, services: found?.services ?? [], metricFilters: found?.metricFilters ?? [], alarmNames: names.alarmNames},
+					now(),
+				),
+			),
+		[alarmReader, names, found, now],
+	);
 	return usePoll(fetch, {intervalMs: config.refreshMs, enabled, key: `alarms|${names.cluster}|${names.db}`, cache: pollCache, now, refreshToken, isEmpty: a => a.length === 0});
 }
 

@@ -15,7 +15,7 @@ export type ErrorCount = {errors: number; fatal: number; capped: boolean; window
  * checked again locally: some backends (moto) answer `?` patterns with every event.
  */
 export function useErrorCount(enabled = true) {
-	const {cloud, config, now, refreshToken, pollCache} = useApp();
+	const {cloud, config, now, refreshToken, pollCache, logGroupsReady} = useApp();
 	const {logGroups} = config.names;
 	const fetch = useCallback(async (): Promise<ErrorCount> => {
 		const matches = compileFilterPattern(errorPattern);
@@ -41,5 +41,5 @@ export function useErrorCount(enabled = true) {
 		return {errors, fatal, capped, windowMs: errorWindowMs};
 	}, [cloud, logGroups, now]);
 	// Counting is heavier than a describe call: refresh it at most every 15 seconds.
-	return usePoll(fetch, {intervalMs: Math.max(config.refreshMs, 15_000), enabled, key: `errors|${logGroups.join(',')}`, cache: pollCache, now, refreshToken});
+	return usePoll(fetch, {intervalMs: Math.max(config.refreshMs, 15_000), enabled: enabled && logGroupsReady, key: `errors|${logGroups.join(',')}`, cache: pollCache, now, refreshToken});
 }

@@ -1,6 +1,7 @@
 import {useEffect, useState} from 'react';
 import {createLogTailer, type LogTailerState} from '../logs/tailer.js';
 import type {LogStore} from '../logs/log-store.js';
+import type {LogEvent} from '../port/types.js';
 import {useApp} from '../shell/app-context.js';
 
 /** The view reads the buffer at most this often: bursts of lines cost one render per tick. */
@@ -14,30 +15,36 @@ const overlapMs = 10_000;
  * Coming back to the screen resumes from the newest buffered line (minus an overlap the store
  * de-duplicates), so nothing is lost or doubled across a visit elsewhere.
  */
-export function useLogTail(store: LogStore, options: {pattern: string; windowMs: number; key: string}) {
-	const {cloud, config, now, refreshToken} = useApp();
+export function useLogTail(
+	store: LogStore,
+	options: {pattern: string; windowMs: number; key: string; logGroups?: readonly string[]; accept?: (event: LogEvent) => boolean},
+) {
+	const {cloud, config, now, refreshToken, logGroupsReady} = useApp();
 	const [state, setState] = useState<LogTailerState>({mode: 'polling', stale: false});
 	const [version, setVersion] = useState(store.version);
-	const {logGroups} = config.names;
+	const logGroups = options.logGroups ?? config.names.logGroups;
+	const accept = options.accept;
 
 	useEffect(() => {
+		// The convention's guess may not exist: wait for the groups the task definitions name.
+		if (!logGroupsReady) return;
 		store.showing(options.key);
 		const newest = store.newestTimestamp;
 		const startTime = newest === undefined ? now() - options.windowMs : Math.max(now() - options.windowMs, newest - overlapMs);
 		const tailer = createLogTailer(cloud.logs, {
-			logGroups,
+			logGroups: [...logGroups],
 			pattern: options.pattern === '' ? undefined : options.pattern,
 			now,
 			pollIntervalMs: Math.min(config.refreshMs, 5000),
 			overlapMs,
 			startTime,
-			onEvents: events => store.add(events),
+			onEvents: events => store.add(accept ? events.filter(accept) : events),
 			onState: next => setState(previous => (sameState(previous, next) ? previous : next)),
 		});
 		tailer.start();
 		return () => tailer.stop();
 		// eslint-disable-next-line react-hooks/exhaustive-deps
-	}, [cloud, store, options.key, refreshToken]);
+	}, [cloud, store, options.key, refreshToken, logGroupsReady]);
 
 	useEffect(() => {
 		const timer = setInterval(() => setVersion(v => (v === store.version ? v : store.version)), flushIntervalMs);

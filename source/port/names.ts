@@ -5,6 +5,11 @@ export type ResourceNames = {
 	env: string;
 	cluster: string;
 	logGroups: string[];
+	/**
+	 * True when logGroups is the naming convention's guess (no flag or config file named them): the
+	 * groups the task definitions name then replace it, and it counts only if it exists.
+	 */
+	logGroupsGuessed: boolean;
 	db: string;
 	/** Prefix of the environment's service names: acso-{env}- */
 	servicePrefix: string;
@@ -15,11 +20,13 @@ export type ResourceNames = {
 	alarmNames: string[];
 };
 
-export function namesFor(env: string, overrides: Partial<Omit<ResourceNames, 'env'>> = {}): ResourceNames {
+export function namesFor(env: string, overrides: Partial<Omit<ResourceNames, 'env' | 'logGroupsGuessed'>> = {}): ResourceNames {
+	const configuredGroups = overrides.logGroups !== undefined && overrides.logGroups.length > 0;
 	return {
 		env,
 		cluster: overrides.cluster ?? `acso-${env}-cluster`,
-		logGroups: overrides.logGroups && overrides.logGroups.length > 0 ? overrides.logGroups : [`/aws/acso/${env}/agents`],
+		logGroups: configuredGroups ? overrides.logGroups! : [`/aws/acso/${env}/agents`],
+		logGroupsGuessed: !configuredGroups,
 		db: overrides.db ?? `acso-${env}-db`,
 		servicePrefix: overrides.servicePrefix ?? `acso-${env}-`,
 		alarmNames: overrides.alarmNames ?? [],

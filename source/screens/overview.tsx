@@ -6,6 +6,8 @@ import {combineFreshness, type Freshness} from '../format/freshness.js';
 import {moveCursor} from '../format/list-window.js';
 import {alarmCells, dbCells, errorCells} from '../format/overview-summary.js';
 import {sanitize} from '../format/sanitize.js';
+import {serviceTableLayout, sparkWindowMs} from '../format/service-rows.js';
+import {shortServiceName} from '../port/names.js';
 import {useAlarms, useDatabase, useMetricBatch, useServices} from '../hooks/use-cloud-data.js';
 import {useErrorCount} from '../hooks/use-error-count.js';
 import {useTreeSuggestion} from '../hooks/use-runbook.js';
@@ -16,8 +18,6 @@ import {serviceTarget, useActionKeys} from '../fixes-ui/action-keys.js';
 import {useApp} from '../shell/app-context.js';
 import type {ScreenModel, ScreenProps} from '../shell/screen-model.js';
 import {runbookBinding, runbookCells} from './runbooks/overview-offer.js';
-
-export const overviewWindowMs = 30 * 60_000;
 
 export function freshnessOf(state: PollState<unknown>): Freshness {
 	return {loading: state.status === 'loading', updatedAt: state.updatedAt, stale: state.stale, error: state.error, throttled: state.throttled};
@@ -34,7 +34,10 @@ export function useServiceList(props: ScreenProps, withDb: boolean) {
 	);
 	// One batch for every service and the database: wait for the service names rather than asking
 	// for the database alone first (one GetMetricData more on every first load).
-	const metrics = useMetricBatch(queries, overviewWindowMs, services.data !== undefined);
+	// One sparkline cell a minute: a wider terminal shows more history, not wider cells.
+	const longest = useMemo(() => Math.max(0, ...serviceNames.map(n => sanitize(shortServiceName(n, config.names)).length)), [serviceNames, config.names]);
+	const windowMs = sparkWindowMs(serviceTableLayout(props.width, longest));
+	const metrics = useMetricBatch(queries, windowMs, services.data !== undefined);
 	const series = useMemo(() => splitSeries(serviceNames, metrics.data ?? []), [serviceNames, metrics.data]);
 	const [cursor, setCursor] = useState(0);
 	const count = services.data?.length ?? 0;
@@ -52,6 +55,14 @@ export function useServiceList(props: ScreenProps, withDb: boolean) {
 			footer: true,
 			handler: () => {
 				if (selected) open('service', {name: selected.name});
+			},
+		},
+		{
+			keys: ['l'],
+			description: 'logs of this service',
+			footer: true,
+			handler: () => {
+				if (selected) open('logs', {service: selected.name});
 			},
 		},
 		...useActionKeys(serviceTarget(config.names.cluster, selected?.name), 'service'),

@@ -102,7 +102,7 @@ const sectionOrder: readonly SectionName[] = ['deployments', 'tasks', 'events'];
 
 /** Service detail (Enter on a service): deployments, tasks with failures first, events, and its charts. */
 export function useServiceDetailScreen(props: ScreenProps): ScreenModel {
-	const {config, now} = useApp();
+	const {config, now, open} = useApp();
 	const {names} = config;
 	const name = props.params.name ?? '';
 	const short = sanitize(shortServiceName(name, names));
@@ -145,6 +145,7 @@ export function useServiceDetailScreen(props: ScreenProps): ScreenModel {
 		...sectionOrder.map(s => ({keys: [sectionKeys[s]], description: `focus ${s}`, footer: true, handler: () => setFocus(s)})),
 		{keys: ['l', 'right'], description: 'focus the next section', handler: () => cycle(1)},
 		{keys: ['h', 'left'], description: 'focus the previous section', handler: () => cycle(-1)},
+		{keys: ['L'], description: 'logs of this service', footer: true, handler: () => open('logs', {service: name})},
 		...windowBindings,
 		...useActionKeys(serviceTarget(names.cluster, name), 'service'),
 	];

@@ -1,6 +1,8 @@
 import {createContext, useContext} from 'react';
 import type {AppConfig} from '../config/app-config.js';
+import type {EnvironmentAlarmReader} from '../discovery/alarm-reads.js';
 import type {PollCache} from '../hooks/poll-state.js';
+import type {DiscoveryState} from '../hooks/use-discovery.js';
 import type {LogStore} from '../logs/log-store.js';
 import type {Cloud} from '../port/types.js';
 import type {AuditLog} from '../actions/audit.js';
@@ -33,6 +35,16 @@ export type AppContextValue = {
 	openActions(target: Target): void;
 	/** Shows the deployment watches started this session: the `w` key. */
 	openWatches(): void;
+	/**
+	 * What the account says the environment is made of (services, log groups from the task
+	 * definitions, stream -> service mapping, metric filters); `config.names.logGroups` already
+	 * holds the discovered groups.
+	 */
+	discovery: DiscoveryState;
+	/** False while the log groups are still the convention's guess, waiting for the first discovery. */
+	logGroupsReady: boolean;
+	/** The environment's alarms, read and attributed by what they watch (one reader a session). */
+	alarmReader: EnvironmentAlarmReader;
 	/** The runbook walked on the runbooks screen (built-in or --guide FILE) and the walker's state, kept across visits. */
 	runbook?: RunbookSession;
 	/** The audit trail of this session: fixes and the runbooks' aws CLI changes write to it. */

@@ -57,7 +57,14 @@ export function judgeMetricAlarm(world: World, alarm: MetricAlarm, at: number): 
 		const value = aggregateOne(series, start, period, alarm.statistic);
 		if (value !== undefined) points.push({t: start, v: value});
 	}
-	if (points.length === 0) return {state: 'INSUFFICIENT_DATA', points, clear: []};
+	if (points.length === 0) {
+		// TreatMissingData, as CloudWatch applies it when no datapoint is there at all.
+		const treat = alarm.extra?.TreatMissingData;
+		if (treat === 'notBreaching') return {state: 'OK', points, clear: []};
+		if (treat === 'breaching') return {state: 'ALARM', points, clear: []};
+		if (treat === 'ignore') return undefined;
+		return {state: 'INSUFFICIENT_DATA', points, clear: []};
+	}
 	const clear = points.filter(point => !breaches(point.v, alarm));
 	if (clear.length > 0) return {state: 'OK', points, clear};
 	// Every datapoint present breaches. With missing data treated as missing, CloudWatch needs all
@@ -71,6 +78,7 @@ export function reasonFor(alarm: MetricAlarm, verdict: Verdict): string {
 	const words = WORDS[alarm.comparisonOperator];
 	const threshold = shown(alarm.threshold);
 	if (verdict.state === 'INSUFFICIENT_DATA') return `Insufficient Data: ${n} ${plural(n, 'datapoint was', 'datapoints were')} unknown.`;
+	if (verdict.points.length === 0) return `Threshold Crossed: no datapoints were received for ${n} ${plural(n, 'period', 'periods')} and ${n} missing ${plural(n, 'datapoint was', 'datapoints were')} treated as [${verdict.state === 'OK' ? 'NonBreaching' : 'Breaching'}].`;
 	if (verdict.state === 'OK') {
 		const list = verdict.clear.map(datapoint).join(', ');
 		return n === 1

@@ -188,6 +188,23 @@ export function agentsLogGroup(env: string): string {
 	return `/aws/acso/${env}/agents`;
 }
 
+/**
+ * Services that log to a group of their own rather than the shared agents group: the account
+ * describes where in each task definition, so the dashboard must read it there (as on real
+ * accounts, where one group per service is the ECS console's default).
+ */
+const OWN_LOG_GROUP_SERVICES: ReadonlySet<string> = new Set(['financial-intelligence']);
+
+/** The log group the service's task definition names. */
+export function serviceLogGroup(env: string, short: string): string {
+	return OWN_LOG_GROUP_SERVICES.has(short) ? `/ecs/acso-${env}/${short}` : agentsLogGroup(env);
+}
+
+/** The groups of one environment that its services write to. */
+export function environmentLogGroups(env: string): string[] {
+	return [agentsLogGroup(env), ...[...OWN_LOG_GROUP_SERVICES].map(short => serviceLogGroup(env, short))];
+}
+
 export function dbName(env: string): string {
 	return `acso-${env}-db`;
 }

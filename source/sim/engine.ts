@@ -2,7 +2,7 @@
 // crossed in a bounded number of coarse steps first (never more than MAX_COARSE_STEPS + the
 // FINE_WINDOW of one-second steps), so a clock jumping by days costs milliseconds, not hours.
 
-import {ALARMS_LOG_GROUP, agentsLogGroup, type EnvName} from './catalog.js';
+import {ALARMS_LOG_GROUP, serviceLogGroup, type EnvName} from './catalog.js';
 import {floorTo, MINUTE, SECOND, STEP_MS} from './clock.js';
 import {evaluateAlarms} from './alarm-evaluation.js';
 import {advanceDatabases} from './database.js';
@@ -69,7 +69,7 @@ function lifecycleLine(world: World, happening: Happening): void {
 	const load = taskLoad(task);
 	const reading = {task, service, mem: memoryPercent(load, at), used: usedMiB(load, at)};
 	const ctx = lineContext(world, reading, at, []);
-	const group = agentsLogGroup(service.env);
+	const group = serviceLogGroup(service.env, service.profile.short);
 	if (happening.kind === 'started') writeEvent(world, group, at, at + ingestionDelay(world), task.logStream, startupLine(ctx, at));
 	else if (happening.kind === 'oom') writeEvent(world, group, at - 40, at + ingestionDelay(world), task.logStream, oomLine(ctx, at - 40));
 	else if (happening.kind === 'draining') writeEvent(world, group, at, at + ingestionDelay(world), task.logStream, shutdownLine(ctx, at));
@@ -101,7 +101,7 @@ function writeLogs(world: World, readings: Reading[], from: number, at: number):
 		let down = downByEnv.get(env);
 		if (!down) downByEnv.set(env, (down = downServices(world, env)));
 		const message = logLine(world.rng, lineContext(world, reading, ts, down), ts);
-		writeEvent(world, agentsLogGroup(env), ts, ts + ingestionDelay(world), reading.task.logStream, message);
+		writeEvent(world, serviceLogGroup(env, reading.service.profile.short), ts, ts + ingestionDelay(world), reading.task.logStream, message);
 	}
 }
 

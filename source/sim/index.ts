@@ -6,7 +6,7 @@ import type {CloudErrorKind} from '../port/errors.js';
 import {guardOperator} from '../port/read-only.js';
 import type {Cloud, LogFilterRequest} from '../port/types.js';
 import {describeAlarmHistory, describeAlarms} from './alarms.js';
-import {agentsLogGroup, ENVIRONMENTS} from './catalog.js';
+import {agentsLogGroup, ENVIRONMENTS, serviceLogGroup} from './catalog.js';
 import {systemClock, type Clock} from './clock.js';
 import {describeDbInstances} from './database.js';
 import {describeClusters, describeServices, describeTaskDefinition, describeTasks, listClusters, listServices, listTasks} from './ecs.js';
@@ -93,16 +93,18 @@ export function createSimCloud(options: SimOptions): SimCloud {
 			const world = getWorld();
 			advanceTo(world, clock.now());
 			let stream = 'acso/emitted';
+			let group = agentsLogGroup(env);
 			if (service !== undefined) {
 				const full = service.startsWith(`acso-${env}-`) ? service : `acso-${env}-${service}`;
 				const found = world.services.get(full);
 				if (!found) throw new Error(`emitLog: unknown service '${service}' in ${env}`);
 				const task = found.tasks.find(candidate => candidate.lastStatus === 'RUNNING');
 				stream = task ? task.logStream : `${found.profile.short}/${found.profile.container}/emitted`;
+				group = serviceLogGroup(env, found.profile.short);
 			}
 			const at = now(world);
 			// Visible at once: tests emit a line and expect the next read to return it.
-			writeEvent(world, agentsLogGroup(env), at, at, stream, message);
+			writeEvent(world, group, at, at, stream, message);
 		},
 		calls: () => ({...counts}),
 	};

@@ -6,7 +6,7 @@ import {CloudError} from '../port/errors.js';
 import type {LogGroup, MetricFilter} from '../port/types.js';
 import type {LogMatcher} from '../logs/filter-pattern.js';
 import {matcherFor} from './log-filter.js';
-import {agentsLogGroup, ALARMS_LOG_GROUP, LOG_RETENTION_DAYS} from './catalog.js';
+import {agentsLogGroup, ALARMS_LOG_GROUP, LOG_RETENTION_DAYS, serviceLogGroup} from './catalog.js';
 import {DAY, HOUR} from './clock.js';
 import {appendEvent, createEventLog, eventCount, trimEvents, type StoredEvent} from './event-log.js';
 import {logGroupArn} from './ids.js';
@@ -55,11 +55,22 @@ export function seedLogGroups(world: World, now: number): void {
 		// Staging was never given a retention policy: it keeps everything, and it shows in the bytes.
 		newGroup(agentsLogGroup('staging'), now - 397 * DAY, 41 * 1024 ** 2),
 		newGroup(ALARMS_LOG_GROUP, now - 380 * DAY, 0.3 * 1024 ** 2, 14),
+		// financial-intelligence logs to a group of its own (its task definition says so).
+		newGroup(serviceLogGroup('production', 'financial-intelligence'), now - 210 * DAY, 22 * 1024 ** 2, 30),
+		newGroup(serviceLogGroup('staging', 'financial-intelligence'), now - 205 * DAY, 5 * 1024 ** 2, 14),
 	];
 	for (const group of groups) {
 		resetStoredBytes(group, now);
 		world.logGroups.set(group.name, group);
 	}
+	// An alarm watches this filter's metric: the metric names no cluster or service, only the filter
+	// on the service's log group says what it is about.
+	putFilter(world, {
+		name: 'FinancialIntelligenceErrors',
+		logGroup: serviceLogGroup('production', 'financial-intelligence'),
+		pattern: 'ERROR',
+		transformations: [{metricName: 'FinancialIntelligenceErrors', metricNamespace: 'ACSO/Agents', metricValue: '1', defaultValue: 0}],
+	});
 	putFilter(world, {
 		name: 'ErrorCount',
 		logGroup: agentsLogGroup('production'),

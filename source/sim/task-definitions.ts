@@ -4,7 +4,7 @@
 import {isFargateSize} from '../model/fargate-sizes.js';
 import {CloudError} from '../port/errors.js';
 import type {ContainerDefinition, TaskDefinition, TaskDefinitionInput} from '../port/types.js';
-import {agentsLogGroup, ARN_REGION, ECR_HOST, imageFor, MISSING_IMAGES, repositoryFor, SERVICE_PROFILES, serviceName, type EnvName} from './catalog.js';
+import {ARN_REGION, serviceLogGroup, ECR_HOST, imageFor, MISSING_IMAGES, repositoryFor, SERVICE_PROFILES, serviceName, type EnvName} from './catalog.js';
 import {DAY} from './clock.js';
 import {executionRoleArn, parseTaskDefinitionRef, taskDefinitionArn, taskRoleArn} from './ids.js';
 import type {World} from './model.js';
@@ -27,7 +27,7 @@ function containerFor(env: EnvName, short: string, container: string, image: str
 			],
 			logConfiguration: {
 				logDriver: 'awslogs',
-				options: {'awslogs-group': agentsLogGroup(env), 'awslogs-region': ARN_REGION, 'awslogs-stream-prefix': short},
+				options: {'awslogs-group': serviceLogGroup(env, short), 'awslogs-region': ARN_REGION, 'awslogs-stream-prefix': short},
 			},
 			healthCheck: {command: ['CMD-SHELL', 'curl -fs http://localhost:8000/health || exit 1'], interval: 30, timeout: 5, retries: 3},
 		},

@@ -21,7 +21,9 @@ describeWithMoto('what the overview asks AWS for', () => {
 		await moto?.stop();
 	});
 
-	it('loads 25 services with 3 DescribeServices and 1 GetMetricData, and refreshes for the same', async () => {
+	// The overview's own reads, plus discovery's (once a minute, and on `r`): ListServices and
+	// 3 DescribeServices again, DescribeTaskDefinition once per revision a session, ListTasks.
+	it('loads 25 services with 3 DescribeServices and 1 GetMetricData (and discovery its own), and refreshes for the same', async () => {
 		const calls: string[] = [];
 		const cloud = createAwsCloud({region: motoRegion, endpointUrl: moto.endpoint, credentials: motoCredentials, isWriteEnabled: () => false, observe: c => calls.push(c.operation)});
 		const config = testConfig({env: 'staging', endpointUrl: moto.endpoint, region: motoRegion, refresh: '3600'});
@@ -29,16 +31,18 @@ describeWithMoto('what the overview asks AWS for', () => {
 		try {
 			await app.waitFor(f => /\d+\.\d%/.test(f) && f.includes('acso-staging-db  available') && /ERRORS\s+\d+/.test(f), 30_000);
 			const count = (operation: string) => calls.filter(c => c === operation).length;
-			expect(count('DescribeServices')).toBe(3);
+			expect(count('DescribeServices')).toBe(3 + 3);
 			expect(count('GetMetricData')).toBe(1);
-			expect(count('ListServices')).toBe(1);
+			expect(count('ListServices')).toBe(1 + 1);
+			expect(count('DescribeTaskDefinition')).toBe(25);
 
 			calls.length = 0;
 			await app.press('r');
-			await app.waitFor(() => count('GetMetricData') === 1 && count('DescribeDBInstances') === 1, 30_000);
+			await app.waitFor(() => count('GetMetricData') === 1 && count('DescribeDBInstances') === 1 && count('DescribeTasks') >= 1, 30_000);
 			await new Promise(resolve => setTimeout(resolve, 300));
-			expect(count('DescribeServices')).toBe(3);
+			expect(count('DescribeServices')).toBe(3 + 3);
 			expect(count('GetMetricData')).toBe(1);
+			expect(count('DescribeTaskDefinition')).toBe(0); // immutable: cached by revision
 		} finally {
 			app.unmount();
 		}

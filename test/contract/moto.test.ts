@@ -2,6 +2,7 @@ import {afterAll, beforeAll} from 'vitest';
 import {createAwsCloud} from '../../source/aws/index.js';
 import {describeWithMoto, motoCredentials, motoRegion, startMoto, type MotoServer} from '../helpers/moto.js';
 import {seedEnvironment} from '../helpers/moto-seed.js';
+import {seedLedgerAccount} from '../helpers/moto-seed-ledger.js';
 import {describePortContract} from './port-contract.js';
 
 // The port contract against the AWS SDK adapters, talking to a seeded moto_server.
@@ -31,6 +32,37 @@ describeWithMoto('AWS adapters on moto_server', () => {
 		return {
 			cloud,
 			env: 'contract',
+			setWriteEnabled(on: boolean) {
+				writeEnabled = on;
+			},
+			teardown: async () => cloud.reset(),
+		};
+	});
+});
+
+// The same contract on an account that follows no naming convention (test/helpers/moto-seed-ledger.ts).
+describeWithMoto('AWS adapters on moto_server, an account named otherwise', () => {
+	let server: MotoServer | undefined;
+
+	beforeAll(async () => {
+		server = await startMoto();
+	});
+
+	afterAll(async () => {
+		await server?.stop();
+	});
+
+	describePortContract('aws on moto, ledger account', async () => {
+		if (!server) throw new Error('moto_server did not start');
+		const seed = await seedLedgerAccount(server.endpoint);
+		let writeEnabled = false;
+		const cloud = createAwsCloud({region: motoRegion, endpointUrl: server.endpoint, credentials: motoCredentials, isWriteEnabled: () => writeEnabled, sessionId: 'contract-ledger'});
+		return {
+			cloud,
+			env: 'live',
+			names: seed.names,
+			logGroupPrefix: '/ecs/ledger-live/',
+			alarm: {prefix: 'writer-', name: 'writer-latency-p99', namespace: 'Ledger/App', metricName: 'Latency'},
 			setWriteEnabled(on: boolean) {
 				writeEnabled = on;
 			},

@@ -16,7 +16,15 @@ export type ContractContext = {
 	/** The backend's clock (the sim may run on a manual one). Default Date.now. */
 	now?: () => number;
 	teardown?: () => Promise<void>;
+	/** The account's names where they follow no convention. Default namesFor(env). */
+	names?: ResourceNames;
+	/** A prefix the environment's log groups share. Default /aws/acso/{env}/. */
+	logGroupPrefix?: string;
+	/** One seeded alarm and a prefix of its name. Default ACSO-HighCPU, on AWS/ECS CPUUtilization. */
+	alarm?: {prefix: string; name: string; namespace: string; metricName: string};
 };
+
+const acsoAlarm = {prefix: 'ACSO-', name: 'ACSO-HighCPU', namespace: 'AWS/ECS', metricName: 'CPUUtilization'};
 
 const missingCluster = 'acso-nope-cluster';
 const missingDb = 'acso-nope-db';
@@ -53,7 +61,7 @@ export function describePortContract(name: string, setup: () => Promise<Contract
 		beforeAll(async () => {
 			context = await setup();
 			cloud = context.cloud;
-			names = namesFor(context.env);
+			names = context.names ?? namesFor(context.env);
 			now = context.now ?? Date.now;
 			context.setWriteEnabled(false);
 		});
@@ -127,7 +135,7 @@ export function describePortContract(name: string, setup: () => Promise<Contract
 				for (const task of tasks) {
 					expect(serviceNames).toContain(task.service);
 					expect(task.desiredStatus).toBe('RUNNING');
-					expect(task.taskDefinition).toMatch(new RegExp(`^${task.service}:\\d+$`));
+					expect(task.taskDefinition).toMatch(/^[\w-]+:\d+$/);
 					expect(task.containers.length).toBeGreaterThan(0);
 				}
 				expect(await cloud.services.listTasks(names.cluster)).toEqual(expect.arrayContaining(ids));
@@ -198,12 +206,13 @@ export function describePortContract(name: string, setup: () => Promise<Contract
 			});
 
 			it('describes the log groups with their retention, and their metric filters', async () => {
-				const groups = await cloud.logs.describeLogGroups(`/aws/acso/${context.env}/`);
+				const prefix = context.logGroupPrefix ?? `/aws/acso/${context.env}/`;
+				const groups = await cloud.logs.describeLogGroups(prefix);
 				const group = groups.find(g => g.name === names.logGroups[0]);
 				expect(group).toBeDefined();
 				expect(group!.arn).toContain(names.logGroups[0]);
 				if (group!.retentionInDays !== undefined) expect(group!.retentionInDays).toBeGreaterThan(0);
-				for (const other of groups) expect(other.name.startsWith(`/aws/acso/${context.env}/`)).toBe(true);
+				for (const other of groups) expect(other.name.startsWith(prefix)).toBe(true);
 				const filters = await cloud.logs.describeMetricFilters(names.logGroups[0]!);
 				for (const filter of filters) {
 					expect(filter.logGroup).toBe(names.logGroups[0]);
@@ -220,19 +229,20 @@ export function describePortContract(name: string, setup: () => Promise<Contract
 		});
 
 		describe('alarms', () => {
-			it('describes the ACSO alarms with state and threshold, by prefix and by name', async () => {
-				const byPrefix = await cloud.alarms.describeAlarms({prefix: 'ACSO-'});
-				const cpu = byPrefix.find(a => a.name === 'ACSO-HighCPU');
-				expect(cpu?.kind).toBe('metric');
-				const metric = cpu as MetricAlarm;
+			it('describes the seeded alarms with state and threshold, by prefix and by name', async () => {
+				const seeded = context.alarm ?? acsoAlarm;
+				const byPrefix = await cloud.alarms.describeAlarms({prefix: seeded.prefix});
+				const found = byPrefix.find(a => a.name === seeded.name);
+				expect(found?.kind).toBe('metric');
+				const metric = found as MetricAlarm;
 				expect(['OK', 'ALARM', 'INSUFFICIENT_DATA']).toContain(metric.state);
 				expect(Number.isFinite(metric.threshold)).toBe(true);
-				expect(metric.metricName).toBe('CPUUtilization');
-				expect(metric.namespace).toBe('AWS/ECS');
-				for (const alarm of byPrefix) expect(alarm.name.startsWith('ACSO-')).toBe(true);
-				const byName = await cloud.alarms.describeAlarms({names: ['ACSO-HighCPU']});
-				expect(byName.map(a => a.name)).toEqual(['ACSO-HighCPU']);
-				expect((await cloud.alarms.describeAlarms()).map(a => a.name)).toContain('ACSO-HighCPU');
+				expect(metric.metricName).toBe(seeded.metricName);
+				expect(metric.namespace).toBe(seeded.namespace);
+				for (const alarm of byPrefix) expect(alarm.name.startsWith(seeded.prefix)).toBe(true);
+				const byName = await cloud.alarms.describeAlarms({names: [seeded.name]});
+				expect(byName.map(a => a.name)).toEqual([seeded.name]);
+				expect((await cloud.alarms.describeAlarms()).map(a => a.name)).toContain(seeded.name);
 			});
 		});
 
@@ -339,11 +349,12 @@ export function describePortContract(name: string, setup: () => Promise<Contract
 			});
 
 			it('putMetricAlarm changes the threshold of an existing alarm', async () => {
-				const [alarm] = await cloud.alarms.describeAlarms({names: ['ACSO-HighCPU']});
+				const seeded = (context.alarm ?? acsoAlarm).name;
+				const [alarm] = await cloud.alarms.describeAlarms({names: [seeded]});
 				expect(alarm?.kind).toBe('metric');
 				const {kind: _k, arn: _a, state: _s, stateReason: _r, stateUpdatedAt: _u, ...input} = alarm as MetricAlarm;
 				await cloud.operator.putMetricAlarm({...input, threshold: input.threshold + 5});
-				const [after] = (await cloud.alarms.describeAlarms({names: ['ACSO-HighCPU']})) as MetricAlarm[];
+				const [after] = (await cloud.alarms.describeAlarms({names: [seeded]})) as MetricAlarm[];
 				expect(after?.threshold).toBe(input.threshold + 5);
 				expect(after?.metricName).toBe(input.metricName);
 				expect(after?.dimensions).toEqual(input.dimensions);

@@ -126,7 +126,7 @@ export const cpuValue = (serviceIndex: number, minute: number) => 20 + ((service
 export const memoryValue = (serviceIndex: number, minute: number) => 40 + ((serviceIndex * 5 + minute * 2) % 40);
 
 /** moto's default VPC (subnet, default security group); the EC2 SDK is not installed, so ask in EC2's query protocol. */
-async function defaultNetwork(endpoint: string, region: string): Promise<{subnet: string; securityGroup: string}> {
+export async function defaultNetwork(endpoint: string, region: string): Promise<{subnet: string; securityGroup: string}> {
 	const ask = async (query: string, tag: string) => {
 		const response = await fetch(`${endpoint}/`, {
 			method: 'POST',

@@ -36,7 +36,7 @@ describe('alarms screen', () => {
 		expect(detail).toMatch(/Alarm updated from OK to ALARM/);
 		// j moves the selection; the detail follows it.
 		await h.press('j');
-		await h.waitFor(f => /^ACSO-HighCPU {2}OK/m.test(f));
+		await h.waitFor(f => !/^ACSO-HighMemory {2}ALARM/m.test(f) && /^\S+ {2}(OK|NO DATA) {2}for /m.test(f));
 		await h.press(keys.esc);
 		const list = await h.waitFor(f => !f.includes('HISTORY'));
 		// Esc closed the detail, not the screen.

@@ -39,7 +39,7 @@ describe('the logs screen on the simulated account', () => {
 	it('draws hostile lines as visible escapes', async () => {
 		const h = logs();
 		await h.waitFor('following');
-		h.cloud.control.emitLog('production', 'ERROR [supervisor] title \u001B]0;PWNED\u0007 clear \u001B[2J rtl \u202Eexe');
+		h.cloud.control.emitLog('production', 'ERROR \u001B]0;PWNED\u0007 \u001B[2J \u202Eexe');
 		const frame = await h.waitFor('PWNED', 4500);
 		expect(frame).toContain('\\x1b]0;PWNED\\x07');
 		expect(frame).toContain('<U+202E>');
@@ -74,5 +74,21 @@ describe('the logs screen on the simulated account', () => {
 		for (const text of ['edit the filter pattern', 'pause', 'history window', 'wrap long lines', 'pretty JSON', 'save the buffered lines', 'copy the selected line', 'oldest line']) {
 			expect(help).toContain(text);
 		}
+	});
+});
+
+describe('the logs of one service', () => {
+	it('opens from the overview with l on a service row and shows only that service; n narrows to a task', async () => {
+		const h = renderApp({});
+		open.push(h);
+		await h.waitFor(/financial-intelligence.*ACTIVE/);
+		// The first row is financial-intelligence, which logs to a group of its own.
+		await h.press('l');
+		const frame = await h.waitFor(f => f.includes('· service financial-intelligence ·') && /\d\d:\d\d:\d\d ERROR financial-intell/.test(f), 8000);
+		const rows = frame.split('\n').filter(r => /^\d\d:\d\d:\d\d (ERROR|FATAL) /.test(r));
+		expect(rows.length).toBeGreaterThan(0);
+		for (const row of rows) expect(row).toMatch(/^\d\d:\d\d:\d\d (ERROR|FATAL) financial-intell/);
+		await h.press('n');
+		await h.waitFor(/· task [0-9a-f]{8} of financial-intelligence ·/);
 	});
 });

@@ -3,7 +3,8 @@ import {useEffect, useMemo, useReducer, useRef} from 'react';
 import {LineInput} from '../../components/line-input.js';
 import {SegmentText} from '../../components/segment-lines.js';
 import {toneColor} from '../../components/theme.js';
-import {logLineRows} from '../../format/log-rows.js';
+import {detailSource, logLineRows, sourceColumnWidth, sourceLabel} from '../../format/log-rows.js';
+import {narrowFilter, narrowGroups, narrowLabel, nextNarrow} from '../../discovery/log-narrow.js';
 import {prettyJson} from '../../format/json.js';
 import {clipboardText, sanitize, sanitizeLines} from '../../format/sanitize.js';
 import {fitLine, type SegmentLine} from '../../format/segments.js';
@@ -12,9 +13,10 @@ import {useLogTail} from '../../hooks/use-log-tail.js';
 import type {Binding} from '../../input/bindings.js';
 import {describeFilterError, highlightRanges, parseFilterPattern, suggestFilterFix} from '../../logs/filter-pattern.js';
 import {logGroupTarget, useActionKeys} from '../../fixes-ui/action-keys.js';
+import {shortServiceName} from '../../port/names.js';
 import {useApp} from '../../shell/app-context.js';
 import type {ScreenModel, ScreenProps} from '../../shell/screen-model.js';
-import {initialLogsState, logsReducer, logWindows, selectedIndex} from './logs-state.js';
+import {initialLogsState, logsReducer, logWindows, narrowFromParams, selectedIndex} from './logs-state.js';
 import {saveLines} from './save-lines.js';
 
 /**
@@ -41,11 +43,18 @@ function visibleRows(props: {size: number; selected: number; height: number; wid
 }
 
 export function useLogsScreen(props: ScreenProps): ScreenModel {
-	const {config, logStore, notify, now, copyToClipboard} = useApp();
-	const [state, dispatch] = useReducer(logsReducer, undefined, () => initialLogsState());
+	const {config, logStore, notify, now, copyToClipboard, discovery} = useApp();
+	const [state, dispatch] = useReducer(logsReducer, props.params, params => initialLogsState(undefined, narrowFromParams(params)));
 	const window = logWindows[state.windowIndex] ?? logWindows[0];
-	const key = `${config.names.logGroups.join(',')}|${state.pattern}|${window.ms}`;
-	const tail = useLogTail(logStore, {pattern: state.pattern, windowMs: window.ms, key});
+	const found = discovery.poll.data;
+	const {sourceOf} = discovery;
+	const groups = useMemo(() => narrowGroups(state.narrow, config.names.logGroups, found?.destinations ?? []), [state.narrow, config.names.logGroups, found?.destinations]);
+	const accept = useMemo(() => narrowFilter(state.narrow, sourceOf), [state.narrow, sourceOf]);
+	const narrowKey = state.narrow ? `${state.narrow.by}=${state.narrow.value}` : '';
+	const key = `${groups.join(',')}|${state.pattern}|${window.ms}|${narrowKey}`;
+	const tail = useLogTail(logStore, {pattern: state.pattern, windowMs: window.ms, key, logGroups: groups, accept});
+	const shorten = (service: string) => shortServiceName(service, config.names);
+	const sourceWidth = sourceColumnWidth((found?.services ?? []).map(shorten), props.width);
 	const {buffer} = logStore;
 	const size = buffer.size;
 	// While paused, old lines falling off the buffer must not move the selection to other lines.
@@ -80,13 +89,13 @@ export function useLogsScreen(props: ScreenProps): ScreenModel {
 	const listHeight = Math.max(1, props.height - statusRows - editorRows);
 	// The detail view: the message's lines (pretty JSON when it is JSON), sanitized once per line
 	// shown; each render wraps only as far as the page it draws.
-	const detailSource = useMemo(() => {
+	const detailText = useMemo(() => {
 		if (!state.detail || !selectedLine) return undefined;
 		const json = prettyJson(selectedLine.event.message);
 		return {json: json !== undefined, lines: json ?? sanitizeLines(selectedLine.event.message)};
 	}, [state.detail, selectedLine]);
 	const detailRows = Math.max(1, listHeight - 2);
-	const page = detailSource ? wrappedPage(detailSource.lines, width, state.detailTop, detailRows) : undefined;
+	const page = detailText ? wrappedPage(detailText.lines, width, state.detailTop, detailRows) : undefined;
 
 	const bindings: Binding[] = state.editing
 		? [
@@ -114,6 +123,19 @@ export function useLogsScreen(props: ScreenProps): ScreenModel {
 				{keys: ['enter'], description: 'details / pretty JSON of the line', footer: true, handler: () => dispatch({type: 'toggle-detail'})},
 				{keys: ['s'], description: 'save the buffered lines to a file', handler: save},
 				{
+					keys: ['n'],
+					description: `narrow to the selected line's service, then its task, then its revision (now: ${narrowLabel(state.narrow, shorten)})`,
+					footer: true,
+					handler: () => {
+						const source = selectedLine ? sourceOf(selectedLine.event.logGroup, selectedLine.event.logStream) : undefined;
+						if (!source && !state.narrow) {
+							notify('this line\'s stream maps to no service of the cluster: nothing to narrow to', 'warn');
+							return;
+						}
+						dispatch({type: 'narrow', to: nextNarrow(state.narrow, source)});
+					},
+				},
+				{
 					keys: ['y'],
 					description: 'copy the selected line',
 					handler: () => {
@@ -138,12 +160,15 @@ export function useLogsScreen(props: ScreenProps): ScreenModel {
 	const highlight = ast ? (message: string) => highlightRanges(ast, message) : undefined;
 	const rowsOf = (i: number) => {
 		const line = buffer.at(i);
-		return line ? logLineRows(line, width, {wrap: state.wrap, highlight, maxRows: listHeight}) : [];
+		if (!line) return [];
+		const source = sourceWidth > 0 ? {label: sourceLabel(sourceOf(line.event.logGroup, line.event.logStream), line.event.logStream, sourceWidth, shorten), width: sourceWidth} : undefined;
+		return logLineRows(line, width, {wrap: state.wrap, highlight, source, maxRows: listHeight});
 	};
 
 	let body;
 	if (state.detail && selectedLine && page) {
-		const head = fitLine([{text: `${new Date(selectedLine.event.timestamp).toISOString()} ${sanitize(selectedLine.event.logStream)}${detailSource?.json ? ' (JSON)' : ''}`, bold: true}], width);
+		const where = `${sanitize(selectedLine.event.logGroup)} ${sanitize(selectedLine.event.logStream)} ${detailSource(sourceOf(selectedLine.event.logGroup, selectedLine.event.logStream))}`;
+		const head = fitLine([{text: `${new Date(selectedLine.event.timestamp).toISOString()} ${where}${detailText?.json ? ' (JSON)' : ''}`, bold: true}], width);
 		const position = fitLine([{text: `rows ${state.detailTop + 1}-${state.detailTop + page.lines.length}${page.more ? ' · ▼ more (space/pgdn)' : ' · end'}${state.detailTop > 0 ? ' · ▲ k/pgup' : ''}`, tone: 'muted'}], width);
 		body = (
 			<Box flexDirection="column" height={listHeight}>
@@ -171,7 +196,8 @@ export function useLogsScreen(props: ScreenProps): ScreenModel {
 		[
 			{text: state.follow ? '▶ following ' : '⏸ paused ', tone: state.follow ? 'ok' : 'warn', bold: true},
 			{text: `${sanitize(state.pattern || '(all lines)')} `, tone: 'accent'},
-			{text: `· ${window.label} · ${size}/${buffer.capacity} lines · ${mode}${tail.state.sampled ? ' (sampled)' : ''} · ${sanitize(config.names.logGroups.join(', '))}`, tone: 'muted'},
+			...(state.narrow ? [{text: `· ${sanitize(narrowLabel(state.narrow, shorten))} `, tone: 'warn' as const, bold: true}] : []),
+			{text: `· ${window.label} · ${size}/${buffer.capacity} lines · ${mode}${tail.state.sampled ? ' (sampled)' : ''} · ${sanitize(groups.join(', '))}`, tone: 'muted'},
 		],
 		width,
 	);

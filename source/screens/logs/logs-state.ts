@@ -1,6 +1,8 @@
 // The logs screen's own state as a reducer, tested directly. The lines themselves live in the
 // LogStore; this holds how they are looked at.
 
+import type {LogNarrow} from '../../discovery/log-narrow.js';
+
 export const logWindows = [
 	{label: '5m', ms: 5 * 60_000},
 	{label: '15m', ms: 15 * 60_000},
@@ -24,6 +26,8 @@ export type LogsState = {
 	detail: boolean;
 	/** The first wrapped row of the detail view: a long message is read page by page. */
 	detailTop: number;
+	/** One service, task or revision only; every line when undefined. */
+	narrow?: LogNarrow;
 };
 
 export type LogsAction =
@@ -40,10 +44,20 @@ export type LogsAction =
 	| {type: 'toggle-detail'}
 	/** `more`: whether rows follow the page shown, so scrolling down stops at the end. */
 	| {type: 'detail-scroll'; delta: number; more: boolean}
-	| {type: 'shifted'; by: number};
+	| {type: 'shifted'; by: number}
+	| {type: 'narrow'; to: LogNarrow | undefined};
 
-export function initialLogsState(pattern = defaultPattern): LogsState {
-	return {follow: true, cursor: 0, wrap: false, pattern, windowIndex: 1, editing: false, draft: pattern, detail: false, detailTop: 0};
+export function initialLogsState(pattern = defaultPattern, narrow?: LogNarrow): LogsState {
+	return {follow: true, cursor: 0, wrap: false, pattern, windowIndex: 1, editing: false, draft: pattern, detail: false, detailTop: 0, ...(narrow ? {narrow} : {})};
+}
+
+/** The narrowing a screen was opened with: `service`, and optionally `task` or `revision`. */
+export function narrowFromParams(params: Record<string, string>): LogNarrow | undefined {
+	const service = params.service;
+	if (!service) return undefined;
+	if (params.task) return {by: 'task', value: params.task, service};
+	if (params.revision) return {by: 'revision', value: params.revision, service};
+	return {by: 'service', value: service, service};
 }
 
 const clamp = (n: number, size: number) => Math.max(0, Math.min(Math.max(0, size - 1), n));
@@ -99,6 +113,12 @@ export function logsReducer(state: LogsState, action: LogsAction): LogsState {
 		case 'detail-scroll': {
 			if (action.delta > 0 && !action.more) return state;
 			return {...state, detailTop: Math.max(0, state.detailTop + action.delta)};
+		}
+
+		case 'narrow': {
+			// Another set of lines: start at the newest of them.
+			const {narrow: _dropped, ...rest} = state;
+			return {...rest, ...(action.to ? {narrow: action.to} : {}), follow: true, cursor: 0, detail: false};
 		}
 
 		case 'shifted': {

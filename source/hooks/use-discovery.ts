@@ -1,0 +1,36 @@
+import {useCallback, useMemo, useState} from 'react';
+import {createDiscoveryCache, discoverEnvironment, type Discovery} from '../discovery/discover.js';
+import {streamMapper, type StreamMapper} from '../discovery/stream-source.js';
+import type {ResourceNames} from '../port/names.js';
+import type {Cloud} from '../port/types.js';
+import type {PollState} from './poll-state.js';
+import {usePoll} from './use-poll.js';
+
+/** What the environment is made of changes with deployments, not by the second. */
+export const discoveryIntervalMs = 60_000;
+
+export type DiscoveryState = {
+	poll: PollState<Discovery>;
+	/** Which service, container, task and revision wrote a stream; undefined until discovered. */
+	sourceOf: StreamMapper;
+};
+
+const unknownSource: StreamMapper = () => undefined;
+
+/**
+ * Discovers the environment once a minute for the whole session (the shell runs it, since the
+ * overview, the alarms and the logs all read it). `r` discovers again at once.
+ */
+export function useDiscovery(cloud: Cloud, names: ResourceNames, options: {now: () => number; refreshToken: number}): DiscoveryState {
+	// Task definitions are immutable: one cache per cloud, kept across rediscoveries.
+	const [caches] = useState(() => new WeakMap<Cloud, ReturnType<typeof createDiscoveryCache>>());
+	const fetch = useCallback(async () => {
+		let cache = caches.get(cloud);
+		if (!cache) caches.set(cloud, (cache = createDiscoveryCache()));
+		return discoverEnvironment(cloud, names, cache);
+	}, [caches, cloud, names]);
+	const key = `discovery|${names.cluster}|${names.db}|${names.logGroups.join(',')}`;
+	const poll = usePoll(fetch, {intervalMs: discoveryIntervalMs, key, now: options.now, refreshToken: options.refreshToken});
+	const sourceOf = useMemo(() => (poll.data ? streamMapper(poll.data.destinations, poll.data.tasks) : unknownSource), [poll.data]);
+	return {poll, sourceOf};
+}
