@@ -1,7 +1,10 @@
 import {Box, Text, useApp as useInkApp} from 'ink';
-import {useCallback, useEffect, useMemo, useReducer, useState} from 'react';
-import {createAuditLog, newSessionId, type AuditLog} from './actions/audit.js';
-import type {AppConfig} from './config/app-config.js';
+import {useCallback, useEffect, useMemo, useReducer, useRef, useState} from 'react';
+import {createAuditLog, newSessionId, type AuditContext, type AuditLog} from './actions/audit.js';
+import {configForContext, createContextReducer, initialContext, needsNewCloud, planSwitch, type ActiveContext, type ContextAction} from './config/active-context.js';
+import {demoEnvironments, type AppConfig} from './config/app-config.js';
+import type {AwsProfile} from './config/aws-profiles.js';
+import {environmentNames} from './format/pick-rows.js';
 import {useFixDesk} from './fixes-ui/fix-desk.js';
 import {useBindings, type Binding} from './input/bindings.js';
 import {KeyRouter} from './input/key-router.js';
@@ -17,13 +20,18 @@ import {createRunbookSession} from './screens/runbooks/runbook-session.js';
 import {AppContext, type AppContextValue} from './shell/app-context.js';
 import {ScreenHost} from './shell/screen-host.js';
 import {noticeMs} from './shell/status-line.js';
-import {findCommand, type ScreenId} from './shell/screen-ids.js';
-import {currentScreen, initialShellState, shellReducer} from './shell/shell-state.js';
+import {PickerLayer} from './shell/picker-layer.js';
+import {findCommand, type CommandChoices, type ScreenId} from './shell/screen-ids.js';
+import {currentScreen, initialShellState, shellReducer, type PickerKind} from './shell/shell-state.js';
 import {screenHooks} from './screens/index.js';
 
 export const minimumSize = {columns: 60, rows: 20};
 
+/** Makes the Cloud for another region or profile (`:region`, `:profile`, an environment the config file places elsewhere). */
+export type MakeCloud = (place: {region?: string; profile?: string}) => Promise<{ok: true; cloud: Cloud} | {ok: false; error: string}>;
+
 export type AppProps = {
+	/** The Cloud the app starts on. */
 	cloud: Cloud;
 	config: AppConfig;
 	now?: () => number;
@@ -32,39 +40,46 @@ export type AppProps = {
 	copyToClipboard?: (text: string) => boolean;
 	/** The runbook to walk (`--guide FILE`, with its warnings); the built-in ACSO runbook when absent. */
 	runbook?: LoadedRunbook;
-	/** Where changes are recorded (cli.tsx makes it from --audit-log and the session); made from the config when absent. */
+	/** Where changes are recorded. Absent (the CLI): made from config.auditLogPath, each line with the environment, region and profile of its moment. A given one keeps its own context. */
 	audit?: AuditLog;
 	/** This run's id, in the audit trail and the SDK user agent; a fresh one when absent. */
 	sessionId?: string;
+	/** Absent: region and profile cannot be switched in place (the demo, most tests). */
+	makeCloud?: MakeCloud;
+	/** The profiles of ~/.aws/config (names and regions only), for `:profile`. */
+	awsProfiles?: readonly AwsProfile[];
 };
 
 /** The shell: header, the active screen, the footer, and the overlays over it. */
-export function App({cloud, config: givenConfig, now = Date.now, initialScreen = 'overview', copyToClipboard, runbook, audit: givenAudit, sessionId}: AppProps) {
+export function App({cloud: startCloud, config: startConfig, now = Date.now, initialScreen = 'overview', copyToClipboard, runbook, audit: givenAudit, sessionId, makeCloud, awsProfiles = []}: AppProps) {
 	const {exit} = useInkApp();
 	const [state, dispatch] = useReducer(shellReducer, initialScreen, initialShellState);
+	// Where the app looks (environment, region, profile, picked names): the config every screen
+	// reads is derived from it, so a switch reaches every panel, the fix rules and the runbook.
+	const [contextReducer] = useState(() => createContextReducer(startConfig));
+	const [place, dispatchPlace] = useReducer(contextReducer, startConfig, initialContext);
+	const placeConfig = useMemo(() => (place.generation === 0 ? startConfig : configForContext(startConfig, place)), [startConfig, place]);
+	const [cloud, setCloud] = useState(startCloud);
 	const [refreshToken, setRefreshToken] = useState(0);
-	const [logStore] = useState(() => new LogStore(givenConfig.logBufferLines));
+	const [logStore] = useState(() => new LogStore(startConfig.logBufferLines));
 	const [pollCache] = useState<PollCache>(() => new Map());
-	const [runbookSession] = useState(() => createRunbookSession(() => runbook ?? builtInRunbook(givenConfig.names)));
 	const size = useTerminalSize();
-	const discovery = useDiscovery(cloud, givenConfig.names, {now, refreshToken});
+	const discovery = useDiscovery(cloud, placeConfig.names, {now, refreshToken});
 	// The discovered log groups replace the convention's guess everywhere names are read.
 	const discoveredGroups = discovery.poll.data?.logGroups;
 	const config = useMemo<AppConfig>(
-		() => (discoveredGroups ? {...givenConfig, names: {...givenConfig.names, logGroups: discoveredGroups}} : givenConfig),
-		[givenConfig, discoveredGroups],
+		() => (discoveredGroups ? {...placeConfig, names: {...placeConfig.names, logGroups: discoveredGroups}} : placeConfig),
+		[placeConfig, discoveredGroups],
 	);
-	const logGroupsReady = !givenConfig.names.logGroupsGuessed || discovery.poll.status !== 'loading';
+	const logGroupsReady = !placeConfig.names.logGroupsGuessed || discovery.poll.status !== 'loading';
 	const alarmReader = useMemo(() => createEnvironmentAlarmReader(cloud.alarms), [cloud]);
-	const [audit] = useState(
-		() =>
-			givenAudit ??
-			createAuditLog({
-				path: config.auditLogPath,
-				context: {env: config.env, region: cloud.region, ...(config.profile === undefined ? {} : {profile: config.profile}), sessionId: sessionId ?? newSessionId()},
-				now,
-			}),
-	);
+	// Another environment is another runbook: every name in it comes from the environment.
+	const runbookSession = useMemo(() => createRunbookSession(() => runbook ?? builtInRunbook(config.names)), [runbook, config.names]);
+	const [session] = useState(() => sessionId ?? newSessionId());
+	// Each intent records where it was made: the context is read when the intent is written.
+	const auditContext = useRef<AuditContext>({env: config.env, region: cloud.region, sessionId: session});
+	auditContext.current = {env: config.env, region: cloud.region, ...(config.profile === undefined ? {} : {profile: config.profile}), sessionId: session};
+	const [audit] = useState(() => givenAudit ?? createAuditLog({path: config.auditLogPath, context: () => auditContext.current, now}));
 
 	useEffect(() => {
 		if (state.quitting) exit();
@@ -95,6 +110,8 @@ export function App({cloud, config: givenConfig, now = Date.now, initialScreen =
 	// Set by the screen whose data AWS refused for its credentials; blocks every write until it answers again.
 	const [credentialsProblem, setCredentialsProblem] = useState<string | undefined>();
 	const desk = useFixDesk({cloud, config, now, audit, notify, onChanged, copyToClipboard: copy, quit: onQuit, credentialsProblem});
+	const switchPlace = useSwitchPlace({place, dispatchPlace, contextReducer, cloud, setCloud, makeCloud, notify, pollCache, logStore, onSwitched: () => dispatch({type: 'switched'})});
+	const pick = useCallback((kind: PickerKind) => dispatch({type: 'pick', picker: kind}), []);
 	const context = useMemo<AppContextValue>(
 		() => ({
 			cloud,
@@ -112,13 +129,14 @@ export function App({cloud, config: givenConfig, now = Date.now, initialScreen =
 			proposeFix: desk.proposeFix,
 			openActions: desk.openActions,
 			openWatches: desk.openWatches,
+			pick,
 			runbook: runbookSession,
 			discovery,
 			logGroupsReady,
 			alarmReader,
 			audit,
 		}),
-		[cloud, config, now, refreshToken, notify, logStore, pollCache, copy, runbookSession, desk.proposeFix, desk.openActions, desk.openWatches, discovery, logGroupsReady, alarmReader, audit],
+		[cloud, config, now, refreshToken, notify, logStore, pollCache, copy, pick, runbookSession, desk.proposeFix, desk.openActions, desk.openWatches, discovery, logGroupsReady, alarmReader, audit],
 	);
 
 	const globalBindings: Binding[] = [
@@ -149,7 +167,28 @@ export function App({cloud, config: givenConfig, now = Date.now, initialScreen =
 		}
 		if (match.command.quit) onQuit();
 		else if (match.command.screen) dispatch({type: 'go', screen: match.command.screen});
+		else if (match.command.arg) {
+			const kind = match.command.arg;
+			// Alone, :ctx and :profile open a picker; :region needs a name, and the demo has no profiles.
+			if (match.arg !== undefined || kind === 'region' || (config.mode === 'demo' && kind !== 'env')) {
+				const plan = planSwitch(config, {kind, value: match.arg ?? ''});
+				dispatch({type: 'overlay', overlay: 'none'});
+				if (plan.ok) switchPlace(plan.action);
+				else notify(plan.error, 'warn');
+			} else dispatch({type: 'pick', picker: kind});
+		}
 	};
+	const onPick = (kind: PickerKind, value: string) => {
+		dispatch({type: 'overlay', overlay: 'none'});
+		if (kind === 'cluster') switchPlace({type: 'pick-cluster', cluster: value});
+		else if (kind === 'db') switchPlace({type: 'pick-db', db: value});
+		else {
+			const plan = planSwitch(config, {kind, value});
+			if (plan.ok) switchPlace(plan.action);
+			else notify(plan.error, 'warn');
+		}
+	};
+	const commandChoices = useMemo<CommandChoices>(() => choicesOf(config, awsProfiles), [config, awsProfiles]);
 
 	// Ink 6.8 clears and repaints the whole screen on every frame as tall as the terminal. The diff
 	// layer hides that from the real terminal, but one row short keeps plain Ink sane too.
@@ -163,7 +202,7 @@ export function App({cloud, config: givenConfig, now = Date.now, initialScreen =
 				<TooSmall columns={size.columns} rows={size.rows} onQuit={onQuit} />
 			) : (
 				<ScreenHost
-					key={`${entry.id}:${JSON.stringify(entry.params ?? {})}:${state.stack.length}`}
+					key={`${place.generation}:${entry.id}:${JSON.stringify(entry.params ?? {})}:${state.stack.length}`}
 					entry={entry}
 					useScreen={screenHooks[entry.id]}
 					overlay={desk.isOpen ? 'fixes' : state.overlay}
@@ -173,14 +212,97 @@ export function App({cloud, config: givenConfig, now = Date.now, initialScreen =
 					height={height}
 					now={now}
 					onCommand={onCommand}
+					commandChoices={commandChoices}
 					closeOverlay={() => dispatch({type: 'overlay', overlay: 'none'})}
 					renderFixes={(width, rows) => desk.render(width, rows, now())}
+					renderPicker={(width, rows) =>
+						state.picker ? <PickerLayer kind={state.picker} profiles={awsProfiles} width={width} height={rows} onPick={onPick} onClose={() => dispatch({type: 'overlay', overlay: 'none'})} /> : null
+					}
 					onCredentials={setCredentialsProblem}
 				/>
 			)}
 			</AppContext.Provider>
 		</KeyRouter>
 	);
+}
+
+/** What `:ctx`, `:region` and `:profile` complete from: the config file, the demo, ~/.aws/config. */
+function choicesOf(config: AppConfig, profiles: readonly AwsProfile[]): CommandChoices {
+	if (config.mode === 'demo') return {env: environmentNames(config, demoEnvironments)};
+	const fileRegions = Object.values(config.sources?.environments ?? {}).map(e => e.region);
+	const regions = [config.region, ...fileRegions, ...profiles.map(p => p.region)].filter((r): r is string => r !== undefined);
+	return {env: environmentNames(config, demoEnvironments), region: [...new Set(regions)].sort(), profile: profiles.map(p => p.name)};
+}
+
+type SwitchDeps = {
+	place: ActiveContext;
+	dispatchPlace(action: ContextAction): void;
+	contextReducer(state: ActiveContext, action: ContextAction): ActiveContext;
+	cloud: Cloud;
+	setCloud(cloud: Cloud): void;
+	makeCloud?: MakeCloud;
+	notify: AppContextValue['notify'];
+	pollCache: PollCache;
+	logStore: LogStore;
+	onSwitched(): void;
+};
+
+/**
+ * Switches where the app looks. Another region or profile needs another Cloud: it is made first
+ * (a failure leaves everything as it was), the old one is reset, and what was kept of the old one
+ * (each panel's last data, the log lines) is dropped so nothing of it passes for the new place.
+ */
+function useSwitchPlace(deps: SwitchDeps): (action: ContextAction) => void {
+	const latest = useRef(deps);
+	latest.current = deps;
+	const request = useRef(0);
+	return useCallback((action: ContextAction) => {
+		const {place, contextReducer, makeCloud, notify} = latest.current;
+		const next = contextReducer(place, action);
+		if (next === place) {
+			notify('already there', 'info');
+			return;
+		}
+		const commit = () => {
+			latest.current.dispatchPlace(action);
+			latest.current.onSwitched();
+			notify(`now showing ${describePlace(next)}`, 'info');
+		};
+		if (!needsNewCloud(place, next)) {
+			commit();
+			return;
+		}
+		if (!makeCloud) {
+			notify('switching region or profile needs AWS: not available here', 'warn');
+			return;
+		}
+		const mine = ++request.current;
+		notify(`switching to ${describePlace(next)}…`, 'info');
+		void makeCloud({region: next.region, profile: next.profile}).then(
+			made => {
+				if (mine !== request.current) return;
+				if (!made.ok) {
+					notify(made.error, 'error');
+					return;
+				}
+				const {cloud: old, setCloud, pollCache, logStore} = latest.current;
+				old.reset();
+				pollCache.clear();
+				logStore.clear();
+				setCloud(made.cloud);
+				commit();
+			},
+			(error: unknown) => {
+				if (mine === request.current) notify(`cannot switch: ${error instanceof Error ? error.message : String(error)}`, 'error');
+			},
+		);
+	}, []);
+}
+
+function describePlace(place: ActiveContext): string {
+	const where = [place.region, place.profile && `profile ${place.profile}`].filter(Boolean).join(', ');
+	const picked = [place.picked.cluster && `cluster ${place.picked.cluster}`, place.picked.db && `database ${place.picked.db}`].filter(Boolean).join(', ');
+	return `${place.env}${where ? ` (${where})` : ''}${picked ? `: ${picked}` : ''}`;
 }
 
 function TooSmall({columns, rows, onQuit}: {columns: number; rows: number; onQuit: () => void}) {

@@ -1,8 +1,8 @@
 import meow from 'meow';
 import {render} from 'ink';
-import {createAuditLog} from './actions/audit.js';
-import {App} from './app.js';
+import {App, type MakeCloud} from './app.js';
 import {createCloud} from './cloud.js';
+import {readAwsProfiles} from './config/aws-profiles.js';
 import {configFilePath, loadFileConfig} from './config/config-file.js';
 import {parseFlags, type RawFlags} from './config/parse-flags.js';
 import {loadRunbook} from './runbooks/load-runbook.js';
@@ -35,6 +35,8 @@ const help = `
     --audit-log FILE     where changes are recorded (default $XDG_STATE_HOME/acso-tui/audit.jsonl)
     --log-buffer LINES   log lines kept in memory (default 10000)
     --help, --version
+
+  In the app, :ctx NAME / :region NAME / :profile NAME switch in place (Tab completes).
 
   Config file: $XDG_CONFIG_HOME/acso-tui/config.json (see README.md)
 
@@ -87,12 +89,15 @@ async function main(): Promise<void> {
 	const cloudResult = await createCloud(config, process.env);
 	if (!cloudResult.ok) fail(cloudResult.error);
 	// Every change is recorded (intent before the call, outcome after) under the same session id the
-	// SDK puts in its user agent, so an audit line can be matched to its CloudTrail event.
+	// SDK puts in its user agent, so an audit line can be matched to its CloudTrail event. The App
+	// writes the audit log (config.auditLogPath), with the environment, region and profile of the
+	// moment: they can be switched in place.
 	const {sessionId} = cloudResult;
-	const audit = createAuditLog({
-		path: config.auditLogPath,
-		context: {env: config.env, region: cloudResult.cloud.region, ...(config.profile === undefined ? {} : {profile: config.profile}), sessionId},
-	});
+	// :region and :profile make a new Cloud the way the first one was made (never in the demo).
+	const makeCloud: MakeCloud | undefined =
+		config.mode === 'demo' ? undefined : async place => createCloud({...config, region: place.region, profile: place.profile}, process.env, sessionId);
+	// Only profile names and regions are read from it, for :profile completion.
+	const awsProfiles = config.mode === 'demo' ? [] : readAwsProfiles(process.env);
 
 	if (!process.stdout.isTTY || !process.stdin.isTTY) {
 		fail('needs a terminal: it draws a full-screen dashboard, and stdin/stdout is not a TTY here. Run it in a terminal (for scripts, use the aws CLI)');
@@ -107,7 +112,15 @@ async function main(): Promise<void> {
 		layer.osc52(text);
 		return true;
 	};
-	const instance = render(<App cloud={cloudResult.cloud} config={config} copyToClipboard={copyToClipboard} runbook={guide?.loaded} audit={audit} sessionId={sessionId} />, {
+	const instance = render(<App
+			cloud={cloudResult.cloud}
+			config={config}
+			copyToClipboard={copyToClipboard}
+			runbook={guide?.loaded}
+			sessionId={sessionId}
+			makeCloud={makeCloud}
+			awsProfiles={awsProfiles}
+		/>, {
 		stdout: layer.stream,
 		stdin: new KeypressStdin(process.stdin) as unknown as NodeJS.ReadStream,
 		exitOnCtrlC: false,

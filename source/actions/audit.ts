@@ -122,9 +122,11 @@ function appendLine(path: string, line: string): void {
 	}
 }
 
-export function createAuditLog(options: {path?: string; context: AuditContext; now?: () => number}): AuditLog {
+/** `context` may be a function: the app switches environment, region and profile in place, and each intent records where it was made. */
+export function createAuditLog(options: {path?: string; context: AuditContext | (() => AuditContext); now?: () => number}): AuditLog {
 	const path = options.path ?? defaultAuditPath();
-	const {context} = options;
+	const given = options.context;
+	const contextOf = typeof given === 'function' ? given : () => given;
 	const now = options.now ?? Date.now;
 	const intents = new Map<string, Omit<AuditRecord, 'time' | 'phase' | 'after' | 'outcome' | 'error' | 'requestId'>>();
 
@@ -144,7 +146,9 @@ export function createAuditLog(options: {path?: string; context: AuditContext; n
 
 	return {
 		path,
-		sessionId: context.sessionId,
+		get sessionId() {
+			return contextOf().sessionId;
+		},
 		intent(planOrIntent) {
 			const entryId = randomUUID();
 			const entry: AuditIntent & {undoOf?: string} =
@@ -161,6 +165,7 @@ export function createAuditLog(options: {path?: string; context: AuditContext; n
 						}
 					: planOrIntent;
 			// Secrets are never recorded: the plan's values are redacted already; this is the last guard.
+			const context = contextOf();
 			const base = {
 				entryId,
 				env: context.env,

@@ -1,12 +1,13 @@
 import {Box, Text} from 'ink';
 import {useRef, useState} from 'react';
 import {useBindings} from '../input/bindings.js';
-import {completeCommand} from '../shell/screen-ids.js';
+import {completeCommand, type CommandChoices} from '../shell/screen-ids.js';
+import {sanitize} from '../format/sanitize.js';
 import {LineInput} from './line-input.js';
 import {toneColor} from './theme.js';
 
-/** `:` jump-by-name line with completion: Tab completes, Enter runs, Esc cancels. */
-export function CommandLine({onSubmit, onCancel}: {onSubmit: (text: string) => void; onCancel: () => void}) {
+/** `:` jump-by-name line with completion (screens, and the values :ctx/:region/:profile know): Tab completes, Enter runs, Esc cancels. */
+export function CommandLine({onSubmit, onCancel, choices}: {onSubmit: (text: string) => void; onCancel: () => void; choices?: CommandChoices}) {
 	const [text, setText] = useState('');
 	// Keys can outrun renders: completion works from the latest text, not the rendered one.
 	const latest = useRef(text);
@@ -14,7 +15,7 @@ export function CommandLine({onSubmit, onCancel}: {onSubmit: (text: string) => v
 		latest.current = value;
 		setText(value);
 	};
-	const matches = completeCommand(text);
+	const matches = completeCommand(text, choices);
 	useBindings(
 		[
 			{keys: ['esc'], description: 'cancel', handler: onCancel},
@@ -22,7 +23,7 @@ export function CommandLine({onSubmit, onCancel}: {onSubmit: (text: string) => v
 				keys: ['tab'],
 				description: 'complete',
 				handler: () => {
-					const options = completeCommand(latest.current);
+					const options = completeCommand(latest.current, choices);
 					if (options[0] !== undefined) update(options.length === 1 ? options[0] : commonPrefix(options));
 				},
 			},
@@ -32,7 +33,7 @@ export function CommandLine({onSubmit, onCancel}: {onSubmit: (text: string) => v
 	return (
 		<Box flexDirection="column">
 			<Text color={toneColor('muted')} wrap="truncate-end">
-				{matches.length > 0 ? matches.map(m => `:${m}`).join('  ') : 'no such screen'}
+				{matches.length > 0 ? sanitize(matches.map(m => `:${m}`).join('  ')) : text.includes(' ') ? 'any name: Enter switches' : 'no such screen'}
 			</Text>
 			<Box>
 				<Text color={toneColor('accent')}>:</Text>

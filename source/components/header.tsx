@@ -37,8 +37,12 @@ export function Header({config, region, screenTitle, freshness, now, width}: {
 				<Text bold>{screenTitle}</Text>
 				<Text color={toneColor('muted')}> │ </Text>
 				<Text>{config.mode === 'demo' ? 'simulated' : sanitize(region)}</Text>
+				{config.mode !== 'demo' && config.profile !== undefined ? <Text color={toneColor('muted')}> · profile {sanitize(config.profile)}</Text> : null}
 				<Text color={toneColor('muted')}> │ </Text>
 				<Text>{sanitize(config.names.cluster)}</Text>
+				{/* A picked name is not what the flags or the file say: the header says so. */}
+				{config.origin?.cluster === 'picked' ? <Text color={toneColor('warn')}> (picked)</Text> : null}
+				{config.origin?.db === 'picked' ? <Text color={toneColor('warn')}> · db {sanitize(config.names.db)} (picked)</Text> : null}
 			</Text>
 			<Box flexShrink={0} marginLeft={1}>
 				<Text color={toneColor(label.tone)}>{label.text}</Text>

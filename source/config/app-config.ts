@@ -1,4 +1,5 @@
 import {namesFor, type ResourceNames} from '../port/names.js';
+import type {EnvironmentConfig} from './config-file.js';
 
 /** Everything the app needs to know about how it was started, after flags, env and file are merged. */
 export type AppConfig = {
@@ -18,6 +19,27 @@ export type AppConfig = {
 	logBufferLines: number;
 	/** Warnings about the config file, shown in the app (never printed over the screen). */
 	notices: string[];
+	/**
+	 * What the names were derived from, so switching environment in the app (`:ctx`) derives them
+	 * again the same way (source/config/active-context.ts). Absent: no overrides beyond `names`.
+	 */
+	sources?: NameSources;
+	/** Where the cluster and database names came from: the header and the pickers say so. */
+	origin?: {cluster: NameOrigin; db: NameOrigin};
+};
+
+/** flag: --cluster/--db; file: the config file; convention: acso-{env}-*; picked: chosen in the app. */
+export type NameOrigin = 'flag' | 'file' | 'convention' | 'picked';
+
+export type NameSources = {
+	/** The environment the flags were given for: --cluster, --db and --log-group name its resources only. */
+	flagsEnv: string;
+	flags: {cluster?: string; db?: string; logGroups?: string[]};
+	/** Flags --region/--profile, which win over the file's for the environment they were given with. */
+	flagRegion?: string;
+	flagProfile?: string;
+	/** The config file's environments. */
+	environments: Record<string, EnvironmentConfig>;
 };
 
 export const limits = {

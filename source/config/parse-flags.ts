@@ -96,6 +96,21 @@ export function parseFlags(flags: RawFlags, env: NodeJS.ProcessEnv, file: FileCo
 		productionEnvs: file.productionEnvironments ?? defaults.productionEnvs,
 		logBufferLines: buffer ?? file.logBufferLines ?? defaults.logBufferLines,
 		notices: [],
+		sources: {
+			flagsEnv: envName,
+			flags: {
+				...(flags.cluster === undefined ? {} : {cluster: flags.cluster}),
+				...(flags.db === undefined ? {} : {db: flags.db}),
+				...(flags.logGroup && flags.logGroup.length > 0 ? {logGroups: flags.logGroup} : {}),
+			},
+			...(flags.region === undefined ? {} : {flagRegion: flags.region}),
+			...(flags.profile === undefined ? {} : {flagProfile: flags.profile}),
+			environments: file.environments ?? {},
+		},
+		origin: {
+			cluster: flags.cluster !== undefined ? 'flag' : fromFile.cluster !== undefined ? 'file' : 'convention',
+			db: flags.db !== undefined ? 'flag' : fromFile.db !== undefined ? 'file' : 'convention',
+		},
 	};
 	return {ok: true, config};
 }

@@ -77,7 +77,10 @@ function severityWord(word: string): Severity | undefined {
 
 const leadingTimestamp = /^\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?\s+/;
 
-const basePrefixWidth = 15; // "12:00:01 ERROR "
+const basePrefixWidth = 15; // "12:00:01 ERROR ", or "12:00:01↑ERROR " for a late line
+
+/** After the time of a line that arrived late, in the place of the space. */
+export const lateMarker = '↑';
 /** Rows one wrapped line may take (or options.maxRows, the screen's): the details view pages the rest. */
 const maxWrappedRows = 100;
 
@@ -124,7 +127,9 @@ export function logLineRows(
 	// Colour by level: the message too, for the lines an engineer is looking for.
 	const messageTone: SegmentTone | undefined = severity === 'FATAL' || severity === 'ERROR' ? 'bad' : severity === 'WARN' ? 'warn' : undefined;
 	const prefix: Segment[] = [
-		{text: `${clockTime(line.event.timestamp)} `, tone: 'muted'},
+		{text: clockTime(line.event.timestamp), tone: 'muted'},
+		// A line that reached CloudWatch late was laid in above lines already shown: ↑ says so.
+		line.late ? {text: lateMarker, tone: 'warn'} : {text: ' '},
 		{text: `${(severity ?? '').padEnd(5)} `, tone: severity ? severityTone[severity] : undefined, bold: severity === 'FATAL'},
 		...(options.source && options.source.width > 0 ? [{text: `${padEnd(options.source.label, options.source.width)} `, tone: 'accent' as const}] : []),
 	];

@@ -9,6 +9,8 @@ import {capturedLines, onCaptured} from '../shell/captured-output.js';
 export function useCapturedNotices(cloud: Cloud, notify: (text: string, tone: 'warn') => void, pollMs = 5000): void {
 	const shownFromCloud = useRef(0);
 	useEffect(() => {
+		// Another Cloud (a switch of region or profile) has its own list of warnings.
+		shownFromCloud.current = 0;
 		const unsubscribe = onCaptured(() => {
 			const latest = capturedLines().at(-1);
 			if (latest) notify(`notice: ${latest}`, 'warn');

@@ -1,7 +1,8 @@
 import {useEffect, useState} from 'react';
-import {createLogTailer, type LogTailerState} from '../logs/tailer.js';
+import {createLogTailer, defaultLateWindowMs, type LogTailerState} from '../logs/tailer.js';
 import type {LogStore} from '../logs/log-store.js';
 import type {LogEvent} from '../port/types.js';
+import {recoveryFor} from '../port/recovery.js';
 import {useApp} from '../shell/app-context.js';
 
 /** The view reads the buffer at most this often: bursts of lines cost one render per tick. */
@@ -12,8 +13,9 @@ const overlapMs = 10_000;
 /**
  * Tails the environment's log groups into `store` while mounted. Lines never pass through React
  * state: the tailer writes the store, and a 100 ms timer re-renders only when its version moved.
- * Coming back to the screen resumes from the newest buffered line (minus an overlap the store
- * de-duplicates), so nothing is lost or doubled across a visit elsewhere.
+ * Coming back to the screen resumes from the newest buffered line minus the late window (which the
+ * store de-duplicates), so nothing is lost or doubled across a visit elsewhere, not even a line
+ * that reached CloudWatch late while the screen was away.
  */
 export function useLogTail(
 	store: LogStore,
@@ -30,7 +32,7 @@ export function useLogTail(
 		if (!logGroupsReady) return;
 		store.showing(options.key);
 		const newest = store.newestTimestamp;
-		const startTime = newest === undefined ? now() - options.windowMs : Math.max(now() - options.windowMs, newest - overlapMs);
+		const startTime = newest === undefined ? now() - options.windowMs : Math.max(now() - options.windowMs, newest - defaultLateWindowMs);
 		const tailer = createLogTailer(cloud.logs, {
 			logGroups: [...logGroups],
 			pattern: options.pattern === '' ? undefined : options.pattern,
@@ -38,6 +40,7 @@ export function useLogTail(
 			pollIntervalMs: Math.min(config.refreshMs, 5000),
 			overlapMs,
 			startTime,
+			recovery: recoveryFor(cloud),
 			onEvents: events => store.add(accept ? events.filter(accept) : events),
 			onState: next => setState(previous => (sameState(previous, next) ? previous : next)),
 		});

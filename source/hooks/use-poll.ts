@@ -1,5 +1,7 @@
-import {useEffect, useReducer, useRef} from 'react';
+import {useContext, useEffect, useReducer, useRef} from 'react';
 import {isPermanent} from '../port/errors.js';
+import {isThrottle, outageOf, recoveryFor, type Recovery} from '../port/recovery.js';
+import {AppContext} from '../shell/app-context.js';
 import {backoffDelay, defaultBackoffCapMs} from './backoff.js';
 import {cachedPollState, pollReducer, type PollCache, type PollState} from './poll-state.js';
 
@@ -17,17 +19,23 @@ export type PollOptions<T> = {
 	refreshToken?: number;
 	/** Where the last data is kept by `key` across mounts (the shell's); `key` must then be unique. */
 	cache?: PollCache;
+	/** The shared recovery after an outage. Default: the app's, one per Cloud (port/recovery.ts). */
+	recovery?: Recovery;
 };
 
 /**
  * Polls `fetcher`: a quick first fetch, then every interval; never two fetches at once; on failure
- * keeps the last data (stale) and backs off exponentially with jitter, recovering by itself. A
- * permanent failure (not found, denied) is retried at the slowest rate only.
+ * keeps the last data (stale). While the endpoint cannot be reached it waits on the app's shared
+ * recovery (port/recovery.ts), which probes it for every panel at once and wakes them all when it
+ * answers; other failures back off exponentially with jitter; a permanent one (not found,
+ * denied) is retried at the slowest rate only, or as soon as the endpoint answers after an outage.
  */
 export function usePoll<T>(fetcher: () => Promise<T>, options: PollOptions<T>): PollState<T> {
 	const [state, dispatch] = useReducer(pollReducer<T>, undefined, () => cachedPollState<T>(options.cache, options.key));
-	const latest = useRef({fetcher, options});
-	latest.current = {fetcher, options};
+	const cloud = useContext(AppContext)?.cloud;
+	const recovery = options.recovery ?? (cloud ? recoveryFor(cloud) : undefined);
+	const latest = useRef({fetcher, options, recovery});
+	latest.current = {fetcher, options, recovery};
 	const enabled = options.enabled ?? true;
 
 	// Another key (cluster, service) is other data: start from what is known of it, if anything.
@@ -43,14 +51,28 @@ export function usePoll<T>(fetcher: () => Promise<T>, options: PollOptions<T>): 
 		let cancelled = false;
 		let timer: NodeJS.Timeout | undefined;
 		let failures = 0;
+		// The last attempt could not reach the endpoint: the next answer, whatever it is, is a recovery.
+		let unreachable = false;
+		let stopWaiting: (() => void) | undefined;
+
+		// Called by the timer or by the recovery: either way, the other one is cancelled.
+		const run = () => {
+			stopWaiting?.();
+			stopWaiting = undefined;
+			if (timer) clearTimeout(timer);
+			timer = undefined;
+			void tick();
+		};
 
 		const tick = async () => {
-			const {fetcher: fetch, options: current} = latest.current;
+			const {fetcher: fetch, options: current, recovery: shared} = latest.current;
 			const now = current.now ?? Date.now;
 			let delay = current.intervalMs;
 			try {
 				const data = await fetch();
 				if (cancelled) return;
+				if (unreachable) shared?.answered();
+				unreachable = false;
 				failures = 0;
 				const at = now();
 				const isEmpty = current.isEmpty?.(data) ?? false;
@@ -60,18 +82,24 @@ export function usePoll<T>(fetcher: () => Promise<T>, options: PollOptions<T>): 
 				if (cancelled) return;
 				failures += 1;
 				dispatch({type: 'failure', error: error instanceof Error ? error : new Error(String(error)), at: now()});
+				const outage = outageOf(error);
+				if (unreachable && !outage) shared?.answered(); // an error the endpoint sent back: it is there
+				unreachable = outage;
 				const capMs = Math.max(defaultBackoffCapMs, current.intervalMs);
-				delay = isPermanent(error) ? capMs : backoffDelay(failures, {baseMs: current.intervalMs, capMs});
+				// While waiting on the recovery, the own timer is only a safety net: the probes are shared.
+				delay = isPermanent(error) || (outage && shared) ? capMs : backoffDelay(failures, {baseMs: current.intervalMs, capMs});
+				if (shared && !isThrottle(error)) stopWaiting = shared.wait({wake: run, intervalMs: current.intervalMs, unreachable: outage});
 			}
-			if (!cancelled) timer = setTimeout(tick, delay);
+			if (!cancelled) timer = setTimeout(run, delay);
 		};
 
 		// The first fetch waits one frame: loading the AWS SDK or building the simulated account takes
 		// a couple of hundred milliseconds of CPU, and the first frame should reach the screen first.
-		timer = setTimeout(tick, firstFetchDelayMs);
+		timer = setTimeout(run, firstFetchDelayMs);
 		return () => {
 			cancelled = true;
 			if (timer) clearTimeout(timer);
+			stopWaiting?.();
 		};
 	}, [enabled, options.key, options.intervalMs, options.refreshToken]);
 

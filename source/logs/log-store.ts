@@ -3,7 +3,12 @@ import {severityOf, type Severity} from '../format/severity.js';
 import {RecentIds} from './recent-ids.js';
 import {RingBuffer} from './ring-buffer.js';
 
-export type LogLine = {event: LogEvent; severity?: Severity};
+export type LogLine = {
+	event: LogEvent;
+	severity?: Severity;
+	/** It reached the store after a line stamped later: it was laid in above lines already shown. */
+	late?: true;
+};
 
 /**
  * The log lines the logs screen shows, held outside React state: a bounded ring buffer (k9s's
@@ -32,8 +37,12 @@ export class LogStore {
 	}
 
 	/**
-	 * Adds a batch. Duplicates (by group and eventId) are dropped. A late event older than the newest
-	 * line is placed by timestamp among the recent lines so the view stays in time order.
+	 * Adds a batch. Duplicates (by group and eventId) are dropped. The buffer stays in timestamp
+	 * order: a line stamped before the newest one held is late, marked so, and laid in by its
+	 * timestamp (after the lines of the same millisecond), however far back: the position is found
+	 * by binary search and only the lines after it are rewritten, so the work is bounded by the
+	 * buffer, never by the log. A late line older than every line of a full buffer falls off at
+	 * once, as the oldest line would.
 	 */
 	add(events: readonly LogEvent[]): number {
 		const fresh: LogLine[] = [];
@@ -45,19 +54,27 @@ export class LogStore {
 		if (fresh.length === 0) return 0;
 		fresh.sort((a, b) => a.event.timestamp - b.event.timestamp);
 		const newest = this.newestTimestamp;
-		const first = fresh[0];
-		if (newest === undefined || (first && first.event.timestamp >= newest)) {
+		const first = fresh[0]!;
+		if (newest === undefined || first.event.timestamp >= newest) {
 			this.buffer.pushMany(fresh);
 			return fresh.length;
 		}
-		// Rare: a late arrival. Re-lay the tail of the buffer that it belongs in (bounded work).
-		const tailSize = Math.min(this.buffer.size, 2000);
-		const tail = this.buffer.slice(this.buffer.size - tailSize);
-		const merged = [...tail, ...fresh].sort((a, b) => a.event.timestamp - b.event.timestamp);
-		const head = this.buffer.slice(0, this.buffer.size - tailSize);
-		this.buffer.clear();
-		this.buffer.pushMany([...head, ...merged]);
+		for (const line of fresh) if (line.event.timestamp < newest) line.late = true;
+		const from = this.firstAfter(first.event.timestamp);
+		this.buffer.rewriteFrom(from, mergeByTime(this.buffer.slice(from), fresh));
 		return fresh.length;
+	}
+
+	/** Index of the first line stamped after `timestamp` (the buffer is in timestamp order). */
+	private firstAfter(timestamp: number): number {
+		let low = 0;
+		let high = this.buffer.size;
+		while (low < high) {
+			const mid = (low + high) >>> 1;
+			if (this.buffer.at(mid)!.event.timestamp <= timestamp) low = mid + 1;
+			else high = mid;
+		}
+		return low;
 	}
 
 	/**
@@ -74,4 +91,23 @@ export class LogStore {
 		this.buffer.clear();
 		this.seen.clear();
 	}
+}
+
+/** Two timestamp-ordered runs as one; on equal timestamps the lines already held come first. */
+function mergeByTime(held: readonly LogLine[], arriving: readonly LogLine[]): LogLine[] {
+	const out: LogLine[] = [];
+	let i = 0;
+	let j = 0;
+	while (i < held.length || j < arriving.length) {
+		const a = held[i];
+		const b = arriving[j];
+		if (a && (!b || a.event.timestamp <= b.event.timestamp)) {
+			out.push(a);
+			i++;
+		} else {
+			out.push(b!);
+			j++;
+		}
+	}
+	return out;
 }

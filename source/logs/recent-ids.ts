@@ -1,12 +1,16 @@
 // The event ids a tailer has already delivered, kept only as long as a re-read can return them
-// again: each poll re-reads an overlap window, so ids older than the next read's start time can
-// be forgotten. A hard cap bounds memory if a window ever holds a flood of events.
+// again: the tailer's late sweep re-reads the last 5 minutes and more (source/logs/tailer.ts), so
+// ids older than the earliest start of a future read are forgotten, and the rest are kept. A
+// hard cap bounds memory if that window ever holds a flood of events; the newest timestamp the
+// cap forgot is remembered per group, so the tailer never re-reads below it (a re-read there
+// could not be told from a repeat): in a flood, the late window narrows instead of lines doubling.
 //
 // At the cap the oldest id goes, in O(1): the ids sit in a ring in delivery order. (Evicting
 // with Map.keys().next() walks every deleted slot a Map keeps until it rehashes: the benchmark saw
 // a log flood slow from 50,000 to 4,000 events a second once the cap was reached.)
 
-export const defaultMaxRecentIds = 50_000;
+/** 5 min 30 s of ids at 300 events a second: the whole late window of a busy service's group. */
+export const defaultMaxRecentIds = 100_000;
 
 type Entry = {group: string; timestamp: number};
 
@@ -15,6 +19,8 @@ export class RecentIds {
 	private readonly ring: Array<string | undefined>;
 	private head = 0; // the oldest slot
 	private count = 0;
+	/** Per group, the newest timestamp of an id the cap forgot. */
+	private readonly evicted = new Map<string, number>();
 
 	constructor(private readonly max = defaultMaxRecentIds) {
 		this.ring = new Array<string | undefined>(max);
@@ -34,7 +40,9 @@ export class RecentIds {
 		if (this.ids.has(key)) return;
 		if (this.count === this.max) {
 			const oldest = this.ring[this.head];
+			const entry = oldest === undefined ? undefined : this.ids.get(oldest);
 			if (oldest !== undefined) this.ids.delete(oldest);
+			if (entry) this.evicted.set(entry.group, Math.max(this.evicted.get(entry.group) ?? -Infinity, entry.timestamp));
 			this.ring[this.head] = key;
 			this.head = (this.head + 1) % this.max;
 		} else {
@@ -56,12 +64,21 @@ export class RecentIds {
 		if (removed) this.compact();
 	}
 
+	/**
+	 * The newest timestamp of an id of `group` that the cap (not expiry) forgot: a read starting at
+	 * or before it may return an event already delivered, unrecognised. Undefined while none was.
+	 */
+	forgottenUntil(group: string): number | undefined {
+		return this.evicted.get(group);
+	}
+
 	get size(): number {
 		return this.ids.size;
 	}
 
 	clear(): void {
 		this.ids.clear();
+		this.evicted.clear();
 		this.ring.fill(undefined);
 		this.head = 0;
 		this.count = 0;

@@ -61,6 +61,19 @@ export class RingBuffer<T> {
 		}
 	}
 
+	/**
+	 * Replaces the items from `index` (counted from the oldest) to the newest with `items`, with one
+	 * version bump: a late line is laid in by rewriting only the lines after it, O(size - index +
+	 * items). As with push, the oldest fall off once it is full.
+	 */
+	rewriteFrom(index: number, items: readonly T[]): void {
+		const start = Math.max(0, Math.min(Math.trunc(index), this.count));
+		for (let i = start; i < this.count; i++) this.items[(this.head + i) % this.capacity] = undefined;
+		this.count = start;
+		for (const item of items) this.write(item);
+		this.changes++;
+	}
+
 	/** The item at `index` counted from the oldest (negative counts from the newest), or undefined. */
 	at(index: number): T | undefined {
 		const i = index < 0 ? this.count + index : index;

@@ -1,16 +1,26 @@
 // Follows log groups: CloudWatch Live Tail where the backend has it, else polling
 // FilterLogEvents. Built to avoid `aws logs tail --follow`'s flaws (aws-notes.md):
-//  - every poll re-reads an overlap window (startTime = newest seen - overlapMs) and drops events
-//    already delivered by eventId, so events that arrive late (with an older timestamp) within
-//    the window are still delivered, once;
+//  - FilterLogEvents selects by event timestamp, and CloudWatch accepts events stamped in the
+//    past, so a line that reaches CloudWatch late (a buffered agent, a slow shipper) is only found
+//    by reading back over its timestamp. Every poll re-reads a short overlap (startTime = newest
+//    seen - overlapMs); every sweepEveryMs, one poll instead reads back lateWindowMs before the
+//    start of the previous sweep. That is exact, not a guess: an event that arrived after the
+//    previous sweep started, at most lateWindowMs after its timestamp, is stamped after that
+//    sweep's start - lateWindowMs; one that arrived before was read by that sweep. Ids delivered
+//    are remembered over the whole window (RecentIds), so nothing is delivered twice. A sweep is
+//    the same request with an earlier startTime: it costs more events read, and more requests
+//    only when they overflow a page (README, "Logs: late lines");
 //  - it pages to the end of nextToken, through empty pages;
 //  - it reads whole log groups, never "the latest stream" (eventually consistent, unreliable);
 //  - a poll never overlaps the previous one, and errors back off exponentially with jitter while
-//    the cursors stay put, so after recovery nothing is lost and nothing is repeated.
-// Events of one batch are delivered in timestamp order. A late event arrives in a later batch,
-// so a view that must stay sorted inserts by timestamp. Events later than overlapMs are missed.
+//    the cursors stay put, so after recovery nothing is lost and nothing is repeated; while the
+//    endpoint cannot be reached, the app's shared recovery (port/recovery.ts) decides when to try.
+// Events of one batch are delivered in timestamp order. A late event arrives in a later batch
+// (within sweepEveryMs plus a poll), so a view that must stay sorted inserts by timestamp. Events
+// that arrive more than lateWindowMs after their timestamp may be missed.
 
 import {isPermanent} from '../port/errors.js';
+import {isThrottle, outageOf, type Recovery} from '../port/recovery.js';
 import type {LogEvent, LogReader} from '../port/types.js';
 import {compileFilterPattern, patternNeedsLocalFilter, type LogMatcher} from './filter-pattern.js';
 import {RecentIds} from './recent-ids.js';
@@ -41,8 +51,14 @@ export type LogTailerOptions = {
 	now: () => number;
 	/** Pause between polls. Default 2000. */
 	pollIntervalMs?: number;
-	/** How far back each poll re-reads, to catch late events. Default 10,000. */
+	/** How far back each poll re-reads, for events a few seconds late. Default 10,000. */
 	overlapMs?: number;
+	/** How late an event may reach CloudWatch and still be delivered. Default 5 minutes. */
+	lateWindowMs?: number;
+	/** How often one poll reads back the whole late window. Default 30,000. */
+	sweepEveryMs?: number;
+	/** How many delivered ids are remembered at most (RecentIds' cap). Default 100,000. */
+	maxRecentIds?: number;
 	/** Where the history starts. Default: 10 minutes before start(), as `aws logs tail`. */
 	startTime?: number;
 	/** Try Live Tail first (when the reader has it). Default true. */
@@ -55,6 +71,12 @@ export type LogTailerOptions = {
 	timers?: TailerTimers;
 	/** Injected for tests; default Math.random. Used for backoff jitter. */
 	random?: () => number;
+	/**
+	 * The app's shared recovery (source/port/recovery.ts): while the endpoint cannot be reached,
+	 * the tail waits for it instead of backing off on its own, and its own first answer wakes the
+	 * other panels.
+	 */
+	recovery?: Recovery;
 };
 
 export type LogTailer = {
@@ -65,6 +87,10 @@ export type LogTailer = {
 };
 
 export const defaultLookbackMs = 10 * 60_000;
+/** How late a line may reach CloudWatch and still be shown (issue 11: a slow shipper, 60 s and more). */
+export const defaultLateWindowMs = 5 * 60_000;
+/** How often the late window is read back: a late line shows within this (plus a poll). */
+export const defaultSweepEveryMs = 30_000;
 /** Live Tail takes at most 10 log groups per session. */
 export const maxLiveTailGroups = 10;
 
@@ -97,6 +123,8 @@ type Cursor = {
 	newest?: number;
 	/** Start time of the last poll that read the group to the end. */
 	readUntil?: number;
+	/** Start time of the last read that reached back over the late window (or the first read). */
+	sweptAt?: number;
 };
 
 export function createLogTailer(reader: LogReader, options: LogTailerOptions): LogTailer {
@@ -104,16 +132,20 @@ export function createLogTailer(reader: LogReader, options: LogTailerOptions): L
 	if (groups.length === 0) throw new Error('createLogTailer: name at least one log group');
 	const pollIntervalMs = options.pollIntervalMs ?? 2000;
 	const overlapMs = options.overlapMs ?? 10_000;
+	const lateWindowMs = options.lateWindowMs ?? defaultLateWindowMs;
+	const sweepEveryMs = options.sweepEveryMs ?? defaultSweepEveryMs;
 	const maxBackoffMs = Math.max(options.maxBackoffMs ?? 60_000, pollIntervalMs);
 	if (!(pollIntervalMs > 0)) throw new Error(`createLogTailer: pollIntervalMs must be positive, got ${pollIntervalMs}`);
 	if (!(overlapMs >= 0)) throw new Error(`createLogTailer: overlapMs must be zero or more, got ${overlapMs}`);
+	if (!(lateWindowMs >= overlapMs)) throw new Error(`createLogTailer: lateWindowMs must be at least overlapMs, got ${lateWindowMs}`);
+	if (!(sweepEveryMs > 0)) throw new Error(`createLogTailer: sweepEveryMs must be positive, got ${sweepEveryMs}`);
 	const timers = options.timers ?? globalTimers;
 	const random = options.random ?? Math.random;
 	const {now} = options;
 
 	let pattern = options.pattern?.trim() === '' ? undefined : options.pattern;
 	let matcher = localMatcher(pattern);
-	const seen = new RecentIds();
+	const seen = new RecentIds(options.maxRecentIds);
 	const cursors = new Map<string, Cursor>();
 	let from: number | undefined; // the history start of the current pattern
 
@@ -125,6 +157,9 @@ export function createLogTailer(reader: LogReader, options: LogTailerOptions): L
 	let pollAgain = false;
 	let timer: unknown;
 	let failures = 0;
+	/** True while the last poll could not reach the endpoint: its next answer is a recovery. */
+	let unreachable = false;
+	let stopWaiting: (() => void) | undefined;
 
 	let mode: LogTailerState['mode'] = 'polling';
 	let liveFailed = false;
@@ -155,8 +190,18 @@ export function createLogTailer(reader: LogReader, options: LogTailerOptions): L
 		return cursor;
 	};
 
-	/** Where the next read of `group` starts: the overlap window before what was read already. */
-	const startFor = (group: string): number => {
+	/** Whether the next read of `group` reads back the late window. */
+	const sweepDue = (group: string): boolean => {
+		const {sweptAt} = cursorOf(group);
+		return sweptAt === undefined || now() - sweptAt >= sweepEveryMs;
+	};
+
+	/**
+	 * Where the next read of `group` starts: the short overlap before what was read already, or with
+	 * `sweep` the late window before the previous sweep; never before the history start, nor at or
+	 * before an id the RecentIds cap forgot (a flood): there a repeat could not be recognised.
+	 */
+	const startFor = (group: string, sweep: boolean): number => {
 		const history = pendingHistory.get(group);
 		if (history !== undefined) return history;
 		const base = from ?? now();
@@ -164,8 +209,14 @@ export function createLogTailer(reader: LogReader, options: LogTailerOptions): L
 		const reached = Math.max(cursor.newest ?? -Infinity, cursor.readUntil ?? -Infinity);
 		if (reached === -Infinity) return base;
 		// An event stamped in the future (clock skew) must not push the window past now.
-		return Math.max(base, Math.min(reached, now()) - overlapMs);
+		let start = Math.min(reached, now()) - overlapMs;
+		if (sweep) start = Math.min(start, cursor.sweptAt === undefined ? base : cursor.sweptAt - lateWindowMs);
+		const forgotten = seen.forgottenUntil(group);
+		return Math.max(base, start, forgotten === undefined ? -Infinity : forgotten + 1);
 	};
+
+	/** Ids older than this can never be read again: the earliest a future read of `group` starts. */
+	const keepFrom = (group: string): number => startFor(group, true);
 
 	/** Dedupes, filters, records and hands over one batch. */
 	const deliver = (events: LogEvent[]) => {
@@ -227,17 +278,18 @@ export function createLogTailer(reader: LogReader, options: LogTailerOptions): L
 		try {
 			const startedAt = now();
 			const batch: LogEvent[] = [];
-			const read: Array<[string, number]> = [];
+			const read: Array<[string, boolean]> = [];
 			let failure: Error | undefined;
 			// One group after another: FilterLogEvents' quota (about 5 a second) is per account.
 			// With Live Tail on, only groups whose history is still unread are polled.
 			for (const group of mode === 'live' ? [...pendingHistory.keys()] : groups) {
-				const startTime = startFor(group);
+				const sweep = sweepDue(group);
+				const startTime = startFor(group, sweep);
 				try {
 					const events = await readGroup(group, startTime, gen);
 					if (events === undefined) return;
 					batch.push(...events);
-					read.push([group, startTime]);
+					read.push([group, sweep]);
 				} catch (error) {
 					if (gen !== generation) return;
 					failure ??= toError(error);
@@ -249,19 +301,31 @@ export function createLogTailer(reader: LogReader, options: LogTailerOptions): L
 			} catch (error) {
 				failure ??= toError(error); // a consumer bug must not stop the tail
 			}
-			for (const [group] of read) {
+			for (const [group, sweep] of read) {
 				const cursor = cursorOf(group);
 				cursor.readUntil = Math.max(cursor.readUntil ?? -Infinity, startedAt);
+				if (sweep || pendingHistory.has(group)) cursor.sweptAt = startedAt;
 				pendingHistory.delete(group);
-				seen.expire(group, startFor(group));
+				// Expiry walks every id held (up to the cap: about 10 ms at 100,000): once a sweep is enough.
+				if (sweep) seen.expire(group, keepFrom(group));
 			}
+			const outage = failure !== undefined && outageOf(failure);
+			// Any answer after an unreachable endpoint (data, or an error it sent) means it is back.
+			if (unreachable && (read.length > 0 || (failure && !outage))) options.recovery?.answered();
+			unreachable = outage;
 			if (failure) {
-				const delay = backoff(failure);
+				// While the endpoint cannot be reached, the shared recovery probes it (one panel at a
+				// time) and wakes this tail as soon as any answer comes; its own retry waits the cap.
+				const waiting = outage && options.recovery !== undefined;
+				const delay = waiting ? maxBackoffMs : backoff(failure);
 				failures++;
 				lastError = failure;
 				retryAt = now() + delay;
 				emitState();
 				schedule(delay);
+				if (options.recovery && !isThrottle(failure)) {
+					stopWaiting = options.recovery.wait({wake: kick, intervalMs: pollIntervalMs, unreachable: outage});
+				}
 				return;
 			}
 			failures = 0;
@@ -282,6 +346,8 @@ export function createLogTailer(reader: LogReader, options: LogTailerOptions): L
 	/** Polls now, or right after the poll in flight. */
 	function kick() {
 		if (!running) return;
+		stopWaiting?.();
+		stopWaiting = undefined;
 		timers.clearTimeout(timer);
 		timer = undefined;
 		if (mode === 'live' && pendingHistory.size === 0) return;
@@ -306,7 +372,7 @@ export function createLogTailer(reader: LogReader, options: LogTailerOptions): L
 			return;
 		}
 		// Recorded before the session starts: its first events would otherwise move the cursors.
-		for (const group of groups) pendingHistory.set(group, startFor(group));
+		for (const group of groups) pendingHistory.set(group, startFor(group, true));
 		try {
 			// aws logs start-live-tail --log-group-identifiers ARN... [--log-event-filter-pattern P]
 			const close = await reader.startLiveTail!(groups, pattern, {
@@ -320,8 +386,10 @@ export function createLogTailer(reader: LogReader, options: LogTailerOptions): L
 					} catch (error) {
 						lastError = toError(error);
 					}
+					// Live Tail delivers by arrival: as good as a sweep, up to now.
+					for (const group of groups) cursorOf(group).sweptAt = now();
 					// Forget old ids as polling does, but not while a history read may still return them.
-					if (pendingHistory.size === 0) for (const group of groups) seen.expire(group, startFor(group));
+					if (pendingHistory.size === 0) for (const group of groups) seen.expire(group, keepFrom(group));
 					emitState();
 				},
 				onError(error) {
@@ -356,6 +424,8 @@ export function createLogTailer(reader: LogReader, options: LogTailerOptions): L
 		generation++;
 		timers.clearTimeout(timer);
 		timer = undefined;
+		stopWaiting?.();
+		stopWaiting = undefined;
 		closeLive?.();
 		closeLive = undefined;
 		mode = 'polling';

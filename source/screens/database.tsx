@@ -12,6 +12,7 @@ import {dbQueries, splitSeries} from '../model/metric-queries.js';
 import {dbTarget, useActionKeys} from '../fixes-ui/action-keys.js';
 import {useApp} from '../shell/app-context.js';
 import type {ScreenModel, ScreenProps} from '../shell/screen-model.js';
+import {useMissingOffer} from './missing-offer.js';
 import {chartLayout, dbPanels, rangeOf, useMetricWindow, windowSegments} from './metrics.js';
 import {freshnessOf} from './overview.js';
 
@@ -35,15 +36,17 @@ export function useDatabaseScreen(props: ScreenProps): ScreenModel {
 		[names, batch, range, periodSeconds, alarms.data],
 	);
 
+	const missing = useMissingOffer({db});
 	let info: SegmentLine[];
 	if (db.data) info = dbInfoLines(db.data, props.width);
+	else if (missing.db) info = missing.db.map(cell => textLine(cell.text, props.width, {tone: cell.tone === 'warn' ? 'warn' : 'bad'}));
 	else {
 		const message = db.status === 'loading' ? 'loading…' : db.status === 'empty' ? `no database ${sanitize(names.db)}` : sanitize(db.error?.message ?? '');
 		info = [textLine(`${sanitize(names.db)}  ${message}`, props.width, {tone: db.status === 'loading' ? 'muted' : 'bad'})];
 	}
 	while (info.length < infoRows) info.push(textLine('', props.width));
 	return {
-		bindings: [...bindings, ...useActionKeys(dbTarget(names.db), 'database')],
+		bindings: [...bindings, ...useActionKeys(dbTarget(names.db), 'database'), ...missing.bindings],
 		freshness: combineFreshness([freshnessOf(db), freshnessOf(batch), freshnessOf(alarms)]),
 		body: (
 			<Box flexDirection="column">

@@ -17,6 +17,7 @@ import {dbQueries, serviceQueries, splitSeries} from '../model/metric-queries.js
 import {serviceTarget, useActionKeys} from '../fixes-ui/action-keys.js';
 import {useApp} from '../shell/app-context.js';
 import type {ScreenModel, ScreenProps} from '../shell/screen-model.js';
+import {useMissingOffer} from './missing-offer.js';
 import {runbookBinding, runbookCells} from './runbooks/overview-offer.js';
 
 export function freshnessOf(state: PollState<unknown>): Freshness {
@@ -82,8 +83,9 @@ export function useOverviewScreen(props: ScreenProps): ScreenModel {
 	const summaryRows = 3;
 	const tableHeight = Math.max(2, props.height - summaryRows);
 	const services = list.services;
+	const missing = useMissingOffer({services, db});
 	return {
-		bindings: [...list.bindings, runbookBinding(suggestion, open)],
+		bindings: [...list.bindings, runbookBinding(suggestion, open), ...missing.bindings],
 		freshness: combineFreshness([freshnessOf(services), freshnessOf(list.metrics), freshnessOf(alarms), freshnessOf(db)]),
 		body: (
 			<Box flexDirection="column">
@@ -91,14 +93,14 @@ export function useOverviewScreen(props: ScreenProps): ScreenModel {
 					<ServicesTable services={services.data} series={list.series.perService} names={config.names} cursor={list.cursor} width={props.width} height={tableHeight} stale={staleCells(services, at)[0]?.text} />
 				) : (
 					<Box height={tableHeight}>
-						<CellLine label="SERVICES" cells={panelMessage(services, 'no services')} />
+						<CellLine label="SERVICES" cells={missing.cluster ?? panelMessage(services, 'no services')} />
 					</Box>
 				)}
 				<CellLine
 					label="ALARMS"
 					cells={[...staleCells(alarms, at), ...runbookCells(suggestion), ...(alarms.data ? alarmCells(alarms.data) : panelMessage(alarms, 'no alarms watch this environment'))]}
 				/>
-				<CellLine label="DATABASE" cells={[...staleCells(db, at), ...(db.data ? dbCells(db.data, list.series.db) : panelMessage(db, `no database ${sanitize(config.names.db)}`))]} />
+				<CellLine label="DATABASE" cells={[...staleCells(db, at), ...(db.data ? dbCells(db.data, list.series.db) : (missing.db ?? panelMessage(db, `no database ${sanitize(config.names.db)}`)))]} />
 				<CellLine label="ERRORS" cells={[...staleCells(errors, at), ...(errors.data ? errorCells(errors.data) : panelMessage(errors, 'no log events'))]} />
 			</Box>
 		),

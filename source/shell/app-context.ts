@@ -10,7 +10,7 @@ import type {FixId, FixParams, Target} from '../actions/types.js';
 import type {FixHint} from '../runbooks/fix-hint.js';
 import type {RunbookSession} from '../screens/runbooks/runbook-session.js';
 import type {ScreenId} from './screen-ids.js';
-import type {Notice} from './shell-state.js';
+import type {Notice, PickerKind} from './shell-state.js';
 
 /** What every screen may use: the port, the configuration, navigation and the notice line. */
 export type AppContextValue = {
@@ -45,6 +45,8 @@ export type AppContextValue = {
 	logGroupsReady: boolean;
 	/** The environment's alarms, read and attributed by what they watch (one reader a session). */
 	alarmReader: EnvironmentAlarmReader;
+	/** Opens the picker layer: a cluster or database that exists (when the named one does not), an environment, a profile. */
+	pick(kind: PickerKind): void;
 	/** The runbook walked on the runbooks screen (built-in or --guide FILE) and the walker's state, kept across visits. */
 	runbook?: RunbookSession;
 	/** The audit trail of this session: fixes and the runbooks' aws CLI changes write to it. */

@@ -10,7 +10,7 @@ import {HelpOverlay} from '../components/help-overlay.js';
 import {toneColor} from '../components/theme.js';
 import {sanitize} from '../format/sanitize.js';
 import {useApp} from './app-context.js';
-import {screenTitles, type ScreenEntry} from './screen-ids.js';
+import {screenTitles, type CommandChoices, type ScreenEntry} from './screen-ids.js';
 import type {ScreenHook} from './screen-model.js';
 import type {Overlay, Notice} from './shell-state.js';
 import {statusLine} from './status-line.js';
@@ -26,11 +26,15 @@ export type HostProps = {
 	/** The clock; only the header ticks with it (ages), so the screen is not redrawn every second. */
 	now: () => number;
 	onCommand: (text: string) => void;
+	/** What `:ctx`, `:region` and `:profile` complete from. */
+	commandChoices?: CommandChoices;
 	closeOverlay: () => void;
 	/** Hears what to do about refused credentials (undefined once the screen's data flows again). */
 	onCredentials?: (problem: string | undefined) => void;
 	/** Draws the open fix panel (overlay 'fixes') in `height` rows: the body's and the footer's, as it brings its own key hints. */
 	renderFixes?: (width: number, height: number) => ReactNode;
+	/** Draws the open picker (overlay 'picker') the same way: body and footer rows, its own keys. */
+	renderPicker?: (width: number, height: number) => ReactNode;
 };
 
 // Rows the frame takes around the body: header, status line, footer.
@@ -41,7 +45,7 @@ export const chromeRows = 3;
  * when it is left. The screen's table and the global one form the single binding table that
  * handles keys, fills the footer and lists `?` help.
  */
-export function ScreenHost({entry, useScreen, overlay, notice, globalBindings, width, height, now, onCommand, closeOverlay, renderFixes, onCredentials}: HostProps) {
+export function ScreenHost({entry, useScreen, overlay, notice, globalBindings, width, height, now, onCommand, commandChoices, closeOverlay, renderFixes, renderPicker, onCredentials}: HostProps) {
 	const {config, cloud, notify} = useApp();
 	const bodyHeight = Math.max(1, height - chromeRows - (overlay === 'command' ? 1 : 0));
 	const model = useScreen({width, height: bodyHeight, params: entry.params ?? {}, isActive: overlay === 'none'});
@@ -58,17 +62,18 @@ export function ScreenHost({entry, useScreen, overlay, notice, globalBindings, w
 		onCredentials?.(credentials);
 	}, [credentials, onCredentials]);
 	const title = model.title ?? screenTitles[entry.id];
-	// The fix panel takes the body and the footer row: its own hints are the keys that work there.
-	const fixesOpen = overlay === 'fixes' && renderFixes !== undefined;
+	// The fix panel and the picker take the body and the footer row: their own hints are the keys that work there.
+	const layer = overlay === 'fixes' ? renderFixes : overlay === 'picker' ? renderPicker : undefined;
+	const layerOpen = layer !== undefined;
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Header config={config} region={cloud.region} screenTitle={sanitize(title)} freshness={model.freshness} now={now} width={width} />
 			<Text wrap="truncate-end" color={toneColor(status?.tone === 'error' ? 'bad' : status?.tone === 'warn' ? 'warn' : 'info')}>
 				{status ? sanitize(status.text) : ' '}
 			</Text>
-			<Box height={bodyHeight + (fixesOpen ? 1 : 0)} flexDirection="column" overflow="hidden">
-				{fixesOpen ? (
-					renderFixes?.(width, bodyHeight + 1)
+			<Box height={bodyHeight + (layerOpen ? 1 : 0)} flexDirection="column" overflow="hidden">
+				{layerOpen ? (
+					layer?.(width, bodyHeight + 1)
 				) : overlay === 'help' ? (
 					<HelpOverlay
 						groups={[
@@ -83,7 +88,7 @@ export function ScreenHost({entry, useScreen, overlay, notice, globalBindings, w
 					model.body
 				)}
 			</Box>
-			{fixesOpen ? null : overlay === 'command' ? <CommandLine onSubmit={onCommand} onCancel={closeOverlay} /> : <Footer bindings={table} width={width} />}
+			{layerOpen ? null : overlay === 'command' ? <CommandLine onSubmit={onCommand} onCancel={closeOverlay} choices={commandChoices} /> : <Footer bindings={table} width={width} />}
 		</Box>
 	);
 }

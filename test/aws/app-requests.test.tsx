@@ -38,7 +38,7 @@ describeWithMoto('what the overview asks AWS for', () => {
 
 			calls.length = 0;
 			await app.press('r');
-			await app.waitFor(() => count('GetMetricData') === 1 && count('DescribeDBInstances') === 1 && count('DescribeTasks') >= 1, 30_000);
+			await app.waitFor(() => count('GetMetricData') === 1 && count('DescribeDBInstances') === 1 && count('DescribeMetricFilters') >= 1, 30_000);
 			await new Promise(resolve => setTimeout(resolve, 300));
 			expect(count('DescribeServices')).toBe(3 + 3);
 			expect(count('GetMetricData')).toBe(1);

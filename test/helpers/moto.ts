@@ -110,8 +110,8 @@ async function answers(endpoint: string): Promise<boolean> {
 	}
 }
 
-async function startOnce(env: Record<string, string>): Promise<MotoServer> {
-	const port = await freePort();
+async function startOnce(env: Record<string, string>, fixedPort: number | undefined): Promise<MotoServer> {
+	const port = fixedPort ?? (await freePort());
 	const endpoint = `http://127.0.0.1:${port}`;
 	const child = spawn(binary, ['-H', '127.0.0.1', '-p', String(port)], {
 		detached: true,
@@ -151,12 +151,16 @@ async function startOnce(env: Record<string, string>): Promise<MotoServer> {
 	throw new Error(`moto_server did not answer on ${endpoint} within ${startTimeoutMs / 1000}s:\n${stderr}`);
 }
 
-/** Starts moto_server on a free port; retried when another process took the port first. */
-export async function startMoto(options: {env?: Record<string, string>} = {}): Promise<MotoServer> {
+/**
+ * Starts moto_server on a free port; retried when another process took the port first. With
+ * `port`, on that one (to restart an endpoint where the app under test expects it): moto starts
+ * empty, so seed it again.
+ */
+export async function startMoto(options: {env?: Record<string, string>; port?: number} = {}): Promise<MotoServer> {
 	let lastError: unknown;
 	for (let attempt = 0; attempt < 3; attempt++) {
 		try {
-			return await startOnce(options.env ?? {});
+			return await startOnce(options.env ?? {}, options.port);
 		} catch (error) {
 			lastError = error;
 		}

@@ -17,6 +17,8 @@ export class FakeLogs {
 	gate: Promise<void> | undefined;
 	inFlight = 0;
 	maxInFlight = 0;
+	/** Events answered in all, over every call: what the reads cost. */
+	returned = 0;
 
 	add(group: string, eventId: string, timestamp: number, message = `message ${eventId}`): LogEvent {
 		const event: LogEvent = {eventId, timestamp, logGroup: group, logStream: 'stream-a', message};
@@ -52,7 +54,9 @@ export class FakeLogs {
 				if (this.gate) await this.gate;
 				const failure = this.failures.shift();
 				if (failure !== undefined) throw failure;
-				return this.page(request);
+				const page = this.page(request);
+				this.returned += page.events.length;
+				return page;
 			} finally {
 				this.inFlight--;
 			}

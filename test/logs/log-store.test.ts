@@ -1,4 +1,4 @@
-import {describe, expect, it} from 'vitest';
+import {describe, expect, it, vi} from 'vitest';
 import {LogStore} from '../../source/logs/log-store.js';
 import type {LogEvent} from '../../source/port/types.js';
 
@@ -47,5 +47,48 @@ describe('LogStore views', () => {
 		expect(store.buffer.size).toBe(0);
 		// A line seen under the old view is not remembered as a duplicate in the new one.
 		expect(store.add([event('a', 1)])).toBe(1);
+	});
+});
+
+describe('LogStore late lines', () => {
+	const ids = (store: LogStore) => store.buffer.toArray().map(l => l.event.eventId);
+
+	it('lays a late line in by its timestamp however far back, marks it, and only it', () => {
+		const store = new LogStore(10_000);
+		// A flood: 8,000 lines in 5 minutes, then one stamped 4 minutes back, 6,400 lines up.
+		store.add(Array.from({length: 8000}, (_, i) => event(`e${i}`, i * 37)));
+		store.add([event('late', 1600 * 37 + 5), event('now', 8000 * 37)]);
+		const lines = store.buffer.toArray();
+		expect(lines.findIndex(l => l.event.eventId === 'late')).toBe(1601);
+		expect(lines.filter(l => l.late).map(l => l.event.eventId)).toEqual(['late']);
+		expect(lines.at(-1)?.event.eventId).toBe('now');
+		expect(lines.every((l, i) => i === 0 || lines[i - 1]!.event.timestamp <= l.event.timestamp)).toBe(true);
+	});
+
+	it('puts a late line after the lines of its own millisecond, and drops it once known', () => {
+		const store = new LogStore(100);
+		store.add([event('a', 10), event('b', 20), event('c', 30)]);
+		expect(store.add([event('b2', 20), event('a', 10)])).toBe(1);
+		expect(ids(store)).toEqual(['a', 'b', 'b2', 'c']);
+		expect(store.buffer.at(2)?.late).toBe(true);
+		expect(store.add([event('b2', 20)])).toBe(0);
+	});
+
+	it('in a full buffer, a late line older than every line falls off as the oldest would', () => {
+		const store = new LogStore(3);
+		store.add([event('a', 10), event('b', 20), event('c', 30)]);
+		store.add([event('old', 5)]);
+		expect(ids(store)).toEqual(['a', 'b', 'c']);
+		store.add([event('mid', 15)]);
+		expect(ids(store)).toEqual(['mid', 'b', 'c']);
+	});
+
+	it('rewrites only the lines after the late one (bounded by the buffer, not the log)', () => {
+		const store = new LogStore(10_000);
+		store.add(Array.from({length: 10_000}, (_, i) => event(`e${i}`, i)));
+		const at = vi.spyOn(store.buffer, 'slice');
+		store.add([event('late', 9990.5)]);
+		expect(at.mock.calls).toEqual([[9991]]); // the ten lines after it, not the buffer
+		expect(store.buffer.at(9990)?.event.eventId).toBe('late');
 	});
 });

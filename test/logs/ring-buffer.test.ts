@@ -56,3 +56,17 @@ describe('RingBuffer', () => {
 		expect(() => new RingBuffer(1.5)).toThrow(/capacity must be a positive integer/);
 	});
 });
+
+describe('RingBuffer.rewriteFrom', () => {
+	it('replaces the items from an index on, with one version bump, dropping the oldest when full', () => {
+		const buffer = new RingBuffer<string>(4);
+		buffer.pushMany(['x', 'a', 'b', 'c', 'd']); // wraps: a b c d
+		const version = buffer.version;
+		buffer.rewriteFrom(2, ['b2', 'c', 'd']);
+		expect(buffer.toArray()).toEqual(['b', 'b2', 'c', 'd']);
+		expect(buffer.version).toBe(version + 1);
+		expect(buffer.dropped).toBe(2);
+		buffer.rewriteFrom(10, ['e']); // past the end: appends
+		expect(buffer.toArray()).toEqual(['b2', 'c', 'd', 'e']);
+	});
+});

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {initialLogsState, logsReducer, selectedIndex} from '../../source/screens/logs/logs-state.js';
-import {highlightSegments, logLineRows} from '../../source/format/log-rows.js';
+import {highlightSegments, lateMarker, logLineRows} from '../../source/format/log-rows.js';
 import {lineWidth} from '../../source/format/segments.js';
 
 describe('logsReducer', () => {
@@ -53,8 +53,15 @@ describe('log rows', () => {
 	it('shows time, severity and the sanitised message in exactly the width', () => {
 		const [row] = logLineRows(line, 60, {wrap: false});
 		const text = row!.map(s => s.text).join('');
-		expect(text.startsWith('12:00:01 ERROR ERROR workflow')).toBe(true);
+		expect(text.startsWith('12:00:01 ERROR workflow')).toBe(true); // the level once: the message's own ERROR is the column's
 		expect(text).not.toMatch(/[\u0000-\u001F\u007F]/);
+		expect(lineWidth(row!)).toBe(60);
+	});
+
+	it('marks a line that arrived late after its time, in the same width', () => {
+		const [row] = logLineRows({...line, late: true}, 60, {wrap: false});
+		const text = row!.map(s => s.text).join('');
+		expect(text.startsWith(`12:00:01${lateMarker}ERROR workflow`)).toBe(true);
 		expect(lineWidth(row!)).toBe(60);
 	});
 

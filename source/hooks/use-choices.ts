@@ -1,0 +1,30 @@
+import {useCallback} from 'react';
+import type {Cluster, DbInstance} from '../port/types.js';
+import {useApp} from '../shell/app-context.js';
+import {usePoll} from './use-poll.js';
+
+// What the pickers offer when a named cluster or database does not exist: what the account has.
+// Polled only while a picker is open.
+
+/** DescribeClusters takes at most 100 clusters a call. */
+const describeBatch = 100;
+
+/** Every cluster of the account with its counts: ListClusters (all pages), then DescribeClusters by 100. */
+export function useClusterChoices(enabled = true) {
+	const {cloud, config, now, refreshToken, pollCache} = useApp();
+	const fetch = useCallback(async (): Promise<Cluster[]> => {
+		const names = await cloud.clusters.listClusters();
+		const batches: string[][] = [];
+		for (let i = 0; i < names.length; i += describeBatch) batches.push(names.slice(i, i + describeBatch));
+		const answers = await Promise.all(batches.map(batch => cloud.clusters.describeClusters(batch)));
+		return answers.flatMap(answer => answer.clusters);
+	}, [cloud]);
+	return usePoll(fetch, {intervalMs: config.refreshMs, enabled, key: 'choices|clusters', cache: pollCache, now, refreshToken, isEmpty: c => c.length === 0});
+}
+
+/** Every DB instance of the account: DescribeDBInstances without an identifier (all pages). */
+export function useDbChoices(enabled = true) {
+	const {cloud, config, now, refreshToken, pollCache} = useApp();
+	const fetch = useCallback(async (): Promise<DbInstance[]> => cloud.databases.describeDbInstances(), [cloud]);
+	return usePoll(fetch, {intervalMs: config.refreshMs, enabled, key: 'choices|dbs', cache: pollCache, now, refreshToken, isEmpty: d => d.length === 0});
+}
