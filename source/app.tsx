@@ -135,8 +135,9 @@ export function App({cloud: startCloud, config: startConfig, now = Date.now, ini
 			discovery,
 			logGroupsReady,
 			alarmReader,
+			audit,
 		}),
-		[cloud, config, now, refreshToken, notify, state.notices, logStore, pollCache, copy, pick, runbookSession, desk.proposeFix, desk.openActions, desk.openWatches, discovery, logGroupsReady, alarmReader],
+		[cloud, config, now, refreshToken, notify, state.notices, logStore, pollCache, copy, pick, runbookSession, desk.proposeFix, desk.openActions, desk.openWatches, discovery, logGroupsReady, alarmReader, audit],
 	);
 
 	const globalBindings: Binding[] = [

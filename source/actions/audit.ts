@@ -2,9 +2,11 @@
 // appended and flushed to disk, so a change made under stress can be reconstructed and matched in
 // CloudTrail by its request id. If the intent cannot be written, the change is not made.
 import {randomUUID} from 'node:crypto';
-import {closeSync, existsSync, fchmodSync, fsyncSync, mkdirSync, openSync, writeSync} from 'node:fs';
+import {closeSync, constants, fchmodSync, fstatSync, fsyncSync, mkdirSync, openSync, writeSync} from 'node:fs';
 import {homedir} from 'node:os';
 import {dirname, isAbsolute, join} from 'node:path';
+import {redactSecrets} from '../format/redact.js';
+import {sanitize} from '../format/sanitize.js';
 import {errorMessage} from '../port/errors.js';
 import type {Operator} from '../port/types.js';
 import {toOutcomeError} from './plan.js';
@@ -19,10 +21,23 @@ export type AuditOutcomeInput = {
 	requestId?: string;
 };
 
+/** What an intent line records of a change that is not a fix of the catalogue: a guide's aws CLI command. */
+export type AuditIntent = {
+	action: string;
+	title: string;
+	apiCall: string;
+	resource: string;
+	cliCommand: string;
+	parameters: Record<string, unknown>;
+	before?: Record<string, unknown>;
+};
+
 export type AuditLog = {
 	readonly path: string;
+	/** The session id every line carries (also in the SDK user agent and the aws CLI's AWS_EXECUTION_ENV). */
+	readonly sessionId: string;
 	/** Writes the intent line and returns its entry id. Throws AuditError when it cannot be written. */
-	intent(plan: Plan): string;
+	intent(plan: Plan | AuditIntent): string;
 	/** Writes the outcome line of an intent. Throws AuditError when it cannot be written. */
 	outcome(entryId: string, outcome: AuditOutcomeInput): void;
 };
@@ -65,11 +80,39 @@ export function defaultAuditPath(env: NodeJS.ProcessEnv = process.env, home: str
 	return join(base, 'acso-tui', 'audit.jsonl');
 }
 
+// O_NOFOLLOW: a symlink planted at the log's path must not redirect the trail into another file.
+const appendFlags = constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW;
+
+/** Why the open file `fd` must not take audit lines, or undefined. Created now: made 0600 instead. */
+function unsafeLog(fd: number, created: boolean): string | undefined {
+	const stat = fstatSync(fd);
+	if (!stat.isFile()) return 'it is not a regular file';
+	const uid = process.getuid?.();
+	if (uid !== undefined && stat.uid !== uid) return `it belongs to user ${stat.uid}, not to you (${uid})`;
+	if (!created && (stat.mode & 0o077) !== 0) return `its mode is ${(stat.mode & 0o777).toString(8).padStart(4, '0')}; others could read or change the trail (chmod 600 it)`;
+	return undefined;
+}
+
 function appendLine(path: string, line: string): void {
 	mkdirSync(dirname(path), {recursive: true, mode: 0o700});
-	const created = !existsSync(path);
-	const fd = openSync(path, 'a', 0o600);
+	let fd: number;
+	let created = false;
 	try {
+		// Exclusive create first: then this process made the file and may set its mode.
+		fd = openSync(path, appendFlags | constants.O_EXCL, 0o600);
+		created = true;
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+		try {
+			fd = openSync(path, appendFlags, 0o600);
+		} catch (inner) {
+			if ((inner as NodeJS.ErrnoException).code === 'ELOOP') throw new Error('it is a symbolic link; the audit log must be a plain file', {cause: inner});
+			throw inner;
+		}
+	}
+	try {
+		const problem = unsafeLog(fd, created);
+		if (problem) throw new Error(`refusing to append to it: ${problem}`);
 		// The umask could have widened nothing but narrowed the mode; make a new file exactly 0600.
 		if (created) fchmodSync(fd, 0o600);
 		writeSync(fd, line);
@@ -97,14 +140,31 @@ export function createAuditLog(options: {path?: string; context: AuditContext | 
 		try {
 			appendLine(path, line);
 		} catch (error) {
-			throw new AuditError(`cannot write the audit log ${path}: ${errorMessage(error)}`, {cause: error});
+			throw new AuditError(sanitize(`cannot write the audit log ${path}: ${errorMessage(error)}`), {cause: error});
 		}
 	};
 
 	return {
 		path,
-		intent(plan) {
+		get sessionId() {
+			return contextOf().sessionId;
+		},
+		intent(planOrIntent) {
 			const entryId = randomUUID();
+			const entry: AuditIntent & {undoOf?: string} =
+				'fixId' in planOrIntent
+					? {
+							action: planOrIntent.fixId,
+							title: planOrIntent.title,
+							apiCall: planOrIntent.apiCall,
+							resource: planOrIntent.resourceName,
+							cliCommand: planOrIntent.cliCommand,
+							parameters: planOrIntent.parameters,
+							before: planOrIntent.before,
+							...(planOrIntent.undoOf === undefined ? {} : {undoOf: planOrIntent.undoOf}),
+						}
+					: planOrIntent;
+			// Secrets are never recorded: the plan's values are redacted already; this is the last guard.
 			const context = contextOf();
 			const base = {
 				entryId,
@@ -112,14 +172,14 @@ export function createAuditLog(options: {path?: string; context: AuditContext | 
 				region: context.region,
 				profile: context.profile ?? null,
 				sessionId: context.sessionId,
-				action: plan.fixId,
-				title: plan.title,
-				apiCall: plan.apiCall,
-				resource: plan.resourceName,
-				cliCommand: plan.cliCommand,
-				parameters: plan.parameters,
-				before: plan.before,
-				undoOf: plan.undoOf ?? null,
+				action: entry.action,
+				title: entry.title,
+				apiCall: entry.apiCall,
+				resource: entry.resource,
+				cliCommand: entry.cliCommand,
+				parameters: redactSecrets(entry.parameters),
+				before: redactSecrets(entry.before ?? {}),
+				undoOf: entry.undoOf ?? null,
 			};
 			write({...base, time: new Date(now()).toISOString(), phase: 'intent', after: null, outcome: 'pending', error: null, requestId: null}, 'intent');
 			intents.set(entryId, base);
@@ -142,7 +202,7 @@ export function createAuditLog(options: {path?: string; context: AuditContext | 
 					...base,
 					time: new Date(now()).toISOString(),
 					phase: 'outcome',
-					after: outcome.after ?? null,
+					after: outcome.after === undefined ? null : redactSecrets(outcome.after),
 					outcome: outcome.ok ? 'ok' : 'failed',
 					error,
 					requestId: outcome.requestId ?? outcome.error?.requestId ?? null,

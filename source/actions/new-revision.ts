@@ -1,6 +1,7 @@
 // ECS fix: register a copy of the service's current task definition with more CPU and/or memory
 // (containers and every other field intact), then deploy it. Its undo deploys the old revision.
 import type {ContainerDefinition, Service, TaskDefinition, TaskDefinitionInput} from '../port/types.js';
+import {redacted, redactSecrets} from '../format/redact.js';
 import {isService, readService, serviceAfter, updateServiceStep} from './ecs-common.js';
 import {deployRevisionPlan} from './ecs-revisions.js';
 import {FixInputError} from './errors.js';
@@ -101,6 +102,11 @@ export const newRevision: Fix = {
 		const input = registerInput(current, newCpu === undefined ? undefined : String(newCpu), newMemory === undefined ? undefined : String(newMemory));
 		const request = registerRequest(input);
 		const warnings = [`Every task of ${service.name} is replaced by a task of the new revision.`];
+		// The preview, the CLI twin and the audit log show the containers with their secrets redacted.
+		const shown = redactSecrets(request);
+		if (JSON.stringify(shown).includes(redacted)) {
+			warnings.push(`Environment values and secrets are shown as ${redacted}; they are copied unchanged into the new revision. The aws twin cannot be run as shown.`);
+		}
 		for (const container of current.containers) {
 			if (memory !== undefined && container.memory !== undefined) {
 				warnings.push(`Container ${container.name} keeps its hard memory limit of ${container.memory} MiB: it still cannot use more than that (the container definition is copied unchanged).`);
@@ -129,8 +135,8 @@ export const newRevision: Fix = {
 			steps: [
 				{
 					apiCall: 'ecs:RegisterTaskDefinition',
-					parameters: request,
-					cliArgs: registerCli(request),
+					parameters: shown,
+					cliArgs: registerCli(shown),
 					// aws ecs register-task-definition --family FAMILY --cpu CPU --memory MEMORY --container-definitions JSON ...
 					send: operator => operator.registerTaskDefinition(structuredClone(input)),
 				},

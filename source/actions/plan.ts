@@ -1,5 +1,6 @@
 // Builds a Plan from the calls a fix computed. Kept in one place so every plan runs the same way:
 // calls in order, stop at the first failure, never throw (the caller audits the outcome).
+import {redactArgv, redactSecrets} from '../format/redact.js';
 import {errorMessage, isCloudError} from '../port/errors.js';
 import type {OperationResult, Operator} from '../port/types.js';
 import {cliLine} from './shell-quote.js';
@@ -46,15 +47,16 @@ export function toOutcomeError(error: unknown, apiCall: string): OutcomeError {
 
 export function makePlan(input: PlanInput): Plan {
 	if (input.steps.length === 0) throw new Error(`plan ${input.fixId} has no calls`);
+	// What is shown, copied and audited has its secrets redacted; step.send uses the real values.
 	const calls: PlannedCall[] = input.steps.map(step => ({
 		apiCall: step.apiCall,
-		parameters: step.parameters,
-		cliCommand: cliLine(step.cliArgs),
+		parameters: redactSecrets(step.parameters),
+		cliCommand: cliLine(redactArgv(step.cliArgs)),
 	}));
 	const apiCall = calls.map(call => call.apiCall).join(' + ');
 	const parameters =
 		calls.length === 1 ? calls[0]!.parameters : Object.fromEntries(calls.map(call => [call.apiCall, call.parameters]));
-	const before = Object.fromEntries(input.changes.map(change => [change.field, change.from]));
+	const before = redactSecrets(Object.fromEntries(input.changes.map(change => [change.field, change.from])));
 
 	const run = async (operator: Operator): Promise<Outcome> => {
 		const results: unknown[] = [];

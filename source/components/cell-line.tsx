@@ -1,5 +1,6 @@
 import {Text} from 'ink';
 import {formatAge} from '../format/durations.js';
+import {sanitize} from '../format/sanitize.js';
 import type {Cell} from '../format/service-rows.js';
 import {toneColor} from './theme.js';
 
@@ -31,6 +32,7 @@ export function staleCells(state: {stale: boolean; updatedAt?: number}, now: num
 export function panelMessage(state: {status: string; error?: Error}, empty: string): Cell[] {
 	if (state.status === 'loading') return [{text: 'loading…', tone: 'muted'}];
 	if (state.status === 'empty') return [{text: empty, tone: 'muted'}];
-	if (state.error) return [{text: state.error.message, tone: 'bad'}];
+	// An AWS error message is AWS-sourced text like any other: sanitized before it is drawn.
+	if (state.error) return [{text: sanitize(state.error.message), tone: 'bad'}];
 	return [];
 }

@@ -1,6 +1,7 @@
 import {readFileSync} from 'node:fs';
 import {homedir} from 'node:os';
 import path from 'node:path';
+import {sanitize} from '../format/sanitize.js';
 import {limits} from './app-config.js';
 
 // The optional config file, for teams whose names differ from acso-{env}-*. Documented in README.md.
@@ -27,8 +28,16 @@ export function configFilePath(env: NodeJS.ProcessEnv): string {
 
 export type FileConfigResult = {ok: true; config: FileConfig; path?: string} | {ok: false; error: string};
 
-/** Reads and validates the config file. A missing file is an empty config; a broken one is an error. */
+/**
+ * Reads and validates the config file. A missing file is an empty config; a broken one is an error,
+ * one printable line (a key or path holding control characters is shown escaped, never obeyed).
+ */
 export function loadFileConfig(file: string): FileConfigResult {
+	const result = readFileConfig(file);
+	return result.ok ? result : {ok: false, error: sanitize(result.error)};
+}
+
+function readFileConfig(file: string): FileConfigResult {
 	let text: string;
 	try {
 		text = readFileSync(file, 'utf8');

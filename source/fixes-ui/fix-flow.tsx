@@ -6,7 +6,7 @@ import {SegmentLines, SegmentText} from '../components/segment-lines.js';
 import {SegmentList} from '../components/segment-list.js';
 import {toneColor} from '../components/theme.js';
 import {moveCursor} from '../format/list-window.js';
-import {sanitize} from '../format/sanitize.js';
+import {clipboardText, sanitize} from '../format/sanitize.js';
 import {fitLine, type SegmentLine} from '../format/segments.js';
 import {useBindings, type Binding} from '../input/bindings.js';
 import {confirmBlock, needsTypedName, readOnlyReason} from './confirm-rules.js';
@@ -87,7 +87,8 @@ export function FixFlow({start, deps, now, width, height, onClose}: {
 	const copyCli = (cli: string): Binding => ({
 		keys: ['c'],
 		description: 'copy the aws CLI command',
-		handler: () => deps.notify(deps.copyToClipboard(cli) ? 'copied the aws command to the clipboard (OSC 52)' : 'copy is not available on this terminal'),
+		// Redacted already (secrets never leave the plan's preview); sanitized like what is drawn.
+		handler: () => deps.notify(deps.copyToClipboard(clipboardText(cli)) ? 'copied the aws command to the clipboard (OSC 52)' : 'copy is not available on this terminal'),
 	});
 
 	let body: ReactElement | null = null;

@@ -4,7 +4,7 @@ import {parseJsonTail} from './json.js';
 import type {Severity} from './severity.js';
 import {sanitize} from './sanitize.js';
 import {fitLine, type Segment, type SegmentLine, type SegmentTone} from './segments.js';
-import {padEnd, truncate} from './truncate.js';
+import {padEnd, truncate, visiblePrefix} from './truncate.js';
 import {wrapText} from './wrap.js';
 
 const severityTone: Record<Severity, SegmentTone> = {FATAL: 'bad', ERROR: 'bad', WARN: 'warn', INFO: 'info', DEBUG: 'muted'};
@@ -33,6 +33,9 @@ export function highlightSegments(text: string, ranges: ReadonlyArray<readonly [
 // timestamp and level word dropped (the columns say them), a JSON line shown as its message field.
 const shownText = new WeakMap<LogLine, string>();
 
+/** Columns of a message the list can show: more than maxWrappedRows rows of any terminal. */
+const shownColumns = 8000;
+
 /** Above this a JSON line is shown as it is: parsing it at every new line would cost too much. */
 const maxJsonLength = 16_384;
 
@@ -52,7 +55,9 @@ function jsonMessage(message: string): string | undefined {
 export function shownMessage(line: LogLine): string {
 	const hit = shownText.get(line);
 	if (hit !== undefined) return hit;
-	const raw = line.event.message.replace(leadingTimestamp, '');
+	// Only the part that can ever be drawn in the list is sanitized and kept: a 256 KB message costs
+	// what a few screens of text do (the details view pages the whole message from the event).
+	const raw = visiblePrefix(line.event.message, shownColumns).replace(leadingTimestamp, '');
 	let text = jsonMessage(raw) ?? raw;
 	const level = leadingLevel.exec(text);
 	if (level && line.severity && severityWord(level[1]!) === line.severity) text = text.slice(level[0].length);
@@ -76,6 +81,8 @@ const basePrefixWidth = 15; // "12:00:01 ERROR ", or "12:00:01↑ERROR " for a l
 
 /** After the time of a line that arrived late, in the place of the space. */
 export const lateMarker = '↑';
+/** Rows one wrapped line may take (or options.maxRows, the screen's): the details view pages the rest. */
+const maxWrappedRows = 100;
 
 /**
  * What the source column says for a line: the service (and the short task id where there is
@@ -126,9 +133,10 @@ export function sourceColumn(options: {services: readonly string[]; width: numbe
 export function logLineRows(
 	line: LogLine,
 	width: number,
-	options: {wrap: boolean; highlight?: (message: string) => Array<[number, number]>; source?: {label: string; width: number}},
+	options: {wrap: boolean; highlight?: (message: string) => Array<[number, number]>; source?: {label: string; width: number}; maxRows?: number},
 ): SegmentLine[] {
 	const message = shownMessage(line);
+	const rows = Math.max(1, Math.min(options.maxRows ?? maxWrappedRows, maxWrappedRows));
 	const severity = line.severity;
 	// Colour by level: the message too, for the lines an engineer is looking for.
 	const messageTone: SegmentTone | undefined = severity === 'FATAL' || severity === 'ERROR' ? 'bad' : severity === 'WARN' ? 'warn' : undefined;
@@ -145,6 +153,6 @@ export function logLineRows(
 		const body = options.highlight ? highlightSegments(message, options.highlight(message)) : [{text: message, tone: messageTone}];
 		return [fitLine([...prefix, ...body], width)];
 	}
-	const pieces = wrapText(message, room);
+	const pieces = wrapText(message, room, rows);
 	return pieces.map((piece, i) => fitLine(i === 0 ? [...prefix, {text: piece, tone: messageTone}] : [{text: ' '.repeat(prefixWidth)}, {text: piece, tone: messageTone}], width));
 }

@@ -93,3 +93,13 @@ export function sanitize(text: string, options: SanitizeOptions = {}): string {
 export function sanitizeLines(text: string, options: SanitizeOptions = {}): string[] {
 	return text.split(/\r?\n/).map((line) => sanitize(line, options));
 }
+
+/**
+ * Text for the clipboard (OSC 52), which a shell may receive as typed input: every line sanitized
+ * as it would be drawn, the line breaks kept. So no escape sequence (a bracketed-paste end marker
+ * `ESC[201~` that would turn the rest of a paste into typed commands, a title or clipboard write)
+ * and no carriage return survives; only what the engineer saw on screen is copied.
+ */
+export function clipboardText(text: string): string {
+	return sanitizeLines(text).join('\n');
+}

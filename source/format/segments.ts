@@ -1,7 +1,7 @@
 // A drawn line as coloured pieces: the pure formatters build these, one small component draws them.
 // Tones name meaning, not colours (components/theme.ts maps them, and drops them under NO_COLOR).
 
-import {displayWidth, padEnd, truncate} from './truncate.js';
+import {displayWidth, padEnd, truncate, widthUpTo} from './truncate.js';
 
 export type SegmentTone = 'ok' | 'warn' | 'bad' | 'muted' | 'accent' | 'info';
 
@@ -20,7 +20,8 @@ export function fitLine(line: readonly Segment[], width: number): SegmentLine {
 	for (const segment of line) {
 		const room = width - used;
 		if (room <= 0) break;
-		const w = displayWidth(segment.text);
+		// Measured only as far as the room: a 256 KB segment costs no more than a short one.
+		const w = widthUpTo(segment.text, room);
 		if (w <= room) {
 			out.push(segment);
 			used += w;

@@ -32,6 +32,7 @@ export function useWalker(session: RunbookSession): WalkerState {
 		copyToClipboard: app.copyToClipboard,
 		notify: app.notify,
 		...(typeof app.proposeFix === 'function' ? {proposeFix: app.proposeFix} : {}),
+		...(app.audit ? {audit: app.audit} : {}),
 	};
 	useEffect(() => session.attach((request, dispatch) => performRequest(request, deps.current as EffectDeps, dispatch)), [session]);
 	return state;

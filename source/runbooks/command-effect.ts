@@ -1,26 +1,20 @@
-// Whether a command reads or changes something. For aws the operation's verb decides, with
-// everything not known to be a read counted as a write (a wrong "write" only asks for --write; a
-// wrong "read" would run a change in read-only mode). Scripts and tools go by their words.
+// Whether a command reads or changes something. For aws the reviewed allowlist decides
+// (cli-allowlist.ts via cli-policy.ts): an operation not known to be free of side effects is a
+// write, whatever its verb, and so is a command with an environment prefix. Scripts and tools go
+// by their words; they are never run by acso-tui, so this only labels them.
 import type {ParsedCommand} from './aws-command.js';
+import {judgeAwsArgv} from './cli-policy.js';
 import type {Effect} from './model.js';
 
-const readVerbs = ['describe', 'list', 'get', 'filter', 'simulate', 'lookup', 'search', 'tail', 'validate', 'detect', 'estimate', 'test', 'batch-get', 'query'];
-
-// Reads by name although their verb is not a read verb above.
-const readOperations = new Set(['wait', 'help']);
-
-export function awsEffect(operation: string | undefined): Effect {
-	if (operation === undefined || operation === '') return 'write';
-	if (readOperations.has(operation)) return 'read';
-	// execute-command opens a shell in a container, where anything can be changed.
-	if (operation === 'execute-command') return 'write';
-	return readVerbs.some(verb => operation === verb || operation.startsWith(`${verb}-`)) ? 'read' : 'write';
+export function awsEffect(parsed: Pick<ParsedCommand, 'argv' | 'env'>): Effect {
+	if (Object.keys(parsed.env).length > 0) return 'write';
+	return judgeAwsArgv(parsed.argv).kind === 'read' ? 'read' : 'write';
 }
 
 const writeWords = /(^|[^a-z])(deploy|rollback|failover|restore|build|push|tag|create|delete|remove|update|put|apply|migrate|destroy|scale|restart|stop|start|kill|rm|import|attach|detach)([^a-z]|$)/;
 
 export function commandEffect(parsed: ParsedCommand): Effect {
-	if (parsed.program === 'aws') return awsEffect(parsed.operation);
+	if (parsed.program === 'aws') return awsEffect(parsed);
 	const words = parsed.argv.join(' ').toLowerCase();
 	if (parsed.program === 'cdk') return /^(deploy|destroy|bootstrap|import)$/.test(parsed.argv[1] ?? '') ? 'write' : 'read';
 	if (parsed.program === 'docker') return /^(build|tag|push|rm|rmi|run|stop|kill|compose)$/.test(parsed.argv[1] ?? '') ? 'write' : 'read';

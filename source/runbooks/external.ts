@@ -1,14 +1,23 @@
 // Runs the guide's other aws commands (iam, ec2, ecr, ssm, cloudformation, bedrock ...) with the
 // aws CLI, as an argument vector: spawn with shell false, so a value typed for a placeholder is one
-// argument whatever it holds (`; rm -rf / $(id)` included). Output is captured up to a bound, the
-// run is killed at its timeout, and a command that changes something is refused unless writes are
-// enabled. Scripts, docker and cdk are never run: they are the engineer's to run.
+// argument whatever it holds (`; rm -rf / $(id)` included). What runs without --write is decided by
+// the reviewed allowlist (cli-policy.ts), never by the verb; everything else is a write, refused
+// without --write and, with it, audited like a fix (intent before, outcome after). The child gets
+// a fixed, minimal environment with the app's own account context (cli-env.ts), whatever the guide
+// wrote. Output is captured up to a bound and the run is killed at its timeout. Scripts, docker
+// and cdk are never run: they are the engineer's to run.
 import {type ChildProcess, spawn as nodeSpawn, type SpawnOptions} from 'node:child_process';
 import {accessSync, constants, statSync} from 'node:fs';
 import {delimiter, isAbsolute, join} from 'node:path';
+import type {AuditLog} from '../actions/audit.js';
+import {cliLine} from '../actions/shell-quote.js';
+import {redactArgv, redactSecrets} from '../format/redact.js';
+import {sanitize} from '../format/sanitize.js';
+import {errorMessage} from '../port/errors.js';
 import {writeHint} from '../port/read-only.js';
 import {isPlain, parseCommand} from './aws-command.js';
-import {awsEffect} from './command-effect.js';
+import {type CliContext, cliEnvironment} from './cli-env.js';
+import {awsTarget, judgeAwsArgv} from './cli-policy.js';
 import type {Step} from './model.js';
 import {fillPlaceholders, findPlaceholders} from './placeholders.js';
 
@@ -23,13 +32,19 @@ export type ExternalOptions = {
 	spawn?: SpawnFunction;
 	/** Bytes kept of stdout and of stderr each (default 1 MiB); the rest is counted and dropped. */
 	maxOutputBytes?: number;
-	/** Variables for the child on top of the current environment (a command's `AWS_REGION=...`). */
-	env?: Readonly<Record<string, string>>;
+	/** The app's account context: the only region, profile and endpoint the CLI is given. */
+	context: CliContext;
+	/** Where a write is recorded before it runs; a write is refused without one. */
+	audit?: Pick<AuditLog, 'intent' | 'outcome'>;
+	/** The step's title, for the audit line. */
+	title?: string;
+	/** The app's environment, of which only the credential chain's variables reach the child (default process.env). */
+	baseEnv?: Readonly<Record<string, string | undefined>>;
 	cwd?: string;
 	signal?: AbortSignal;
 	/** Programs that may run; only the aws CLI by default. */
 	programs?: readonly string[];
-	/** PATH to look the program up in (default process.env.PATH); also given to the child. */
+	/** PATH to look the program up in (default process.env.PATH); the child gets a fixed one. */
 	path?: string;
 };
 
@@ -78,17 +93,14 @@ export function findOnPath(program: string, path = process.env.PATH ?? ''): stri
 	return undefined;
 }
 
-/** The aws operation of an argument vector, skipping global options: ['aws','--region','x','ecs','list-clusters'] -> list-clusters. */
-function awsOperation(argv: readonly string[]): string | undefined {
-	const valued = new Set(['--region', '--profile', '--output', '--query', '--endpoint-url', '--color', '--ca-bundle', '--cli-read-timeout', '--cli-connect-timeout', '--cli-binary-format']);
-	let i = 1;
-	while (i < argv.length && (argv[i] ?? '').startsWith('--')) i += valued.has(argv[i] ?? '') ? 2 : 1;
-	return argv[i + 1];
-}
-
 // Tokens the guide uses for values only the engineer knows: running with them would fail or hit the
 // wrong thing. ($VAR is not checked here: with no shell it is plain text; prepareExternal asks for it.)
 const unfilled = /(^|[^A-Za-z0-9])TASK-ID([^A-Za-z0-9]|$)|:ACCOUNT:|\b(sg|vpc|rtb|igw|subnet)-(12345678|87654321)\b/;
+
+/** Whether `argv` changes something: the step says so, or its operation is not on the read-only list. */
+export function isWrite(argv: readonly string[], stepWrites: boolean): boolean {
+	return stepWrites || argv[0] !== 'aws' || judgeAwsArgv(argv).kind !== 'read';
+}
 
 /** Why `argv` must not run, or undefined. */
 export function refusal(argv: readonly string[], options: Pick<ExternalOptions, 'write' | 'isWriteEnabled' | 'programs'>): string | undefined {
@@ -100,14 +112,74 @@ export function refusal(argv: readonly string[], options: Pick<ExternalOptions, 
 	if (argv.includes('--interactive')) return 'an interactive session needs a terminal of its own: run it yourself';
 	const placeholder = argv.find(arg => unfilled.test(arg));
 	if (placeholder !== undefined) return `fill in the placeholder in "${placeholder.length > 60 ? `${placeholder.slice(0, 57)}...` : placeholder}" first`;
-	const writes = options.write || (program === 'aws' && awsEffect(awsOperation(argv)) === 'write');
-	if (writes && !options.isWriteEnabled()) return `a change: ${writeHint}`;
+	if (program === 'aws') {
+		const verdict = judgeAwsArgv(argv);
+		if (verdict.kind === 'refused') return verdict.why;
+		if ((options.write || verdict.kind === 'write') && !options.isWriteEnabled()) return `a change (${verdict.kind === 'write' ? verdict.why : 'the guide says it changes something'}): ${writeHint}`;
+	} else if (!options.isWriteEnabled()) return `a change: ${writeHint}`;
 	return undefined;
 }
 
-export function runExternal(argv: readonly string[], options: ExternalOptions): Promise<ExternalResult> {
+/** "iam:CreateUser" for `aws iam create-user ...`, the way CloudTrail and the fixes name calls. */
+export function apiCallOf(argv: readonly string[]): string {
+	const {service, operation} = awsTarget(argv);
+	const pascal = (operation ?? '').replace(/(^|-)([a-z0-9])/g, (_m, _d, c: string) => c.toUpperCase());
+	return `${service ?? '?'}:${pascal || '?'}`;
+}
+
+/**
+ * JSON output with its secret-looking fields redacted (a task definition's environment values):
+ * what the CLI prints is drawn on screen and kept in the step's result.
+ */
+export function redactOutput(stdout: string): string {
+	const trimmed = stdout.trim();
+	if (!(trimmed.startsWith('{') || trimmed.startsWith('['))) return stdout;
+	try {
+		const parsed: unknown = JSON.parse(trimmed);
+		const clean = redactSecrets(parsed);
+		return JSON.stringify(clean) === JSON.stringify(parsed) ? stdout : `${JSON.stringify(clean, null, 4)}\n`;
+	} catch {
+		return stdout;
+	}
+}
+
+/** The first lines of stderr for an audit line: the CLI's error, sanitized and bounded. */
+function errorText(result: ExternalResult): string {
+	const detail = result.stderr.trim().split('\n').slice(0, 3).join(' ').slice(0, 500);
+	return sanitize(detail === '' ? result.message : `${result.message}: ${detail}`);
+}
+
+export async function runExternal(argv: readonly string[], options: ExternalOptions): Promise<ExternalResult> {
 	const refused = refusal(argv, options);
-	if (refused) return Promise.resolve(result(argv, 'refused', refused));
+	if (refused) return result(argv, 'refused', refused);
+	if (!isWrite(argv, options.write)) return spawnCli(argv, options);
+	// A write: its intent is on disk before it starts, or it does not start.
+	const {audit} = options;
+	if (!audit) return result(argv, 'refused', 'a change needs the audit log, and none is open: nothing was run');
+	const shown = redactArgv(argv);
+	let entryId: string;
+	try {
+		entryId = audit.intent({
+			action: 'guide-command',
+			title: options.title ?? cliLine(shown),
+			apiCall: apiCallOf(argv),
+			resource: '',
+			cliCommand: cliLine(shown),
+			parameters: {argv: shown, region: options.context.region, profile: options.context.profile ?? null, endpointUrl: options.context.endpointUrl ?? null},
+		});
+	} catch (error) {
+		return result(argv, 'refused', `not run: ${errorMessage(error)}`);
+	}
+	const outcome = await spawnCli(argv, options);
+	try {
+		audit.outcome(entryId, outcome.status === 'ok' ? {ok: true, after: {exitCode: outcome.exitCode}} : {ok: false, error: {message: errorText(outcome), kind: outcome.status, apiCall: apiCallOf(argv)}});
+	} catch (error) {
+		return {...outcome, message: `${outcome.message}; but its outcome could not be recorded: ${errorMessage(error)}`};
+	}
+	return outcome;
+}
+
+function spawnCli(argv: readonly string[], options: ExternalOptions): Promise<ExternalResult> {
 	if (options.signal?.aborted) return Promise.resolve(result(argv, 'refused', 'cancelled before it started'));
 	const path = options.path ?? process.env.PATH ?? '';
 	const program = argv[0] as string;
@@ -126,8 +198,8 @@ export function runExternal(argv: readonly string[], options: ExternalOptions): 
 				shell: false,
 				stdio: ['ignore', 'pipe', 'pipe'],
 				windowsHide: true,
-				// AWS_PAGER='' keeps the CLI from starting a pager; PATH is the one the program was found on.
-				env: {...process.env, PATH: path, AWS_PAGER: '', ...options.env},
+				// A fixed environment: nothing of the guide's, only the app's context and credential chain.
+				env: cliEnvironment(options.context, executable, options.baseEnv ?? process.env),
 				...(options.cwd === undefined ? {} : {cwd: options.cwd}),
 			});
 		} catch (error) {
@@ -181,7 +253,7 @@ export function runExternal(argv: readonly string[], options: ExternalOptions): 
 			const captured = {
 				exitCode: code,
 				signal,
-				stdout: Buffer.concat(out.stdout).toString('utf8'),
+				stdout: redactOutput(Buffer.concat(out.stdout).toString('utf8')),
 				stderr: Buffer.concat(out.stderr).toString('utf8'),
 				truncated: out.truncated,
 			};
@@ -193,7 +265,7 @@ export function runExternal(argv: readonly string[], options: ExternalOptions): 
 	});
 }
 
-export type PreparedCommand = {ok: true; argv: string[]; env: Record<string, string>} | {ok: false; errors: string[]};
+export type PreparedCommand = {ok: true; argv: string[]} | {ok: false; errors: string[]};
 
 /**
  * A step's command as an argument vector, ready for runExternal: re-read with the clock of the
@@ -202,8 +274,11 @@ export type PreparedCommand = {ok: true; argv: string[]; env: Record<string, str
 export function prepareExternal(step: Pick<Step, 'command'>, options: {now: number; values?: Readonly<Record<string, string>>; taskIds?: readonly string[]}): PreparedCommand {
 	const parsed = parseCommand(step.command, {now: options.now});
 	if (!isPlain(parsed)) return {ok: false, errors: [...parsed.errors, ...parsed.unsupported].map(issue => issue.message)};
+	// `NAME=value aws ...` would reach the child's environment (AWS_CONFIG_FILE, PATH, LD_PRELOAD ...).
+	const assigned = Object.keys(parsed.env);
+	if (assigned.length > 0) return {ok: false, errors: [`the command sets ${assigned.join(', ')}: acso-tui runs the aws CLI with its own environment only; run it yourself`]};
 	const placeholders = findPlaceholders(parsed);
 	const filled = fillPlaceholders(parsed.argv, placeholders, options.values ?? {}, options.taskIds ? {taskIds: options.taskIds} : {});
 	if (!filled.ok) return filled;
-	return {ok: true, argv: filled.argv, env: {...parsed.env}};
+	return {ok: true, argv: filled.argv};
 }

@@ -2,7 +2,7 @@
 // `--guide FILE`. Called by the CLI before the dashboard starts, so a guide that cannot be used at
 // all is one clear line on stderr (exit 2) instead of an empty screen; a guide that loads with
 // warnings starts the dashboard, and the runbooks screen lists the warnings.
-import {closeSync, fstatSync, openSync, readSync} from 'node:fs';
+import {closeSync, constants, fstatSync, openSync, readSync, type Stats, statSync} from 'node:fs';
 import type {AppConfig} from '../config/app-config.js';
 import {sanitize} from '../format/sanitize.js';
 import {buildAcsoRunbook} from './acso-runbook.js';
@@ -56,10 +56,16 @@ export function loadRunbook(config: Pick<AppConfig, 'guidePath' | 'names'>, read
  * descriptor: a 10 GB file or a FIFO never fills memory, and a directory is named as such.
  */
 export function readGuideFile(path: string): string {
-	const fd = openSync(path, 'r');
+	// A FIFO, a device or a socket would block the start (or never end): only a regular file is read.
+	// Checked before opening, and opened non-blocking and checked again, so a swap in between cannot hang.
+	const before = statSync(path);
+	if (before.isDirectory()) throw new Error('is a directory: give a markdown file');
+	if (!before.isFile()) throw new Error(`is not a regular file (${fileKind(before)}): give a markdown file`);
+	const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
 	try {
 		const stat = fstatSync(fd);
 		if (stat.isDirectory()) throw new Error('is a directory: give a markdown file');
+		if (!stat.isFile()) throw new Error(`is not a regular file (${fileKind(stat)}): give a markdown file`);
 		if (stat.isFile() && stat.size > maxGuideBytes) {
 			throw new Error(`the file is ${(stat.size / 1048576).toFixed(1)} MB; the limit is ${maxGuideBytes / 1048576} MB`);
 		}
@@ -75,6 +81,13 @@ export function readGuideFile(path: string): string {
 	} finally {
 		closeSync(fd);
 	}
+}
+
+function fileKind(stat: Stats): string {
+	if (stat.isFIFO()) return 'a named pipe';
+	if (stat.isSocket()) return 'a socket';
+	if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+	return 'not a file';
 }
 
 function readProblem(error: unknown): string {

@@ -3,6 +3,7 @@
 // what is left to the engineer (manual), with its parameters and where each value comes from.
 import type {ResourceNames} from '../port/names.js';
 import {hasFlag, isPlain, type ParsedCommand, parseCommand, shortForm} from './aws-command.js';
+import {judgeAwsArgv} from './cli-policy.js';
 import {commandEffect} from './command-effect.js';
 import type {Step, StepParam, StepParams} from './model.js';
 import type {RelativeWindow, TimeRef} from './native-call.js';
@@ -71,6 +72,9 @@ export function buildStep(spec: StepSpec, options: StepOptions): Step {
 			step.effect = 'write';
 			step.fix = plan.fix;
 			notes.push('A change: acso-tui runs it as a typed fix (preview, confirmation, undo), not as written.', ...plan.notes);
+		} else if (cliRefusal(parsed) !== undefined) {
+			// Never run by acso-tui, with or without --write: the engineer copies it and runs it.
+			notes.push(`Run it yourself: ${cliRefusal(parsed) as string}.`);
 		} else {
 			step.runner = 'external';
 			if (plan.kind === 'none' && plan.known) notes.push(`Not run natively: ${plan.reason}.`);
@@ -88,6 +92,14 @@ export function buildStep(spec: StepSpec, options: StepOptions): Step {
 	if (command === '') notes.push('Empty command.');
 	if (notes.length > 0) step.notes = notes;
 	return step;
+}
+
+/** Why acso-tui would never run this aws command itself (an environment prefix, a refused trick), or undefined. */
+function cliRefusal(parsed: ParsedCommand): string | undefined {
+	const assigned = Object.keys(parsed.env);
+	if (assigned.length > 0) return `it sets ${assigned.join(', ')} for the aws CLI, and acso-tui runs the CLI with its own environment only`;
+	const verdict = judgeAwsArgv(parsed.argv);
+	return verdict.kind === 'refused' ? verdict.why : undefined;
 }
 
 /** A prose instruction of the guide (a comment with no command after it), as a manual step. */

@@ -5,6 +5,7 @@ import type {PollCache} from '../hooks/poll-state.js';
 import type {DiscoveryState} from '../hooks/use-discovery.js';
 import type {LogStore} from '../logs/log-store.js';
 import type {Cloud} from '../port/types.js';
+import type {AuditLog} from '../actions/audit.js';
 import type {FixId, FixParams, Target} from '../actions/types.js';
 import type {FixHint} from '../runbooks/fix-hint.js';
 import type {RunbookSession} from '../screens/runbooks/runbook-session.js';
@@ -50,6 +51,8 @@ export type AppContextValue = {
 	pick(kind: PickerKind): void;
 	/** The runbook walked on the runbooks screen (built-in or --guide FILE) and the walker's state, kept across visits. */
 	runbook?: RunbookSession;
+	/** The audit trail of this session: fixes and the runbooks' aws CLI changes write to it. */
+	audit?: AuditLog;
 };
 
 /**

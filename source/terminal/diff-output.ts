@@ -89,15 +89,12 @@ export function createDiffOutput(real: NodeJS.WriteStream, options: DiffOutputOp
 	let sent: Screen = []; // what the real terminal shows; [] means unknown: repaint everything
 	let cursorSent = {visible: false, x: 0, y: 0};
 	const modesSent = new Map<number, boolean>();
-	let bell = false;
 	let pending = 0; // writes the model has not parsed yet
 	let waitingForDrain = false;
 	const settleWaiters: Array<() => void> = [];
 
-	modes.onBell(() => {
-		bell = true;
-	});
-
+	// A BEL Ink passed on (from text that escaped the sanitizer) is dropped: the layer sends cells,
+	// its own mode changes and cursor moves, never a control character of the app's text.
 	function writeReal(data: string): void {
 		real.write(data);
 		counters.bytesWritten += Buffer.byteLength(data);
@@ -156,8 +153,7 @@ export function createDiffOutput(real: NodeJS.WriteStream, options: DiffOutputOp
 		const next = readCells(model);
 		const cells = diffScreens(sent, next);
 		sent = next;
-		const out = modeChanges() + (bell ? esc.BELL : '') + cells + cursorChanges(cells !== '');
-		bell = false;
+		const out = modeChanges() + cells + cursorChanges(cells !== '');
 		if (out === '') {
 			counters.framesSkipped++;
 			return '';
@@ -218,7 +214,6 @@ export function createDiffOutput(real: NodeJS.WriteStream, options: DiffOutputOp
 		entered = true;
 		sent = [];
 		cursorSent = {visible: false, x: 0, y: 0};
-		bell = false; // rung while the app was off screen: stale now
 		writeReal(esc.ENTER_ALT_SCREEN + esc.HIDE_CURSOR + (pending === 0 ? frame() : ''));
 	}
 

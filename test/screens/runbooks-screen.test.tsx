@@ -286,8 +286,10 @@ describe('the aws CLI from the walker', () => {
 		await pick(h, 0);
 		await pick(h, 1);
 		await h.press('G', keys.enter);
-		const confirm = await h.waitFor('Run this CHANGE with the aws CLI? No preview, no undo:');
+		const confirm = await h.waitFor('Run this CHANGE with the aws CLI? It is audited; there is no undo:');
 		expect(confirm).toContain('aws iam attach-role-policy --role-name acso-production-execution-role');
+		// The account it runs in is the app's own, shown with the command.
+		expect(confirm).toMatch(/as region \S+ · /);
 		await settle();
 		await h.type('y');
 		await h.press(keys.enter);

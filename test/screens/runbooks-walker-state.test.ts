@@ -140,7 +140,6 @@ describe('running steps', () => {
 			kind: 'confirming',
 			stepId: 'deployment-fails-with-service-not-found/diagnosis/3',
 			argv: ['aws', 'cloudformation', 'describe-stacks', '--stack-name', 'acso-production-infrastructure'],
-			env: {},
 			write: false,
 			typed: '',
 		});
@@ -148,6 +147,16 @@ describe('running steps', () => {
 		s = run(s, {type: 'submit', env});
 		expect(s.step.kind).toBe('running');
 		expect(s.requests).toEqual([expect.objectContaining({kind: 'external', argv: ['aws', 'cloudformation', 'describe-stacks', '--stack-name', 'acso-production-infrastructure'], write: false})]);
+	});
+
+	it('shows a change whole with the account it runs in, and refuses to confirm one taller than the screen', () => {
+		const at = select(open('container-image-pull-failures'), 'container-image-pull-failures/resolution/2/1');
+		const write = {...env, write: true, cliContext: 'region eu-west-1 · profile oncall · session s1'};
+		const s = run(at, {type: 'enter', env: {...write, preview: {width: 100, rows: 20}}});
+		expect(s.step).toMatchObject({kind: 'confirming', write: true, context: 'region eu-west-1 · profile oncall · session s1'});
+		const tall = run(at, {type: 'enter', env: {...write, preview: {width: 12, rows: 2}}});
+		expect(tall.step.kind).toBe('idle');
+		expect(tall.message?.text).toMatch(/more than this terminal can show/);
 	});
 
 	it('asks for a placeholder, checks it, and puts it in the argument vector as one argument', () => {

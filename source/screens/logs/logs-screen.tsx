@@ -6,9 +6,9 @@ import {toneColor} from '../../components/theme.js';
 import {detailSource, logLineRows, sourceColumn} from '../../format/log-rows.js';
 import {narrowFilter, narrowGroups, narrowLabel, nextNarrow} from '../../discovery/log-narrow.js';
 import {prettyJson} from '../../format/json.js';
-import {sanitize, sanitizeLines} from '../../format/sanitize.js';
+import {clipboardText, sanitize, sanitizeLines} from '../../format/sanitize.js';
 import {fitLine, type SegmentLine} from '../../format/segments.js';
-import {wrapText} from '../../format/wrap.js';
+import {wrappedPage} from '../../format/wrap.js';
 import {logViewKey, useLogTail} from '../../hooks/use-log-tail.js';
 import type {Binding} from '../../input/bindings.js';
 import {describeFilterError, highlightRanges, parseFilterPattern, suggestFilterFix} from '../../logs/filter-pattern.js';
@@ -19,20 +19,27 @@ import type {ScreenModel, ScreenProps} from '../../shell/screen-model.js';
 import {initialLogsState, logsReducer, logWindows, narrowFromParams, selectedIndex} from './logs-state.js';
 import {saveLines} from './save-lines.js';
 
-/** Rows of the view, bottom-up from the selected line so the newest stays in sight when following. */
+/**
+ * Rows of the view around the selected line, kept about two thirds down like a pager: the lines
+ * below it take at most a third of the rows (counted in rows, so one tall wrapped line cannot push
+ * the selection out of sight), the selected line and those above it fill the rest.
+ */
 function visibleRows(props: {size: number; selected: number; height: number; width: number; rowsOf: (i: number) => SegmentLine[]}): Array<{rows: SegmentLine[]; index: number}> {
-	const out: Array<{rows: SegmentLine[]; index: number}> = [];
+	const below: Array<{rows: SegmentLine[]; index: number}> = [];
+	const budget = Math.floor(props.height / 3);
 	let used = 0;
-	// Keep the selected line about two thirds down, like a pager, then fill below and above it.
-	const below = Math.min(props.size - 1 - props.selected, Math.floor(props.height / 3));
-	const last = props.selected + Math.max(0, below);
-	for (let i = last; i >= 0 && used < props.height; i--) {
-		const rows = props.rowsOf(i);
-		const take = rows.slice(0, props.height - used);
+	for (let i = props.selected + 1; i < props.size && used < budget; i++) {
+		const rows = props.rowsOf(i).slice(0, budget - used);
+		below.push({rows, index: i});
+		used += rows.length;
+	}
+	const out: Array<{rows: SegmentLine[]; index: number}> = [];
+	for (let i = props.selected; i >= 0 && used < props.height; i--) {
+		const take = props.rowsOf(i).slice(0, props.height - used);
 		out.unshift({rows: take, index: i});
 		used += take.length;
 	}
-	return out;
+	return [...out, ...below];
 }
 
 export function useLogsScreen(props: ScreenProps): ScreenModel {
@@ -86,6 +93,20 @@ export function useLogsScreen(props: ScreenProps): ScreenModel {
 		);
 	};
 
+	const width = props.width;
+	const statusRows = 1;
+	const editorRows = state.editing ? 1 + (draftCheck.error?.length ?? 0) + (draftCheck.suggestion ? 1 : 0) : 0;
+	const listHeight = Math.max(1, props.height - statusRows - editorRows);
+	// The detail view: the message's lines (pretty JSON when it is JSON), sanitized once per line
+	// shown; each render wraps only as far as the page it draws.
+	const detailText = useMemo(() => {
+		if (!state.detail || !selectedLine) return undefined;
+		const json = prettyJson(selectedLine.event.message);
+		return {json: json !== undefined, lines: json ?? sanitizeLines(selectedLine.event.message)};
+	}, [state.detail, selectedLine]);
+	const detailRows = Math.max(1, listHeight - 2);
+	const page = detailText ? wrappedPage(detailText.lines, width, state.detailTop, detailRows) : undefined;
+
 	const bindings: Binding[] = state.editing
 		? [
 				{keys: ['esc'], description: 'cancel', footer: true, handler: () => dispatch({type: 'cancel-edit'})},
@@ -129,38 +150,42 @@ export function useLogsScreen(props: ScreenProps): ScreenModel {
 					description: 'copy the selected line',
 					handler: () => {
 						if (!selectedLine) return;
-						notify(copyToClipboard(selectedLine.event.message) ? 'copied the line to the clipboard (OSC 52)' : 'copy is not available on this terminal', 'info');
+						// Copied as drawn: a line holding ESC[201~ and a newline must not become typed commands.
+						notify(copyToClipboard(clipboardText(sanitize(selectedLine.event.message))) ? 'copied the line to the clipboard (OSC 52)' : 'copy is not available on this terminal', 'info');
 					},
 				},
 			];
-	if (state.detail && !state.editing) bindings.unshift({keys: ['esc'], description: 'close details', handler: () => dispatch({type: 'toggle-detail'})});
+	if (state.detail && !state.editing) {
+		const more = page?.more ?? false;
+		bindings.unshift(
+			{keys: ['esc'], description: 'close details', handler: () => dispatch({type: 'toggle-detail'})},
+			{keys: ['j', 'down'], description: 'scroll the details down', handler: () => dispatch({type: 'detail-scroll', delta: 1, more})},
+			{keys: ['k', 'up'], description: 'scroll the details up', handler: () => dispatch({type: 'detail-scroll', delta: -1, more})},
+			{keys: ['pagedown', 'ctrl-d', 'space'], description: 'next page of the details', footer: true, handler: () => dispatch({type: 'detail-scroll', delta: detailRows, more})},
+			{keys: ['pageup', 'ctrl-u'], description: 'previous page of the details', handler: () => dispatch({type: 'detail-scroll', delta: -detailRows, more})},
+		);
+	}
 	bindings.push(...useActionKeys(logGroupTarget(selectedLine?.event.logGroup ?? config.names.logGroups[0]), 'log group', !state.editing));
 
-	const width = props.width;
-	const statusRows = 1;
-	const editorRows = state.editing ? 1 + (draftCheck.error?.length ?? 0) + (draftCheck.suggestion ? 1 : 0) : 0;
-	const listHeight = Math.max(1, props.height - statusRows - editorRows);
 	const highlight = ast ? (message: string) => highlightRanges(ast, message) : undefined;
 	const rowsOf = (i: number) => {
 		const line = buffer.at(i);
 		if (!line) return [];
-		return logLineRows(line, width, {wrap: state.wrap, highlight, source: column.of(line)});
+		return logLineRows(line, width, {wrap: state.wrap, highlight, source: column.of(line), maxRows: listHeight});
 	};
 
 	let body;
-	if (state.detail && selectedLine) {
-		const json = prettyJson(selectedLine.event.message);
-		const lines = json ?? sanitizeLines(selectedLine.event.message).flatMap(l => wrapText(l === '' ? ' ' : l, width));
+	if (state.detail && selectedLine && page) {
+		const where = `${sanitize(selectedLine.event.logGroup)} ${sanitize(selectedLine.event.logStream)} ${detailSource(sourceOf(selectedLine.event.logGroup, selectedLine.event.logStream))}`;
+		const head = fitLine([{text: `${new Date(selectedLine.event.timestamp).toISOString()} ${where}${detailText?.json ? ' (JSON)' : ''}`, bold: true}], width);
+		const position = fitLine([{text: `rows ${state.detailTop + 1}-${state.detailTop + page.lines.length}${page.more ? ' · ▼ more (space/pgdn)' : ' · end'}${state.detailTop > 0 ? ' · ▲ k/pgup' : ''}`, tone: 'muted'}], width);
 		body = (
 			<Box flexDirection="column" height={listHeight}>
-				<Text bold wrap="truncate-end">
-					{new Date(selectedLine.event.timestamp).toISOString()} {sanitize(selectedLine.event.logGroup)} {sanitize(selectedLine.event.logStream)} {detailSource(sourceOf(selectedLine.event.logGroup, selectedLine.event.logStream))} {json ? '(JSON)' : ''}
-				</Text>
-				{lines.slice(0, listHeight - 1).map((l, i) => (
-					<Text key={i} wrap="truncate-end">
-						{l}
-					</Text>
+				<SegmentText line={head} />
+				{page.lines.map((l, i) => (
+					<SegmentText key={i} line={fitLine([{text: l}], width)} />
 				))}
+				<SegmentText line={position} />
 			</Box>
 		);
 	} else {

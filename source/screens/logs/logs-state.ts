@@ -25,6 +25,8 @@ export type LogsState = {
 	draft: string;
 	/** The JSON/detail view of the selected line. */
 	detail: boolean;
+	/** The first wrapped row of the detail view: a long message is read page by page. */
+	detailTop: number;
 	/** One service, task or revision only; every line when undefined. */
 	narrow?: LogNarrow;
 };
@@ -41,12 +43,14 @@ export type LogsAction =
 	| {type: 'cancel-edit'}
 	| {type: 'apply-pattern'; pattern: string}
 	| {type: 'toggle-detail'}
+	/** `more`: whether rows follow the page shown, so scrolling down stops at the end. */
+	| {type: 'detail-scroll'; delta: number; more: boolean}
 	| {type: 'shifted'; by: number}
 	| {type: 'narrow'; to: LogNarrow | undefined}
 	| {type: 'select'; index: number};
 
 export function initialLogsState(pattern = defaultLogPattern, narrow?: LogNarrow): LogsState {
-	return {follow: true, cursor: 0, wrap: false, pattern, windowIndex: 1, editing: false, draft: pattern, detail: false, ...(narrow ? {narrow} : {})};
+	return {follow: true, cursor: 0, wrap: false, pattern, windowIndex: 1, editing: false, draft: pattern, detail: false, detailTop: 0, ...(narrow ? {narrow} : {})};
 }
 
 /** The narrowing a screen was opened with: `service`, and optionally `task` or `revision`. */
@@ -105,7 +109,12 @@ export function logsReducer(state: LogsState, action: LogsAction): LogsState {
 		}
 
 		case 'toggle-detail': {
-			return {...state, detail: !state.detail};
+			return {...state, detail: !state.detail, detailTop: 0};
+		}
+
+		case 'detail-scroll': {
+			if (action.delta > 0 && !action.more) return state;
+			return {...state, detailTop: Math.max(0, state.detailTop + action.delta)};
 		}
 
 		case 'narrow': {

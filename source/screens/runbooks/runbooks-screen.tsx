@@ -11,17 +11,18 @@ import {breadcrumbLine, introLines, walkerRowLine, walkerWindow} from '../../for
 import {sanitize} from '../../format/sanitize.js';
 import {fitLine, type SegmentLine} from '../../format/segments.js';
 import {useRunbookSession, useWalker} from '../../hooks/use-runbook.js';
+import {contextLine} from '../../runbooks/cli-env.js';
 import {useApp} from '../../shell/app-context.js';
 import type {ScreenModel, ScreenProps} from '../../shell/screen-model.js';
 import {ConfirmPanel, confirmRows, FillPanel, fillRows} from './step-input.js';
 import {stepKind} from './step-kind.js';
 import {walkerBindings} from './walker-bindings.js';
-import {awsUnavailable} from './walker-effects.js';
+import {awsUnavailable, cliContextOf} from './walker-effects.js';
 import {currentPage, recommendedResolution, type RunEnv, selectedPageRow} from './walker-state.js';
 import {pageOf, selectableRows, warningsTitle} from './walker-tree.js';
 
 export function useRunbooksScreen(props: ScreenProps): ScreenModel {
-	const {cloud, config, now} = useApp();
+	const {cloud, config, now, audit} = useApp();
 	const session = useRunbookSession();
 	// Opened from the overview's `t` (params {issue} or {step}): go there once, as the screen mounts,
 	// before the first frame; the results of earlier visits stay.
@@ -46,6 +47,9 @@ export function useRunbooksScreen(props: ScreenProps): ScreenModel {
 			write: config.write,
 			...(unavailable === undefined ? {} : {awsUnavailable: unavailable}),
 			...(config.productionEnvs.includes(config.env) ? {typeToConfirm: config.env} : {}),
+			cliContext: contextLine(cliContextOf(cloud, config, audit?.sessionId ?? 'unknown')),
+			// The confirmation keeps the breadcrumb, its title, context and key line on screen.
+			preview: {width: props.width, rows: Math.max(1, props.height - 5)},
 		};
 	};
 

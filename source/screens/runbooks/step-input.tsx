@@ -2,13 +2,12 @@
 // running tasks for a TASK-ID) and the confirmation of an aws CLI command before it runs.
 import {Box, Text} from 'ink';
 import TextInput from 'ink-text-input';
-import {cliLine} from '../../actions/shell-quote.js';
 import {toneColor} from '../../components/theme.js';
 import {listWindow} from '../../format/list-window.js';
 import {sanitize} from '../../format/sanitize.js';
 import {truncate} from '../../format/truncate.js';
-import {wrapText} from '../../format/wrap.js';
 import type {StepPhase, TaskList} from './walker-state.js';
+import {previewLines} from './walker-steps.js';
 
 type Filling = Extract<StepPhase, {kind: 'filling'}>;
 type Confirming = Extract<StepPhase, {kind: 'confirming'}>;
@@ -20,8 +19,17 @@ export function fillRows(phase: Filling, tasks: TaskList): number {
 	return 2 + (picking ? Math.min(taskRows, tasks.items.length) : 1) + Math.min(2, phase.errors.length);
 }
 
+/** A change is shown whole (the reducer refused one taller than the screen); a read in at most 3 lines. */
+function shownLines(phase: Confirming, width: number): string[] {
+	const lines = previewLines(phase.argv, width);
+	if (phase.write || lines.length <= readPreviewRows) return lines;
+	return [...lines.slice(0, readPreviewRows - 1), `${lines[readPreviewRows - 1] ?? ''} …`];
+}
+
+const readPreviewRows = 3;
+
 export function confirmRows(phase: Confirming, width: number): number {
-	return 2 + Math.min(3, wrapText(sanitize(cliLine(phase.argv)), Math.max(10, width - 2)).length);
+	return 2 + (phase.context === undefined ? 0 : 1) + shownLines(phase, width).length;
 }
 
 const taskRows = 5;
@@ -68,12 +76,17 @@ export function FillPanel({phase, tasks, width, onDraft, onSubmit}: {phase: Fill
 }
 
 export function ConfirmPanel({phase, width, onTyped, onSubmit}: {phase: Confirming; width: number; onTyped: (text: string) => void; onSubmit: () => void}) {
-	const lines = wrapText(sanitize(cliLine(phase.argv)), Math.max(10, width - 2), 3);
+	const lines = shownLines(phase, width);
 	return (
 		<Box flexDirection="column" width={width}>
 			<Text bold color={toneColor(phase.write ? 'bad' : 'accent')} wrap="truncate-end">
-				{phase.write ? 'Run this CHANGE with the aws CLI? No preview, no undo:' : 'Run this read with the aws CLI (no shell)?'}
+				{phase.write ? 'Run this CHANGE with the aws CLI? It is audited; there is no undo:' : 'Run this read with the aws CLI (no shell)?'}
 			</Text>
+			{phase.context === undefined ? null : (
+				<Text color={toneColor('muted')} wrap="truncate-end">
+					{`  as ${sanitize(phase.context)}`}
+				</Text>
+			)}
 			{lines.map((line, i) => (
 				<Text key={i} wrap="truncate-end">
 					{i === 0 ? '$ ' : '  '}

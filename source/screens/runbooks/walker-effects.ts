@@ -1,11 +1,14 @@
 // Performs what the walker's reducer asked for: a native read through the port (never a shell), an
 // aws CLI command as an argument vector, the fix flow for a change, the clipboard, the list of
 // running tasks for a TASK-ID. Each answers with an action; nothing here throws into the UI.
+import type {AuditLog} from '../../actions/audit.js';
 import type {AppConfig} from '../../config/app-config.js';
+import {clipboardText} from '../../format/sanitize.js';
 import {errorMessage} from '../../port/errors.js';
 import type {Cloud} from '../../port/types.js';
 import type {FixRequest} from '../../shell/app-context.js';
 import type {Notice} from '../../shell/shell-state.js';
+import type {CliContext} from '../../runbooks/cli-env.js';
 import {findOnPath, runExternal} from '../../runbooks/external.js';
 import {allSteps, findIssue, type Runbook} from '../../runbooks/model.js';
 import {runNativeStep} from '../../runbooks/native.js';
@@ -23,6 +26,10 @@ export type EffectDeps = {
 	proposeFix?: (request: FixRequest) => void;
 	/** How long an aws CLI command may run. */
 	externalTimeoutMs?: number;
+	/** Where an aws CLI change is recorded; without it, changes are refused. */
+	audit?: Pick<AuditLog, 'intent' | 'outcome' | 'sessionId'>;
+	/** This run's id (in the audit log and the CLI's user agent); the audit log's when absent. */
+	sessionId?: string;
 };
 
 export const defaultExternalTimeoutMs = 120_000;
@@ -30,16 +37,12 @@ export const defaultExternalTimeoutMs = 120_000;
 export const maxTaskChoices = 100;
 
 /**
- * The variables that point the aws CLI at the same account and region as the dashboard: the region
- * the SDK resolved, the profile, the emulator endpoint. (AWS_DEFAULT_REGION too: older CLIs read only it.)
+ * The account the aws CLI is pointed at: the dashboard's own region (as the SDK resolved it),
+ * profile and emulator endpoint, never a guide's. Shown in the confirmation.
  */
-export function awsCliEnv(cloud: Pick<Cloud, 'region'>, config: Pick<AppConfig, 'profile' | 'endpointUrl'>): Record<string, string> {
-	return {
-		AWS_REGION: cloud.region,
-		AWS_DEFAULT_REGION: cloud.region,
-		...(config.profile === undefined ? {} : {AWS_PROFILE: config.profile}),
-		...(config.endpointUrl === undefined ? {} : {AWS_ENDPOINT_URL: config.endpointUrl}),
-	};
+export function cliContextOf(cloud: Pick<Cloud, 'region'>, config: Pick<AppConfig, 'profile' | 'endpointUrl'>, sessionId: string, env: Readonly<Record<string, string | undefined>> = process.env): CliContext {
+	const profile = config.profile ?? (env['AWS_PROFILE'] || undefined);
+	return {region: cloud.region, ...(profile === undefined ? {} : {profile}), ...(config.endpointUrl === undefined ? {} : {endpointUrl: config.endpointUrl}), sessionId};
 }
 
 /** Why the aws CLI cannot run a step here, or undefined when it can. */
@@ -83,11 +86,14 @@ export function performRequest(request: WalkerRequest, deps: EffectDeps, dispatc
 		}
 
 		case 'external': {
+			const title = allSteps(deps.runbook).find(s => s.id === request.stepId)?.title;
 			runExternal(request.argv, {
 				write: request.write,
 				isWriteEnabled: () => deps.config.write,
 				timeoutMs: deps.externalTimeoutMs ?? defaultExternalTimeoutMs,
-				env: {...awsCliEnv(deps.cloud, deps.config), ...request.env},
+				context: cliContextOf(deps.cloud, deps.config, deps.sessionId ?? deps.audit?.sessionId ?? 'unknown'),
+				...(deps.audit ? {audit: deps.audit} : {}),
+				...(title === undefined ? {} : {title}),
 			}).then(result => dispatch({type: 'finished', runId: request.runId, at: deps.now(), outcome: {kind: 'external', result}, failed: result.status !== 'ok'}));
 			return;
 		}
@@ -99,7 +105,8 @@ export function performRequest(request: WalkerRequest, deps: EffectDeps, dispatc
 		}
 
 		case 'copy': {
-			const copied = deps.copyToClipboard(request.text);
+			// A guide's text and AWS values are untrusted: copied as they would be drawn, lines kept.
+			const copied = deps.copyToClipboard(clipboardText(request.text));
 			deps.notify(copied ? `copied ${request.what} to the clipboard (OSC 52)` : 'copy is not available on this terminal', copied ? 'info' : 'warn');
 			return;
 		}

@@ -44,14 +44,15 @@ export type StepPhase =
 			prefer?: string;
 			errors: string[];
 	  }
-	| {kind: 'confirming'; stepId: string; argv: string[]; env: Record<string, string>; write: boolean; typeToConfirm?: string; typed: string}
+	/** `context`: the account the aws CLI will run in (region, profile, endpoint, session), shown with the command. */
+	| {kind: 'confirming'; stepId: string; argv: string[]; write: boolean; context?: string; typeToConfirm?: string; typed: string}
 	| {kind: 'running'; stepId: string; runId: number}
 	| {kind: 'done'; stepId: string}
 	| {kind: 'failed'; stepId: string; reason: string};
 
 export type WalkerRequest =
 	| {id: number; kind: 'native'; stepId: string; runId: number; issueId?: string}
-	| {id: number; kind: 'external'; stepId: string; runId: number; argv: string[]; env: Record<string, string>; write: boolean}
+	| {id: number; kind: 'external'; stepId: string; runId: number; argv: string[]; write: boolean; title?: string}
 	| {id: number; kind: 'fix'; stepId: string; hint: FixHint}
 	| {id: number; kind: 'copy'; text: string; what: string}
 	| {id: number; kind: 'tasks'};
@@ -85,6 +86,10 @@ export type RunEnv = {
 	write: boolean;
 	/** In a production environment, what a raw aws change must be confirmed by typing. */
 	typeToConfirm?: string;
+	/** The account context the aws CLI runs in, as one line for the confirmation. */
+	cliContext?: string;
+	/** Columns and rows the confirmation has for the command: a change taller than that is not confirmed. */
+	preview?: {width: number; rows: number};
 };
 
 export type WalkerAction =
@@ -242,7 +247,7 @@ export function createWalkerReducer(tree: WalkerTree): (state: WalkerState, acti
 					return say(state, `type ${phase.typeToConfirm} to confirm this change, or esc to cancel`);
 				}
 				const started = startRun({...state, message: undefined}, phase.stepId, action.env.now);
-				return withRequest(started.state, {kind: 'external', stepId: phase.stepId, runId: started.runId, argv: phase.argv, env: phase.env, write: phase.write});
+				return withRequest(started.state, {kind: 'external', stepId: phase.stepId, runId: started.runId, argv: phase.argv, write: phase.write});
 			}
 
 			case 'cancel':

@@ -2,6 +2,10 @@
 // start a native read, hand a typed fix over, fill in placeholders, confirm an aws CLI command.
 // Pure like the reducer: side effects are requests queued in the state.
 import {cliLine} from '../../actions/shell-quote.js';
+import {redactArgv} from '../../format/redact.js';
+import {sanitize} from '../../format/sanitize.js';
+import {wrapText} from '../../format/wrap.js';
+import {judgeAwsArgv} from '../../runbooks/cli-policy.js';
 import {prepareExternal} from '../../runbooks/external.js';
 import type {FixHint} from '../../runbooks/fix-hint.js';
 import type {Step} from '../../runbooks/model.js';
@@ -86,12 +90,26 @@ function finishFill(state: WalkerState, step: Step, purpose: 'run' | 'copy', val
 			step: {kind: 'done', stepId: step.id},
 		};
 	}
-	const write = step.effect === 'write';
+	// Judged again on the filled-in argv: a value typed for a placeholder is checked like the guide's words.
+	const verdict = judgeAwsArgv(prepared.argv);
+	if (verdict.kind === 'refused') return {...say(state, `not run: ${verdict.why}`), step: {kind: 'idle'}};
+	const write = step.effect === 'write' || verdict.kind === 'write';
+	if (write && !env.write) return {...say(state, `a change (${verdict.kind === 'write' ? verdict.why : 'the guide says so'}): start acso-tui with --write to run it here, or y copies it`), step: {kind: 'idle'}};
+	// A change is confirmed only after the whole of it was shown: never a cut preview.
+	const lines = previewLines(prepared.argv, env.preview?.width ?? 80);
+	if (write && env.preview !== undefined && lines.length > env.preview.rows) {
+		return {...say(state, `the command is ${lines.length} lines, more than this terminal can show: enlarge it to review the whole change, or y copies it`), step: {kind: 'idle'}};
+	}
 	return {
 		...state,
 		message: undefined,
-		step: {kind: 'confirming', stepId: step.id, argv: prepared.argv, env: prepared.env, write, ...(write && env.typeToConfirm ? {typeToConfirm: env.typeToConfirm} : {}), typed: ''},
+		step: {kind: 'confirming', stepId: step.id, argv: prepared.argv, write, ...(env.cliContext === undefined ? {} : {context: env.cliContext}), ...(write && env.typeToConfirm ? {typeToConfirm: env.typeToConfirm} : {}), typed: ''},
 	};
+}
+
+/** The command as the confirmation shows it, secrets redacted, wrapped to `width` (whole, never cut). */
+export function previewLines(argv: readonly string[], width: number): string[] {
+	return wrapText(sanitize(cliLine(redactArgv(argv))), Math.max(10, width - 2));
 }
 
 function beginFill(state: WalkerState, step: Step, purpose: 'run' | 'copy', env: RunEnv): WalkerState {
@@ -151,8 +169,8 @@ function locateStep(tree: WalkerTree, stepId: string): Step | undefined {
 /** The text `y` copies for a step: what was filled in or run, else the command as the guide writes it. */
 export function copyText(step: Step, record: StepRecord | undefined): string {
 	if (record && record.status !== 'running') {
-		if (record.outcome.kind === 'command') return cliLine(record.outcome.argv);
-		if (record.outcome.kind === 'external') return cliLine(record.outcome.result.argv);
+		if (record.outcome.kind === 'command') return cliLine(redactArgv(record.outcome.argv));
+		if (record.outcome.kind === 'external') return cliLine(redactArgv(record.outcome.result.argv));
 	}
 	return step.command === '' ? step.title : step.command;
 }
