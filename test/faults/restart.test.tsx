@@ -96,7 +96,7 @@ describeWithMoto('the endpoint restarted on the same port', () => {
 		const config = testConfig({env: 'staging', endpointUrl: moto.endpoint, region: motoRegion, refresh: String(refreshMs / 1000)});
 		const app = renderTui(<App cloud={cloud} config={config} initialScreen="logs" />, {columns: 120, rows: 40});
 		try {
-			const tailing = (frame: string) => fresh(frame) && /FATAL \[/.test(frame);
+			const tailing = (frame: string) => fresh(frame) && /FATAL .*\[/.test(frame);
 			await app.waitFor(tailing, 30_000);
 			const {back, sentDuringOutage, downFor} = await outage(app, requests, frame => headerOf(frame).includes('STALE'));
 			// The tail polls every 5 s (three tries to a request); alone on its screen it is its own
