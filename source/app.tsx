@@ -21,6 +21,7 @@ import {AppContext, type AppContextValue} from './shell/app-context.js';
 import {ScreenHost} from './shell/screen-host.js';
 import {noticeMs} from './shell/status-line.js';
 import {PickerLayer} from './shell/picker-layer.js';
+import {pickService, serviceChoices} from './shell/deploy-command.js';
 import {findCommand, type CommandChoices, type ScreenId} from './shell/screen-ids.js';
 import {currentScreen, initialShellState, shellReducer, type PickerKind} from './shell/shell-state.js';
 import {screenHooks} from './screens/index.js';
@@ -165,7 +166,13 @@ export function App({cloud: startCloud, config: startConfig, now = Date.now, ini
 			return;
 		}
 		if (match.command.quit) onQuit();
-		else if (match.command.screen) dispatch({type: 'go', screen: match.command.screen});
+		else if (match.command.arg === 'service') {
+			// :deploy SERVICE: the rollback cockpit of one service.
+			const picked = pickService(match.arg, discovery.poll.data?.services ?? [], config.names);
+			dispatch({type: 'overlay', overlay: 'none'});
+			if (picked.ok) dispatch({type: 'open', screen: 'deploy', params: {service: picked.service}});
+			else notify(picked.error, 'warn');
+		} else if (match.command.screen) dispatch({type: 'go', screen: match.command.screen});
 		else if (match.command.arg) {
 			const kind = match.command.arg;
 			// Alone, :ctx and :profile open a picker; :region needs a name, and the demo has no profiles.
@@ -187,7 +194,8 @@ export function App({cloud: startCloud, config: startConfig, now = Date.now, ini
 			else notify(plan.error, 'warn');
 		}
 	};
-	const commandChoices = useMemo<CommandChoices>(() => choicesOf(config, awsProfiles), [config, awsProfiles]);
+	const discoveredServices = discovery.poll.data?.services;
+	const commandChoices = useMemo<CommandChoices>(() => ({...choicesOf(config, awsProfiles), service: serviceChoices(discoveredServices ?? [], config.names)}), [config, awsProfiles, discoveredServices]);
 
 	// Ink 6.8 clears and repaints the whole screen on every frame as tall as the terminal. The diff
 	// layer hides that from the real terminal, but one row short keeps plain Ink sane too.

@@ -2,6 +2,7 @@ import type {ScreenId} from '../shell/screen-ids.js';
 import type {ScreenHook} from '../shell/screen-model.js';
 import {useAlarmsScreen} from './alarms.js';
 import {useDatabaseScreen} from './database.js';
+import {useDeployScreen} from './deploy/deploy-screen.js';
 import {useLogsScreen} from './logs/logs-screen.js';
 import {useMetricsScreen} from './metrics.js';
 import {useOverviewScreen} from './overview.js';
@@ -14,6 +15,7 @@ export const screenHooks: Record<ScreenId, ScreenHook> = {
 	overview: useOverviewScreen,
 	services: useServicesScreen,
 	service: useServiceDetailScreen,
+	deploy: useDeployScreen,
 	metrics: useMetricsScreen,
 	logs: useLogsScreen,
 	alarms: useAlarmsScreen,

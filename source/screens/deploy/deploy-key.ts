@@ -1,0 +1,15 @@
+// `D`: the rollback cockpit of the selected service, from the service lists and the service detail.
+import type {Binding} from '../../input/bindings.js';
+import type {AppContextValue} from '../../shell/app-context.js';
+
+export function deployBinding(service: string | undefined, open: AppContextValue['open']): Binding {
+	return {
+		keys: ['D'],
+		description: 'rollback cockpit of this service',
+		footer: true,
+		...(service ? {} : {disabledReason: 'no service selected'}),
+		handler: () => {
+			if (service) open('deploy', {service});
+		},
+	};
+}
