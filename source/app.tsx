@@ -110,7 +110,14 @@ export function App({cloud: startCloud, config: startConfig, now = Date.now, ini
 	const onQuit = useCallback(() => dispatch({type: 'quit'}), []);
 	// Set by the screen whose data AWS refused for its credentials; blocks every write until it answers again.
 	const [credentialsProblem, setCredentialsProblem] = useState<string | undefined>();
-	const desk = useFixDesk({cloud, config, now, audit, notify, onChanged, copyToClipboard: copy, quit: onQuit, credentialsProblem});
+	// From a watch: the cockpit of the service, unless it is the screen under the panels already.
+	const shownRef = useRef(currentScreen(state));
+	shownRef.current = currentScreen(state);
+	const openCockpit = useCallback((service: string) => {
+		const shown = shownRef.current;
+		if (shown.id !== 'deploy' || shown.params?.service !== service) dispatch({type: 'open', screen: 'deploy', params: {service}});
+	}, []);
+	const desk = useFixDesk({cloud, config, now, audit, notify, onChanged, copyToClipboard: copy, quit: onQuit, credentialsProblem, openCockpit});
 	const switchPlace = useSwitchPlace({place, dispatchPlace, contextReducer, cloud, setCloud, makeCloud, notify, pollCache, logStore, onSwitched: () => dispatch({type: 'switched'})});
 	const pick = useCallback((kind: PickerKind) => dispatch({type: 'pick', picker: kind}), []);
 	const context = useMemo<AppContextValue>(

@@ -79,8 +79,11 @@ describe(':deploy on the staging demo', () => {
 		await h.press(keys.enter);
 		await h.waitFor(/done: Roll back/, 15_000);
 		const records = readFileSync(auditLog, 'utf8').trim().split('\n').map(line => JSON.parse(line) as Record<string, unknown>);
-		expect(records.map(r => r['phase'] ?? r['kind'] ?? r['event'])).toHaveLength(2);
-		expect(JSON.stringify(records)).toContain('StopServiceDeployment');
+		expect(records.map(r => [r['phase'], r['outcome'], r['action']])).toEqual([
+			['intent', 'pending', 'rollback'],
+			['outcome', 'ok', 'rollback'],
+		]);
+		expect(JSON.stringify(records[0])).toContain('ecs:StopServiceDeployment');
 		// Back on the cockpit: it follows the rollback until the old revision is steady.
 		await h.press(keys.esc);
 		await settle();
@@ -106,5 +109,28 @@ describe(':deploy on the staging demo', () => {
 		await h.press('R');
 		const preview = await h.waitFor(/read-only: start acso-tui with --write/, 15_000);
 		expect(preview).toMatch(/Roll back acso-staging-threat-hunter/);
+	});
+});
+
+describe('from a deployment watch', () => {
+	it('D on the watch after an ECS fix opens the cockpit of its service', async () => {
+		const clock = manualClock();
+		app = renderApp({now: clock.now, flags: {demo: true, refresh: '3600', env: 'staging', write: true}, size: {columns: 140, rows: 48}});
+		const h = app;
+		await h.waitFor('supervisor');
+		await settle();
+		// Force a new deployment of the selected (first) service through the action menu.
+		await h.press('a');
+		await h.waitFor('Force a new deployment');
+		await settle();
+		await h.press(keys.enter);
+		await h.waitFor('aws ecs update-service', 15_000);
+		await settle();
+		await h.press(keys.enter);
+		await h.waitFor(/D follow it in the rollback cockpit/, 15_000);
+		await settle();
+		await h.press('D');
+		await h.waitFor('Deploy · financial-intelligence', 15_000);
+		await h.waitFor(/^(PROGRESSING|HEALTHY) /m, 15_000);
 	});
 });
