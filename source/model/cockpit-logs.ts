@@ -141,7 +141,12 @@ export function revisionRate(lines: readonly CockpitLine[], revision: string, ta
 		perMinute[Math.floor((line.timestamp - start) / minuteMs)]! += 1;
 		errors++;
 	}
-	const ran = tasks.filter(task => task.taskDefinition === revision && task.startedAt !== undefined && (task.stoppedAt ?? now) >= start).length;
+	// Tasks that ran in the window; a task that never started (an image that cannot be pulled) logs nothing.
+	const ran = tasks.filter(task => {
+		if (task.taskDefinition !== revision) return false;
+		const started = task.startedAt ?? (task.lastStatus === 'STOPPED' ? undefined : (task.createdAt ?? now));
+		return started !== undefined && (task.stoppedAt ?? now) >= start;
+	}).length;
 	return {revision, perMinute, errors, tasks: ran};
 }
 
