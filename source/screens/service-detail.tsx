@@ -149,7 +149,7 @@ export function useServiceDetailScreen(props: ScreenProps): ScreenModel {
 		{keys: ['L'], description: 'logs of this service', footer: true, handler: () => open('logs', {service: name})},
 		...windowBindings,
 		...useActionKeys(serviceTarget(names.cluster, name), 'service'),
-		deployBinding(name || undefined, open),
+		deployBinding(name || undefined, open, true),
 	];
 
 	const message = name === '' ? 'no service given: open one with Enter on the services screen' : state.error && !detail ? sanitize(state.error.message) : 'loading…';

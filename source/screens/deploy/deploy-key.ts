@@ -2,11 +2,12 @@
 import type {Binding} from '../../input/bindings.js';
 import type {AppContextValue} from '../../shell/app-context.js';
 
-export function deployBinding(service: string | undefined, open: AppContextValue['open']): Binding {
+/** `footer`: the lists keep their footer for their own keys (`?` help lists D there). */
+export function deployBinding(service: string | undefined, open: AppContextValue['open'], footer = false): Binding {
 	return {
 		keys: ['D'],
 		description: 'rollback cockpit of this service',
-		footer: true,
+		footer,
 		...(service ? {} : {disabledReason: 'no service selected'}),
 		handler: () => {
 			if (service) open('deploy', {service});
