@@ -24,8 +24,10 @@ export function useCockpit(name: string, enabled: boolean) {
 	const data = state.data;
 
 	// The tasks whose lines are read: the new and the old revision's, running or recently stopped.
-	const revisions = [data?.fresh?.taskDefinition, data?.old?.taskDefinition].filter((r): r is string => r !== undefined);
-	const tasks = useMemo(() => (data ? data.tasks.filter(task => revisions.includes(task.taskDefinition)) : []), [data]); // eslint-disable-line react-hooks/exhaustive-deps
+	const tasks = useMemo(() => {
+		const revisions = [data?.fresh?.taskDefinition, data?.old?.taskDefinition].filter((r): r is string => r !== undefined);
+		return data ? data.tasks.filter(task => revisions.includes(task.taskDefinition)) : [];
+	}, [data]);
 	const destinations = discovery.poll.data?.destinations;
 	const queries = useMemo(
 		() => streamQueries((destinations ?? []).filter(d => d.service === name), tasks, config.names.logGroups),
@@ -33,23 +35,22 @@ export function useCockpit(name: string, enabled: boolean) {
 	);
 	const [store] = useState(createCockpitLogStore);
 	const sourceOf = discovery.sourceOf;
-	const queryKey = JSON.stringify(queries);
-	const fetchLogs = useCallback(async (): Promise<CockpitLine[]> => readCockpitLogs(cloud.logs, store, queries, tasks, sourceOf, now()), [cloud, store, queryKey, tasks, sourceOf, now]); // eslint-disable-line react-hooks/exhaustive-deps
+	const fetchLogs = useCallback(async (): Promise<CockpitLine[]> => readCockpitLogs(cloud.logs, store, queries, tasks, sourceOf, now()), [cloud, store, queries, tasks, sourceOf, now]);
 	const logs = usePoll(fetchLogs, {intervalMs: config.refreshMs, enabled: enabled && tasks.length > 0, key: `cockpit-logs|${cluster}/${name}`, now, refreshToken});
 
 	const metricQueries = useMemo(() => (name ? serviceQueries(config.names, [name], 60) : []), [config.names, name]);
 	const metrics = useMetricBatch(metricQueries, cockpitChartMs, enabled);
 	const series = useMemo(() => splitSeries([name], metrics.data ?? []).perService.get(name), [name, metrics.data]);
 
-	const at = now();
+	const lines = logs.data;
 	const rates = useMemo((): {fresh?: RevisionRate; old?: RevisionRate} => {
-		if (!data) return {};
-		const lines = logs.data ?? [];
+		if (!data || !lines) return {};
+		const at = now();
 		return {
 			...(data.fresh ? {fresh: revisionRate(lines, data.fresh.taskDefinition, data.tasks, at)} : {}),
 			...(data.old ? {old: revisionRate(lines, data.old.taskDefinition, data.tasks, at)} : {}),
 		};
-	}, [data, logs.data]); // eslint-disable-line react-hooks/exhaustive-deps
+	}, [data, lines, now]);
 
 	// A rollback seen once is remembered, so "steady" can say it was the rollback that finished.
 	const rolledBack = useRef<string | undefined>(undefined);

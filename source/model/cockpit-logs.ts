@@ -36,15 +36,16 @@ export function streamQueries(destinations: readonly LogDestination[], tasks: re
 		if (!found) byGroup.set(group, (found = {streams: new Set(), whole: false}));
 		return found;
 	};
-	for (const destination of destinations) {
-		const own = tasks.filter(task => task.taskDefinition === destination.taskDefinition);
-		// A destination of another revision of the family still names where these tasks write.
-		const covered = own.length > 0 ? own : tasks.filter(task => task.taskDefinition.split(':')[0] === destination.taskDefinition.split(':')[0]);
-		if (covered.length === 0) continue;
-		const group = entry(destination.logGroup);
-		if (destination.driver === 'awslogs' && destination.streamPrefix) {
-			for (const task of covered) group.streams.add(`${destination.streamPrefix}/${destination.container}/${task.id}`);
-		} else group.whole = true;
+	const family = (revision: string) => revision.slice(0, revision.lastIndexOf(':'));
+	for (const task of tasks) {
+		// Its own revision's destinations; before discovery read that revision, its family's.
+		const own = destinations.filter(d => d.taskDefinition === task.taskDefinition);
+		const used = own.length > 0 ? own : destinations.filter(d => family(d.taskDefinition) === family(task.taskDefinition));
+		for (const destination of used) {
+			const group = entry(destination.logGroup);
+			if (destination.driver === 'awslogs' && destination.streamPrefix) group.streams.add(`${destination.streamPrefix}/${destination.container}/${task.id}`);
+			else group.whole = true;
+		}
 	}
 	if (byGroup.size === 0) for (const group of fallbackGroups) entry(group).whole = true;
 	return [...byGroup].map(([logGroup, found]) => (found.whole ? {logGroup} : {logGroup, streams: [...found.streams].sort()}));
