@@ -57,6 +57,11 @@ export function tableRows(results: Results): Row[] {
 		for (const [kind, label] of [['oneValue', 'one value'], ['logLine', 'log line'], ['nothing', 'nothing changes']] as const) {
 			rows.push({figure: `CPU per update, ${label} (idle subtracted)`, acso: cpu(d[kind]), ink: cpu(i[kind]), target: '≤ 8 ms', ...against(d[kind].cpuNetMs, 8, 'ms')});
 		}
+		// The rollback cockpit (issue 15): a refresh reads deployments, tasks, both revisions' logs and metrics.
+		const dc = u.diff.cockpit;
+		const ic = u.ink.cockpit;
+		rows.push({figure: 'cockpit: bytes per update, nothing / one CPU value', acso: `${bytes(dc.nothing.bytes)} / ${bytes(dc.oneValue.bytes)}`, ink: `${bytes(ic.nothing.bytes)} / ${bytes(ic.oneValue.bytes)}`, target: `0 B / — (minimal ${dc.oneValue.minimalBytes} B)`, ...against(dc.nothing.bytes, 0, 'B')});
+		rows.push({figure: 'cockpit: CPU per update, nothing / one CPU value (idle subtracted)', acso: `${cpu(dc.nothing)} / ${cpu(dc.oneValue)}`, ink: `${cpu(ic.nothing)} / ${cpu(ic.oneValue)}`, target: '—', met: null});
 		rows.push({
 			figure: `idle CPU (overview, refresh every ${u.diff.idle.refreshMs / 1000} s, data unchanged)`,
 			acso: `${u.diff.idle.percent} %`,

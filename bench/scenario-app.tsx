@@ -33,7 +33,8 @@ const screen = (process.env.ACSO_BENCH_SCREEN ?? 'overview') as ScreenId;
 if (!(screens as readonly string[]).includes(screen)) fail(`ACSO_BENCH_SCREEN must be one of ${screens.join(', ')}, got ${JSON.stringify(screen)}`);
 if (!process.stdout.isTTY || !process.stdin.isTTY) fail('needs a terminal (run it in a pseudo-terminal)');
 
-const parsed = parseFlags({demo: true, refresh: process.env.ACSO_BENCH_REFRESH ?? '5', seed: '42'}, {}, {});
+// ACSO_BENCH_ENV=staging: the demo's staging environment, where the cockpit has rollouts to follow.
+const parsed = parseFlags({demo: true, refresh: process.env.ACSO_BENCH_REFRESH ?? '5', seed: '42', ...(process.env.ACSO_BENCH_ENV ? {env: process.env.ACSO_BENCH_ENV} : {})}, {}, {});
 if (!parsed.ok) fail(parsed.error);
 const pollMs = process.env.ACSO_BENCH_POLL_MS === undefined ? undefined : Number(process.env.ACSO_BENCH_POLL_MS);
 if (pollMs !== undefined && !(Number.isInteger(pollMs) && pollMs >= 10)) fail(`ACSO_BENCH_POLL_MS must be a whole number of milliseconds, at least 10, got ${process.env.ACSO_BENCH_POLL_MS}`);

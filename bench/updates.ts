@@ -44,6 +44,8 @@ export type RendererFigures = {
 	kinds: Record<UpdateKind, KindFigures>;
 	/** Screens after the first frame and after every update, for the cross-check. */
 	screens: {overview: Screen[]; logs: Screen[]};
+	/** The rollback cockpit (staging, opened with `t`): a refresh that changes nothing, and one CPU value moving. */
+	cockpit: {nothing: KindFigures; oneValue: KindFigures};
 };
 
 /** Unmeasured updates before the measured ones, so the figures are the steady state. */
@@ -152,12 +154,48 @@ async function logsSession(bundle: string, renderer: Renderer, samples: number) 
 	}
 }
 
+const hasCockpit = (text: string) => isFrame(text) && text.includes('Deploy · ') && /^(FAILING|PROGRESSING|HEALTHY) /m.test(text) && /updated (just now|\d+s ago)/.test(text);
+
+/** The cockpit's update cost: its whole refresh (deployments, tasks, logs, metrics) and one CPU value moving. */
+async function cockpitSession(bundle: string, renderer: Renderer, samples: number, refreshSeconds: number) {
+	const session = await startScenario(bundle, renderer, {ACSO_BENCH_SCREEN: 'overview', ACSO_BENCH_ENV: 'staging', ACSO_BENCH_REFRESH: String(refreshSeconds)});
+	try {
+		await session.pty.waitFor(text => isFrame(text) && text.includes('t → rollout cockpit of'), `the staging overview offering a rollout (${renderer})`, 60_000);
+		session.pty.write('t');
+		await session.pty.waitFor(hasCockpit, `the rollback cockpit (${renderer})`, 60_000);
+		await session.control.call('settle', {quietMs: 300});
+		await session.pty.quiet(300);
+		for (let i = 0; i < warmUpdates; i++) await measureUpdate(session, () => session.pty.write('r'), {refresh: true});
+		const idle = await measureIdle(session, 3000);
+		const nothing: Update[] = [];
+		for (let i = 0; i < samples; i++) nothing.push(await measureUpdate(session, () => session.pty.write('r'), {refresh: true}));
+		const oneValue: Update[] = [];
+		for (let i = 0; i < samples; i++) {
+			oneValue.push(
+				await measureUpdate(
+					session,
+					async () => {
+						await session.control.call('cpuOffset', {offset: i % 2 === 0 ? 30 : 0});
+						session.pty.write('r');
+					},
+					{refresh: true},
+				),
+			);
+		}
+		return {idleRate: idle.cpuMs / idle.wallMs, nothing, oneValue};
+	} finally {
+		await session.close();
+	}
+}
+
 export async function measureUpdates(options: {bundle: string; samples: number; idleMs: number; refreshSeconds: number; renderers: readonly Renderer[]}): Promise<Partial<Record<Renderer, RendererFigures>>> {
 	const results: Partial<Record<Renderer, RendererFigures>> = {};
 	for (const renderer of options.renderers) {
 		const overview = await overviewSession(options.bundle, renderer, options.samples, options.idleMs, options.refreshSeconds);
 		const logs = await logsSession(options.bundle, renderer, options.samples);
+		const cockpit = await cockpitSession(options.bundle, renderer, options.samples, options.refreshSeconds);
 		results[renderer] = {
+			cockpit: {nothing: await summarise(cockpit.nothing, cockpit.idleRate, 'nothing'), oneValue: await summarise(cockpit.oneValue, cockpit.idleRate, 'oneValue')},
 			idle: {...overview.idle, percent: round(overview.idle.percent, 2), cpuMs: round(overview.idle.cpuMs, 1), wallMs: round(overview.idle.wallMs, 0)},
 			clearsAfterFirstFrame: overview.clears + logs.clears,
 			kinds: {

@@ -21,6 +21,7 @@ import {AppContext, type AppContextValue} from './shell/app-context.js';
 import {ScreenHost} from './shell/screen-host.js';
 import {noticeMs} from './shell/status-line.js';
 import {PickerLayer} from './shell/picker-layer.js';
+import {pickService, serviceChoices} from './shell/deploy-command.js';
 import {findCommand, type CommandChoices, type ScreenId} from './shell/screen-ids.js';
 import {currentScreen, initialShellState, shellReducer, type PickerKind} from './shell/shell-state.js';
 import {screenHooks} from './screens/index.js';
@@ -109,7 +110,14 @@ export function App({cloud: startCloud, config: startConfig, now = Date.now, ini
 	const onQuit = useCallback(() => dispatch({type: 'quit'}), []);
 	// Set by the screen whose data AWS refused for its credentials; blocks every write until it answers again.
 	const [credentialsProblem, setCredentialsProblem] = useState<string | undefined>();
-	const desk = useFixDesk({cloud, config, now, audit, notify, onChanged, copyToClipboard: copy, quit: onQuit, credentialsProblem});
+	// From a watch: the cockpit of the service, unless it is the screen under the panels already.
+	const shownRef = useRef(currentScreen(state));
+	shownRef.current = currentScreen(state);
+	const openCockpit = useCallback((service: string) => {
+		const shown = shownRef.current;
+		if (shown.id !== 'deploy' || shown.params?.service !== service) dispatch({type: 'open', screen: 'deploy', params: {service}});
+	}, []);
+	const desk = useFixDesk({cloud, config, now, audit, notify, onChanged, copyToClipboard: copy, quit: onQuit, credentialsProblem, openCockpit});
 	const switchPlace = useSwitchPlace({place, dispatchPlace, contextReducer, cloud, setCloud, makeCloud, notify, pollCache, logStore, onSwitched: () => dispatch({type: 'switched'})});
 	const pick = useCallback((kind: PickerKind) => dispatch({type: 'pick', picker: kind}), []);
 	const context = useMemo<AppContextValue>(
@@ -167,7 +175,13 @@ export function App({cloud: startCloud, config: startConfig, now = Date.now, ini
 			return;
 		}
 		if (match.command.quit) onQuit();
-		else if (match.command.screen) dispatch({type: 'go', screen: match.command.screen});
+		else if (match.command.arg === 'service') {
+			// :deploy SERVICE: the rollback cockpit of one service.
+			const picked = pickService(match.arg, discovery.poll.data?.services ?? [], config.names);
+			dispatch({type: 'overlay', overlay: 'none'});
+			if (picked.ok) dispatch({type: 'open', screen: 'deploy', params: {service: picked.service}});
+			else notify(picked.error, 'warn');
+		} else if (match.command.screen) dispatch({type: 'go', screen: match.command.screen});
 		else if (match.command.arg) {
 			const kind = match.command.arg;
 			// Alone, :ctx and :profile open a picker; :region needs a name, and the demo has no profiles.
@@ -189,7 +203,8 @@ export function App({cloud: startCloud, config: startConfig, now = Date.now, ini
 			else notify(plan.error, 'warn');
 		}
 	};
-	const commandChoices = useMemo<CommandChoices>(() => choicesOf(config, awsProfiles), [config, awsProfiles]);
+	const discoveredServices = discovery.poll.data?.services;
+	const commandChoices = useMemo<CommandChoices>(() => ({...choicesOf(config, awsProfiles), service: serviceChoices(discoveredServices ?? [], config.names)}), [config, awsProfiles, discoveredServices]);
 
 	// Ink 6.8 clears and repaints the whole screen on every frame as tall as the terminal. The diff
 	// layer hides that from the real terminal, but one row short keeps plain Ink sane too.

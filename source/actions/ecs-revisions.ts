@@ -2,10 +2,11 @@
 // ACTIVE revision and the deployment of a named revision. (A new revision with more CPU/memory is in
 // new-revision.ts.)
 import {isCloudError} from '../port/errors.js';
-import type {TaskDefinition} from '../port/types.js';
+import type {Service, TaskDefinition} from '../port/types.js';
 import {isService, readService, serviceAfter, updateServiceStep} from './ecs-common.js';
 import {FixInputError} from './errors.js';
 import {checkKnownParams, requiredString} from './params.js';
+import {deploymentInProgress, stopRollbackPlan} from './ecs-rollback.js';
 import {makePlan} from './plan.js';
 import {requireTarget} from './targets.js';
 import type {Change, CloudReaders, Fix, FixId, Plan, Target} from './types.js';
@@ -42,7 +43,7 @@ export async function findPreviousActiveRevision(cloud: CloudReaders, ref: strin
 }
 
 /** What differs between two revisions, for the preview: images, task size. */
-function revisionDiff(from: TaskDefinition, to: TaskDefinition): Change[] {
+export function revisionDiff(from: TaskDefinition, to: TaskDefinition): Change[] {
 	const changes: Change[] = [];
 	if (from.cpu !== to.cpu) changes.push({field: 'cpu', from: from.cpu ?? '(none)', to: to.cpu ?? '(none)'});
 	if (from.memory !== to.memory) changes.push({field: 'memory', from: from.memory ?? '(none)', to: to.memory ?? '(none)'});
@@ -79,29 +80,47 @@ export function deployRevisionPlan(args: {fixId: FixId; title: string; target: S
 	});
 }
 
+/** The revision a rollback returns to: what the old deployment still runs, else the family's previous ACTIVE one. */
+export async function rollbackRevision(cloud: CloudReaders, service: Service): Promise<string> {
+	const old = service.deployments.find(d => d.status === 'ACTIVE' && d.taskDefinition !== service.taskDefinition && d.taskDefinition !== '');
+	if (old) return old.taskDefinition;
+	const previous = await findPreviousActiveRevision(cloud, service.taskDefinition);
+	return `${previous.family}:${previous.revision}`;
+}
+
+/** Plans the rollback of the service as it is now (see ecs-rollback.ts for which call). */
+async function planRollback(cloud: CloudReaders, target: ServiceTarget): Promise<Plan> {
+	const service = await readService(cloud, target.cluster, target.service);
+	const to = await rollbackRevision(cloud, service);
+	const primary = service.deployments.find(d => d.status === 'PRIMARY');
+	const running = primary?.rolloutState === 'IN_PROGRESS' ? await deploymentInProgress(cloud, target.cluster, target.service) : undefined;
+	if (running) {
+		const undo = (from: string, back: string) => deployRevisionPlan({fixId: 'rollback', title: `Undo: deploy ${back} to ${service.name}`, target, from, to: back, undoOf: `Roll back ${service.name} from ${back} to ${from}`});
+		return stopRollbackPlan(target, service, running, to, undo);
+	}
+	// aws ecs describe-task-definition --task-definition FAMILY:REVISION (both, for what changes)
+	const [current, previous] = await Promise.all([cloud.services.describeTaskDefinition(service.taskDefinition), cloud.services.describeTaskDefinition(to)]);
+	return deployRevisionPlan({
+		fixId: 'rollback',
+		title: `Roll back ${service.name} from ${service.taskDefinition} to ${to}`,
+		target,
+		from: service.taskDefinition,
+		to,
+		extraChanges: revisionDiff(current, previous),
+	});
+}
+
 export const rollback: Fix = {
 	id: 'rollback',
 	title: 'Emergency rollback',
 	risk: 'high',
 	targetKind: 'service',
-	summary: 'Deploy the previous ACTIVE revision of the service\'s task-definition family.',
+	summary: 'Return the service to its previous revision: ECS\'s rollback of the deployment in progress, or a deployment of the previous revision.',
 	params: [],
 	async plan(cloud, target, params = {}) {
 		const serviceTarget = requireTarget(rollback.id, target, 'service');
 		checkKnownParams(rollback.id, rollback.params, params);
-		const service = await readService(cloud, serviceTarget.cluster, serviceTarget.service);
-		const previous = await findPreviousActiveRevision(cloud, service.taskDefinition);
-		// aws ecs describe-task-definition --task-definition FAMILY:REVISION
-		const current = await cloud.services.describeTaskDefinition(service.taskDefinition);
-		const to = `${previous.family}:${previous.revision}`;
-		return deployRevisionPlan({
-			fixId: 'rollback',
-			title: `Roll back ${service.name} from ${service.taskDefinition} to ${to}`,
-			target: serviceTarget,
-			from: service.taskDefinition,
-			to,
-			extraChanges: revisionDiff(current, previous),
-		});
+		return planRollback(cloud, serviceTarget);
 	},
 };
 

@@ -51,6 +51,17 @@ export function toService(service: SdkService, cluster: string): Service {
 		})),
 		launchType: service.launchType,
 		createdAt: epochMs(service.createdAt),
+		...deploymentGuards(service),
+	};
+}
+
+/** The circuit breaker and deployment alarms of the service's deploymentConfiguration, when set. */
+function deploymentGuards(service: SdkService): Pick<Service, 'circuitBreaker' | 'deploymentAlarms'> {
+	const breaker = service.deploymentConfiguration?.deploymentCircuitBreaker;
+	const alarms = service.deploymentConfiguration?.alarms;
+	return {
+		...(breaker ? {circuitBreaker: {enable: breaker.enable === true, rollback: breaker.rollback === true}} : {}),
+		...(alarms && (alarms.alarmNames ?? []).length > 0 ? {deploymentAlarms: {alarmNames: [...(alarms.alarmNames ?? [])], enable: alarms.enable === true, rollback: alarms.rollback === true}} : {}),
 	};
 }
 

@@ -247,5 +247,14 @@ export function createOperator(clients: AwsClients): Operator {
 				if (!answer.DBInstance) throw new CloudError('unknown', `ModifyDBInstance for ${id} answered without the instance`);
 				return {value: toDbInstance(answer.DBInstance), requestId: answer.$metadata.requestId};
 			}),
+
+		stopServiceDeployment: (arn, stopType) =>
+			clients.call({action: 'ecs:StopServiceDeployment', resource: `service deployment ${arn}`}, async () => {
+				requireText(arn, 'service deployment ARN');
+				const {client, sdk} = await clients.get('ecs');
+				// aws ecs stop-service-deployment --service-deployment-arn ARN --stop-type ROLLBACK
+				const answer = await client.send(new sdk.StopServiceDeploymentCommand({serviceDeploymentArn: arn, stopType}));
+				return {value: {serviceDeploymentArn: answer.serviceDeploymentArn ?? arn}, requestId: answer.$metadata.requestId};
+			}),
 	};
 }

@@ -3,6 +3,7 @@ import type {ServiceReader} from '../port/types.js';
 import type {AwsClients} from './clients.js';
 import {toService, toTask, toTaskDefinition} from './ecs-shapes.js';
 import {chunk, collectPages, lastSegment, requireText} from './paging.js';
+import {createServiceDeploymentReader} from './service-deployments.js';
 
 /** ECS limits: DescribeServices takes 10 services a call, DescribeTasks 100 tasks. */
 export const describeServicesBatch = 10;
@@ -77,5 +78,7 @@ export function createServiceReader(clients: AwsClients): ServiceReader {
 				}
 				return toTaskDefinition(answer.taskDefinition);
 			}),
+
+		listServiceDeployments: createServiceDeploymentReader(clients),
 	};
 }

@@ -25,6 +25,8 @@ export type FixDeps = {
 	copyToClipboard(text: string): boolean;
 	/** Leaves the app (ctrl-c works in every panel, as it does on the screens). */
 	quit(): void;
+	/** Closes the panels and opens the rollback cockpit of the service (`D` on a watch). */
+	openCockpit?(service: string): void;
 };
 
 /** ctrl-c in a panel; `busy` says why not now (a change is on its way and its outcome must be audited). */

@@ -29,6 +29,8 @@ export type FixDeskOptions = {
 	watchTimeoutMs?: number;
 	/** What to do about credentials AWS refuses, while it does: writes are blocked meanwhile. */
 	credentialsProblem?: string;
+	/** Opens the rollback cockpit of a service (the screen under the panels). */
+	openCockpit?(service: string): void;
 };
 
 /** What the shell holds of the fix panels: the context API, whether one is open, and how to draw it. */
@@ -50,7 +52,7 @@ export type FixDesk = {
  * screen. The watch registry lives here, in App state, so a watch outlives the panel that started it.
  */
 export function useFixDesk(options: FixDeskOptions): FixDesk {
-	const {cloud, config, now, audit, notify, onChanged, copyToClipboard, quit} = options;
+	const {cloud, config, now, audit, notify, onChanged, copyToClipboard, quit, openCockpit} = options;
 	const [state, dispatch] = useReducer(deskReducer, initialDeskState);
 	const [watches] = useState(() => createWatchRegistry());
 	const [waker] = useState(() => createWaker());
@@ -71,8 +73,16 @@ export function useFixDesk(options: FixDeskOptions): FixDesk {
 			onChanged,
 			copyToClipboard,
 			quit,
+			...(openCockpit
+				? {
+						openCockpit: (service: string) => {
+							dispatch({type: 'close'});
+							openCockpit(service);
+						},
+					}
+				: {}),
 		}),
-		[cloud, config, now, audit, watches, waker, options.watchTimeoutMs, options.credentialsProblem, notify, onChanged, copyToClipboard, quit],
+		[cloud, config, now, audit, watches, waker, options.watchTimeoutMs, options.credentialsProblem, notify, onChanged, copyToClipboard, quit, openCockpit],
 	);
 
 	const proposeFix = useCallback(

@@ -21,6 +21,7 @@ export function watchBindings(watch: DeploymentWatch | undefined, deps: FixDeps)
 	const running = !watch.state().done;
 	return [
 		{keys: ['r'], description: 'poll now', footer: running, handler: () => deps.waker.wake()},
+		...(deps.openCockpit ? [{keys: ['D'] as const, description: 'follow it in the rollback cockpit', footer: true, handler: () => deps.openCockpit?.(watch.service)}] : []),
 		{
 			keys: ['x'],
 			description: 'stop watching (the deployment goes on)',

@@ -2,6 +2,7 @@
 // survive leaving the screen) with its requests performed on the port, and the overview's offer of
 // the tree its data points at.
 import {useEffect, useMemo, useRef, useState, useSyncExternalStore} from 'react';
+import {rolloutOffer} from '../model/rollouts.js';
 import {builtInRunbook} from '../runbooks/load-runbook.js';
 import {createRunbookSession, type RunbookSession} from '../screens/runbooks/runbook-session.js';
 import {suggestTree, type OverviewData, type TreeSuggestion} from '../screens/runbooks/suggest-tree.js';
@@ -43,11 +44,17 @@ export function useTreeSuggestion(data: OverviewData): TreeSuggestion | undefine
 	const session = useRunbookSession();
 	const {services, alarms, errors} = data;
 	return useMemo(
+		// A rollout in progress or failing is followed in the cockpit first; otherwise the tree.
 		// Only build the runbook when something is wrong: a healthy overview never pays for it.
-		() => (hasTrouble(data) ? suggestTree({...(services ? {services} : {}), ...(alarms ? {alarms} : {}), ...(errors ? {errors} : {})}, session.loaded().runbook) : undefined),
+		() => rolloutSuggestion(services) ?? (hasTrouble(data) ? suggestTree({...(services ? {services} : {}), ...(alarms ? {alarms} : {}), ...(errors ? {errors} : {})}, session.loaded().runbook) : undefined),
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 		[session, services, alarms, errors],
 	);
+}
+
+function rolloutSuggestion(services: OverviewData['services']): TreeSuggestion | undefined {
+	const offer = rolloutOffer(services ?? []);
+	return offer ? {title: `rollout cockpit of ${offer.service}`, reason: offer.reason, rollout: offer.service} : undefined;
 }
 
 function hasTrouble(data: OverviewData): boolean {

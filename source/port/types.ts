@@ -1,3 +1,5 @@
+import type {ServiceDeployment, StopServiceDeploymentType} from './service-deployments.js';
+
 // The port: plain data the app reads and the operations it can ask for. source/aws implements it
 // with the AWS SDK, source/sim with the simulated ACSO account. No SDK type appears here.
 // Times are epoch milliseconds (numbers), so values compare, serialise and test simply.
@@ -46,6 +48,10 @@ export type Service = {
 	events: ServiceEvent[]; // newest first, as ECS returns them
 	launchType?: string;
 	createdAt?: number;
+	/** deploymentConfiguration.deploymentCircuitBreaker, when the service reports it. */
+	circuitBreaker?: {enable: boolean; rollback: boolean};
+	/** deploymentConfiguration.alarms: the alarms that judge a deployment, when the service names any. */
+	deploymentAlarms?: {alarmNames: string[]; enable: boolean; rollback: boolean};
 };
 
 export type Container = {
@@ -271,6 +277,12 @@ export type ServiceReader = {
 	listTasks(cluster: string, filter?: TaskListFilter): Promise<string[]>; // task ids, all pages
 	describeTasks(cluster: string, ids: string[]): Promise<Task[]>;
 	describeTaskDefinition(familyOrArn: string): Promise<TaskDefinition>;
+	/**
+	 * The service's recent service deployments, newest first (ListServiceDeployments +
+	 * DescribeServiceDeployments). Rejects with CloudError kind 'unsupported' where the endpoint has
+	 * no such API (moto): callers fall back to the service's `deployments`.
+	 */
+	listServiceDeployments?(cluster: string, service: string): Promise<ServiceDeployment[]>;
 };
 
 export type MetricReader = {
@@ -341,6 +353,8 @@ export type Operator = {
 	putMetricAlarm(alarm: MetricAlarmInput): Promise<OperationResult<void>>;
 	putCompositeAlarm(alarm: CompositeAlarmInput): Promise<OperationResult<void>>;
 	modifyDbInstance(id: string, change: DbModification): Promise<OperationResult<DbInstance>>;
+	/** StopServiceDeployment: ROLLBACK returns the service to the revision the deployment replaces. Absent where the backend has no service-deployments API. */
+	stopServiceDeployment?(arn: string, stopType: StopServiceDeploymentType): Promise<OperationResult<{serviceDeploymentArn: string}>>;
 };
 
 export type CloudKind = 'aws' | 'sim';

@@ -64,10 +64,12 @@ function judgeServices(cluster: string, services: readonly Service[]): Finding {
 		return problem(`${listOf(pull.map(s => s.name))}: tasks cannot pull their image (CannotPullContainerError in the service events).`, 'pull-error', ['image']);
 	}
 	// ECS does not put the stop reason in its events; it says this, and the stopped tasks say why.
-	const failing = services.filter(s => s.runningCount < s.desiredCount && s.events.slice(0, 20).some(e => /unable to consistently start tasks/.test(e.message)));
+	// The new deployment's counts: while it rolls out, the old revision's tasks may still fill the service.
+	const counts = (s: Service) => s.deployments.find(d => d.status === 'PRIMARY') ?? s;
+	const failing = services.filter(s => counts(s).runningCount < counts(s).desiredCount && s.events.slice(0, 20).some(e => /unable to consistently start tasks/.test(e.message)));
 	if (failing.length > 0) {
 		return problem(
-			`${listOf(failing.map(s => `${s.name} runs ${s.runningCount} of ${s.desiredCount}`))}: ECS is "unable to consistently start tasks successfully"; the stopped tasks' reasons say why.`,
+			`${listOf(failing.map(s => `${s.name} runs ${counts(s).runningCount} of ${counts(s).desiredCount}${counts(s) === s ? '' : ` of ${counts(s).taskDefinition}`}`))}: ECS is "unable to consistently start tasks successfully"; the stopped tasks' reasons say why.`,
 			'tasks-failing-to-start',
 		);
 	}

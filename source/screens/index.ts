@@ -3,6 +3,7 @@ import type {ScreenHook} from '../shell/screen-model.js';
 import {useAlarmsScreen} from './alarms.js';
 import {useNoticesScreen} from './notices.js';
 import {useDatabaseScreen} from './database.js';
+import {useDeployScreen} from './deploy/deploy-screen.js';
 import {useLogsScreen} from './logs/logs-screen.js';
 import {useMetricsScreen} from './metrics.js';
 import {useOverviewScreen} from './overview.js';
@@ -15,6 +16,7 @@ export const screenHooks: Record<ScreenId, ScreenHook> = {
 	overview: useOverviewScreen,
 	services: useServicesScreen,
 	service: useServiceDetailScreen,
+	deploy: useDeployScreen,
 	metrics: useMetricsScreen,
 	logs: useLogsScreen,
 	alarms: useAlarmsScreen,

@@ -24,6 +24,7 @@ import {dbQueries, serviceQueries, splitSeries} from '../model/metric-queries.js
 import {serviceTarget, useActionKeys} from '../fixes-ui/action-keys.js';
 import {useApp} from '../shell/app-context.js';
 import type {ScreenModel, ScreenProps} from '../shell/screen-model.js';
+import {deployBinding} from './deploy/deploy-key.js';
 import {useMissingOffer} from './missing-offer.js';
 import {runbookBinding, runbookCells} from './runbooks/overview-offer.js';
 
@@ -79,6 +80,7 @@ export function useServiceList(props: ScreenProps, withDb: boolean, filter = '')
 			},
 		},
 		...useActionKeys(serviceTarget(config.names.cluster, selected?.name), 'service'),
+		deployBinding(selected?.name, open),
 	];
 	return {services, shown, metrics, series, cursor: Math.min(cursor, Math.max(0, count - 1)), bindings, selected};
 }

@@ -22,6 +22,7 @@ import type {Service, ServiceReader, Task, TaskDefinition} from '../port/types.j
 import {serviceTarget, useActionKeys} from '../fixes-ui/action-keys.js';
 import {useApp} from '../shell/app-context.js';
 import type {ScreenModel, ScreenProps} from '../shell/screen-model.js';
+import {deployBinding} from './deploy/deploy-key.js';
 import {answered, chartLayout, chartMessage, rangeOf, useMetricWindow} from './metrics.js';
 import {freshnessOf} from './overview.js';
 
@@ -150,6 +151,7 @@ export function useServiceDetailScreen(props: ScreenProps): ScreenModel {
 		{keys: ['L'], description: 'logs of this service', footer: true, handler: () => open('logs', {service: name})},
 		...windowBindings,
 		...useActionKeys(serviceTarget(names.cluster, name), 'service'),
+		deployBinding(name || undefined, open, true),
 	];
 
 	const message = name === '' ? 'no service given: open one with Enter on the services screen' : state.error && !detail ? sanitize(state.error.message) : 'loading…';

@@ -1,5 +1,5 @@
 // The screens and the words that reach them on the `:` command line.
-export type ScreenId = 'overview' | 'services' | 'service' | 'metrics' | 'logs' | 'alarms' | 'db' | 'runbooks' | 'notices';
+export type ScreenId = 'overview' | 'services' | 'service' | 'deploy' | 'metrics' | 'logs' | 'alarms' | 'db' | 'runbooks' | 'notices';
 
 export type ScreenEntry = {id: ScreenId; params?: Record<string, string>};
 
@@ -10,6 +10,7 @@ export const screenTitles: Record<ScreenId, string> = {
 	overview: 'Overview',
 	services: 'Services',
 	service: 'Service',
+	deploy: 'Deploy',
 	metrics: 'Metrics',
 	logs: 'Logs',
 	alarms: 'Alarms',
@@ -19,7 +20,7 @@ export const screenTitles: Record<ScreenId, string> = {
 };
 
 /** What a `:` command's argument names: switching where the app looks (source/config/active-context.ts). */
-export type CommandArg = 'env' | 'region' | 'profile';
+export type CommandArg = 'env' | 'region' | 'profile' | 'service';
 
 /** Known values of each argument, for completion (the config file, ~/.aws/config, the demo's). */
 export type CommandChoices = Partial<Record<CommandArg, readonly string[]>>;
@@ -28,6 +29,7 @@ export type CommandChoices = Partial<Record<CommandArg, readonly string[]>>;
 export const commands: ReadonlyArray<{name: string; screen?: ScreenId; quit?: boolean; arg?: CommandArg; description: string; aliases?: string[]}> = [
 	{name: 'overview', screen: 'overview', description: 'services, alarms, database and errors at a glance'},
 	{name: 'services', screen: 'services', description: 'every service with its counts and rollout', aliases: ['svc']},
+	{name: 'deploy', screen: 'deploy', arg: 'service', description: 'the rollback cockpit of a service (:deploy SERVICE)', aliases: ['rollout']},
 	{name: 'metrics', screen: 'metrics', description: 'CPU and memory charts, database charts'},
 	{name: 'logs', screen: 'logs', description: 'live tail of the log groups', aliases: ['log']},
 	{name: 'alarms', screen: 'alarms', description: 'CloudWatch alarms, ALARM first'},

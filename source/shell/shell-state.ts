@@ -90,7 +90,7 @@ export function shellReducer(state: ShellState, action: ShellAction): ShellState
 			// Params name things of the old context (a service); the screen itself still makes sense.
 			const {picker: _picker, ...rest} = state;
 			const screen = currentScreen(state);
-			return {...rest, overlay: 'none', stack: screen.id === 'service' ? [{id: 'overview'}] : screen.id === 'overview' ? [{id: 'overview'}] : [{id: 'overview'}, {id: screen.id}]};
+			return {...rest, overlay: 'none', stack: screen.id === 'service' || screen.id === 'deploy' ? [{id: 'overview'}] : screen.id === 'overview' ? [{id: 'overview'}] : [{id: 'overview'}, {id: screen.id}]};
 		}
 
 		case 'notify': {

@@ -77,7 +77,7 @@ export const SERVICE_PROFILES: readonly ServiceProfile[] = [
 		jsonLogs: false,
 		tags: {
 			production: ['v2.3.0', 'v2.3.4', 'v2.3.9', 'v2.4.0', 'v2.4.1'],
-			staging: ['v2.3.0', 'v2.3.4', 'v2.3.9', 'v2.4.0', 'v2.4.1'],
+			staging: ['v2.3.0', 'v2.3.4', 'v2.3.9', 'v2.4.0', 'v2.4.1', 'v2.5.0'],
 		},
 	},
 	{
@@ -128,11 +128,45 @@ export const LEAKING_IMAGES: ReadonlyMap<string, number> = new Map([[imageFor('s
 /** Tags referenced by a task definition but never pushed to ECR (the staging incident). */
 export const MISSING_IMAGES: ReadonlySet<string> = new Set([imageFor('threat-hunter', 'v2.5.0-rc1')]);
 
+/**
+ * Images whose code logs errors far more often than the revision before (the staging rollout of
+ * incident-response): the share of their ordinary lines that are ERROR lines.
+ */
+export const REGRESSED_IMAGES: ReadonlyMap<string, number> = new Map([[imageFor('incident-response', 'v2.5.0'), 0.3]]);
+
+export type DeploymentConfig = {
+	minimumHealthyPercent: number;
+	maximumPercent: number;
+	/** The old tasks keep serving this long after a new deployment starts (a canary's bake time). */
+	bakeMs?: number;
+	/** The deployment circuit breaker (deploymentConfiguration.deploymentCircuitBreaker). */
+	circuitBreaker?: {enable: boolean; rollback: boolean};
+};
+
 /** How a service replaces tasks. Staging saves money: old tasks stop before new ones start. */
-export const DEPLOYMENT_CONFIG: Record<EnvName, {minimumHealthyPercent: number; maximumPercent: number}> = {
+export const DEPLOYMENT_CONFIG: Record<EnvName, DeploymentConfig> = {
 	production: {minimumHealthyPercent: 100, maximumPercent: 200},
 	staging: {minimumHealthyPercent: 0, maximumPercent: 100},
 };
+
+/**
+ * Staging's two rollouts to practise on keep the old revision serving while the new one is tried:
+ * threat-hunter's new tasks cannot start, so the old ones stay (minimum healthy 100%);
+ * incident-response's new tasks run beside the old ones for a 45-minute bake before these drain.
+ */
+const SERVICE_DEPLOYMENT_CONFIG: ReadonlyMap<string, DeploymentConfig> = new Map([
+	['staging/threat-hunter', {minimumHealthyPercent: 100, maximumPercent: 200}],
+	['staging/incident-response', {minimumHealthyPercent: 100, maximumPercent: 200, bakeMs: 45 * 60_000, circuitBreaker: {enable: true, rollback: false}}],
+]);
+
+export function deploymentConfigFor(env: EnvName, short: string): DeploymentConfig {
+	return SERVICE_DEPLOYMENT_CONFIG.get(`${env}/${short}`) ?? DEPLOYMENT_CONFIG[env];
+}
+
+/** ECS's failed-task threshold of the circuit breaker: half the desired count, at least 3, at most 200. */
+export function circuitBreakerThreshold(desired: number): number {
+	return Math.min(200, Math.max(3, Math.ceil(desired / 2)));
+}
 
 export type DbProfile = {
 	instanceClass: string;

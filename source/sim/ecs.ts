@@ -115,7 +115,9 @@ export function updateService(world: World, clusterName: string, serviceName: st
 	const primary = service.deployments[0];
 	const ref = definition ? `${definition.family}:${definition.revision}` : primary?.taskDefinition;
 	const changed = definition !== undefined && ref !== primary?.taskDefinition;
-	if (ref && (changed || forceNewDeployment === true)) startDeployment(world, service, ref, world.time);
+	// Back to a revision an old deployment still runs: ECS keeps its healthy tasks.
+	const returning = changed && service.deployments.some(d => d.taskDefinition === ref);
+	if (ref && (changed || forceNewDeployment === true)) startDeployment(world, service, ref, world.time, returning);
 	return serviceView(service);
 }
 

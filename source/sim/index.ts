@@ -10,6 +10,7 @@ import {agentsLogGroup, ENVIRONMENTS, serviceLogGroup} from './catalog.js';
 import {systemClock, type Clock} from './clock.js';
 import {describeDbInstances} from './database.js';
 import {describeClusters, describeServices, describeTaskDefinition, describeTasks, listClusters, listServices, listTasks} from './ecs.js';
+import {listServiceDeployments} from './service-deployments.js';
 import {advanceTo} from './engine.js';
 import {faultError} from './faults.js';
 import {filterLogEvents} from './log-filter.js';
@@ -125,6 +126,7 @@ export function createSimCloud(options: SimOptions): SimCloud {
 			listTasks: read('listTasks', listTasks),
 			describeTasks: read('describeTasks', describeTasks),
 			describeTaskDefinition: read('describeTaskDefinition', describeTaskDefinition),
+			listServiceDeployments: read('listServiceDeployments', listServiceDeployments),
 		},
 		metrics: {
 			getMetricData: read('getMetricData', getMetricData),

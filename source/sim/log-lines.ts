@@ -24,6 +24,8 @@ export type LineContext = {
 	/** Short names of this environment's services with no running task. */
 	down: readonly string[];
 	jsonLogs: boolean;
+	/** Share of ordinary lines that are errors of a regressed image (0: none). */
+	regression?: number;
 };
 
 type Template = {weight: number; level: Level; text: (rng: Rng, ctx: LineContext) => string; fields?: (rng: Rng) => Record<string, unknown>};
@@ -129,6 +131,11 @@ function situationLine(rng: Rng, ctx: LineContext): Line | undefined {
 			};
 		}
 		return {level: 'ERROR', text: `database connection pool exhausted (10/10 in use), waited ${rng.pick([5000, 10000, 30000])}ms for a connection`};
+	}
+	if (ctx.regression !== undefined && ctx.regression > 0 && rng.chance(ctx.regression)) {
+		return rng.chance(0.5)
+			? {level: 'ERROR', text: `playbook ${rng.pick(PLAYBOOKS)} failed for ${inc(rng)}: KeyError: 'severity_score' (incident schema ${ctx.version})`}
+			: {level: 'ERROR', text: `triage of ${inc(rng)} failed: TypeError: cannot read field 'assets' of null in enrich_context`};
 	}
 	if (ctx.short === 'supervisor' && ctx.down.length > 0 && rng.chance(0.3)) {
 		const peer = rng.pick(ctx.down);

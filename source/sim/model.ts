@@ -63,6 +63,10 @@ export type SimDeployment = {
 	consecutiveFailures: number;
 	nextLaunchAt: number;
 	lastUnableEventAt: number;
+	/** Old tasks are not drained before this (a bake time; 0 for none). */
+	bakeUntil: number;
+	/** Set when StopServiceDeployment ROLLBACK started this deployment. */
+	rollback?: {reason: string; startedAt: number; from: string};
 };
 
 export type SimService = {

@@ -8,6 +8,7 @@ import {modifyDbInstance} from './database.js';
 import {stopTask, updateService} from './ecs.js';
 import {logAlarmChanges} from './engine.js';
 import {requestId} from './ids.js';
+import {stopServiceDeployment} from './service-deployments.js';
 import {createLogGroup, deleteRetentionPolicy, putMetricFilter, putRetentionPolicy} from './logs.js';
 import type {World} from './model.js';
 import {registerTaskDefinition} from './task-definitions.js';
@@ -64,6 +65,10 @@ export function createOperator(enter: (method: string) => World): Operator {
 		async modifyDbInstance(id, change) {
 			const world = enter('modifyDbInstance');
 			return done(world, modifyDbInstance(world, id, change));
+		},
+		async stopServiceDeployment(arn, stopType) {
+			const world = enter('stopServiceDeployment');
+			return done(world, stopServiceDeployment(world, arn, stopType));
 		},
 	};
 }

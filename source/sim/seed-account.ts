@@ -4,7 +4,9 @@
 //  - production: the supervisor image v2.4.1 leaks memory; its tasks sit above 85% and climb,
 //    ACSO-HighMemory is in ALARM, and tasks were OOM-killed within the hour;
 //  - staging: threat-hunter was deployed with an image tag never pushed to ECR; its tasks fail
-//    with CannotPullContainerError and the deployment is stuck.
+//    with CannotPullContainerError and the deployment is stuck, while the old revision still serves;
+//  - staging: incident-response is rolling out v2.5.0, whose tasks run beside the old ones but log
+//    errors several times as often.
 
 import {
 	clusterName,
@@ -35,13 +37,17 @@ const WARMUP = 62 * MINUTE;
 const WARMUP_STEP = 10 * SECOND;
 /** Metric history before the warm-up: a full day before "now", and a margin for alarm periods. */
 const HISTORY = 24 * HOUR + 15 * MINUTE;
-/** When staging's bad deployment happened, before "now". */
-const BAD_DEPLOY_AGO = 35 * MINUTE;
+
+/** Staging's services rolled out during the warm-up, and how long before "now" each rollout started. */
+const STAGING_ROLLOUTS: ReadonlyMap<string, number> = new Map([
+	['threat-hunter', 35 * MINUTE],
+	['incident-response', 8 * MINUTE],
+]);
 
 function currentRevision(env: EnvName, profile: ServiceProfile): number {
 	const latest = profile.tags[env].length;
-	// Staging threat-hunter runs the previous revision until the scripted bad deployment.
-	return env === 'staging' && profile.short === 'threat-hunter' ? latest - 1 : latest;
+	// A staging service rolled out in the warm-up runs the previous revision until then.
+	return env === 'staging' && STAGING_ROLLOUTS.has(profile.short) ? latest - 1 : latest;
 }
 
 /** A task that has been running since `startedAt`, created without replaying its start-up. */
@@ -165,15 +171,18 @@ export function createWorld(seed: number, t0: number): World {
 		if (change.at >= logFrom) logAlarmChanges(world, [change]);
 	});
 
-	// The warm-up hour, with the scripted staging deployment on the way.
-	const badDeployAt = floorTo(now - BAD_DEPLOY_AGO - hashRange(0, 3, seed, 'bad-deploy') * MINUTE, WARMUP_STEP);
-	const stagingHunter = world.services.get(serviceName('staging', 'threat-hunter'))!;
-	let deployed = false;
+	// The warm-up hour, with the scripted staging deployments on the way: threat-hunter's image was
+	// never pushed; incident-response's new revision runs but logs errors far more often.
+	const rollouts = [...STAGING_ROLLOUTS].map(([short, ago]) => ({
+		service: world.services.get(serviceName('staging', short))!,
+		at: floorTo(now - ago - hashRange(0, short === 'threat-hunter' ? 3 : 1, seed, short === 'threat-hunter' ? 'bad-deploy' : `rollout-${short}`) * MINUTE, WARMUP_STEP),
+		done: false,
+	}));
 	while (world.time < now) {
-		if (!deployed && world.time >= badDeployAt) {
-			const latest = stagingHunter.profile.tags.staging.length;
-			startDeployment(world, stagingHunter, `${stagingHunter.name}:${latest}`, world.time);
-			deployed = true;
+		for (const rollout of rollouts) {
+			if (rollout.done || world.time < rollout.at) continue;
+			startDeployment(world, rollout.service, `${rollout.service.name}:${rollout.service.profile.tags.staging.length}`, world.time);
+			rollout.done = true;
 		}
 		step(world, Math.min(WARMUP_STEP, now - world.time), true);
 	}

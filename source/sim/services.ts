@@ -3,7 +3,7 @@
 // repeated start failures, and writes the service events ECS writes.
 
 import type {ServiceEvent} from '../port/types.js';
-import {DEPLOYMENT_CONFIG} from './catalog.js';
+import {deploymentConfigFor} from './catalog.js';
 import {HOUR, MINUTE, SECOND} from './clock.js';
 import {newDeploymentId} from './ids.js';
 import type {SimDeployment, SimService, SimTask, World} from './model.js';
@@ -42,16 +42,27 @@ export function createDeployment(world: World, service: SimService, taskDefiniti
 		consecutiveFailures: 0,
 		nextLaunchAt: at,
 		lastUnableEventAt: Number.NEGATIVE_INFINITY,
+		bakeUntil: at + (deploymentConfigFor(service.env, service.profile.short).bakeMs ?? 0),
 	};
 }
 
-/** Makes a new deployment primary; the previous ones become ACTIVE and are drained by the scheduler. */
-export function startDeployment(world: World, service: SimService, taskDefinition: string, at: number): SimDeployment {
+/**
+ * Makes a new deployment primary; the previous ones become ACTIVE and are drained by the scheduler.
+ * `returning`: going back to a revision an old deployment still runs (a rollback): its running
+ * tasks are kept for the new deployment rather than replaced, and nothing waits for a bake.
+ */
+export function startDeployment(world: World, service: SimService, taskDefinition: string, at: number, returning = false): SimDeployment {
 	for (const old of service.deployments) {
 		old.status = 'ACTIVE';
 		old.updatedAt = at;
 	}
 	const deployment = createDeployment(world, service, taskDefinition, at);
+	if (returning) {
+		deployment.bakeUntil = at;
+		for (const task of service.tasks) {
+			if (task.taskDefinition === taskDefinition && task.lastStatus === 'RUNNING' && task.desiredStatus === 'RUNNING') task.deploymentId = deployment.id;
+		}
+	}
 	service.deployments.unshift(deployment);
 	service.steady = false;
 	service.dirty = true;
@@ -109,7 +120,7 @@ export function reconcileService(world: World, service: SimService, at: number):
 	service.dirty = false;
 	const desired = service.desiredCount;
 	primary.desiredCount = desired;
-	const config = DEPLOYMENT_CONFIG[service.env];
+	const config = deploymentConfigFor(service.env, service.profile.short);
 	const minHealthy = Math.ceil((desired * config.minimumHealthyPercent) / 100);
 	const maxTotal = Math.max(desired, Math.floor((desired * config.maximumPercent) / 100));
 
@@ -133,7 +144,8 @@ export function reconcileService(world: World, service: SimService, at: number):
 		stopped.push(task);
 	}
 	const oldRunning = old.filter(task => task.lastStatus === 'RUNNING').sort((a, b) => a.createdAt - b.createdAt);
-	let canStop = runningWanted() - minHealthy;
+	// While the new deployment bakes, the old tasks keep serving beside it.
+	let canStop = at < primary.bakeUntil ? 0 : runningWanted() - minHealthy;
 	for (const task of oldRunning) {
 		if (canStop <= 0) break;
 		requestStop(world, task, at, 'scheduler', 'ServiceSchedulerInitiated', `Scaling activity initiated by (deployment ${primary.id})`);

@@ -2,6 +2,7 @@
 // change what they get without touching the simulation.
 
 import type {Cluster, Deployment, Service, Task} from '../port/types.js';
+import {deploymentConfigFor} from './catalog.js';
 import type {SimCluster, SimDeployment, SimService, SimTask} from './model.js';
 import {isAlive} from './tasks.js';
 
@@ -89,7 +90,13 @@ export function serviceView(service: SimService): Service {
 		events: service.events.map(event => ({...event})),
 		launchType: 'FARGATE',
 		createdAt: service.createdAt,
+		...circuitBreakerOf(service),
 	};
+}
+
+function circuitBreakerOf(service: SimService): Pick<Service, 'circuitBreaker'> {
+	const breaker = deploymentConfigFor(service.env, service.profile.short).circuitBreaker;
+	return breaker ? {circuitBreaker: {...breaker}} : {};
 }
 
 export function clusterView(cluster: SimCluster): Cluster {

@@ -105,10 +105,14 @@ describe('metrics', () => {
 	});
 
 	it('a service with no running task has no datapoints, as on AWS', async () => {
+		// Staging threat-hunter's old revision still serves during its rollout: scale a service to zero instead.
 		const h = makeSim(1);
-		const points = await ecsSeries(h.sim, 'CPUUtilization', 'acso-staging-cluster', 'acso-staging-threat-hunter', {start: T0 - 20 * MINUTE, end: T0});
+		await h.sim.operator.updateService('acso-staging-cluster', 'acso-staging-supervisor', {desiredCount: 0});
+		h.clock.advance(25 * MINUTE);
+		const now = h.clock.now();
+		const points = await ecsSeries(h.sim, 'CPUUtilization', 'acso-staging-cluster', 'acso-staging-supervisor', {start: now - 20 * MINUTE, end: now});
 		expect(points).toEqual([]);
-		const before = await ecsSeries(h.sim, 'CPUUtilization', 'acso-staging-cluster', 'acso-staging-threat-hunter', {start: T0 - 120 * MINUTE, end: T0 - 60 * MINUTE});
+		const before = await ecsSeries(h.sim, 'CPUUtilization', 'acso-staging-cluster', 'acso-staging-supervisor', {start: T0 - 120 * MINUTE, end: T0 - 60 * MINUTE});
 		expect(before.length).toBe(60);
 	});
 

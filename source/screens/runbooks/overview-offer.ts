@@ -15,6 +15,8 @@ export function runbookBinding(suggestion: TreeSuggestion | undefined, open: App
 	if (!suggestion) {
 		return {keys: ['t'], description: 'open the runbook for what is wrong', disabledReason: 'nothing on the overview points at a runbook right now', handler: () => {}};
 	}
+	const {rollout} = suggestion;
+	if (rollout !== undefined) return {keys: ['t'], description: `open the ${sanitize(suggestion.title)}`, footer: true, handler: () => open('deploy', {service: rollout})};
 	return {keys: ['t'], description: `open the runbook for: ${sanitize(suggestion.title)}`, footer: true, handler: () => open('runbooks', suggestionParams(suggestion))};
 }
 

@@ -14,7 +14,7 @@ export type OverviewData = {
 };
 
 /** An issue to open (issueId), or a step to open on its page (stepId, for the emergency commands). */
-export type TreeSuggestion = {issueId?: string; stepId?: string; title: string; reason: string};
+export type TreeSuggestion = {issueId?: string; stepId?: string; title: string; reason: string; /** Set instead: a rollout to follow in the cockpit (the service's name). */ rollout?: string};
 
 type Topic = 'memory' | 'cpu' | 'database' | 'image';
 
