@@ -16,7 +16,7 @@ import type {PollCache} from './hooks/poll-state.js';
 import {LogStore} from './logs/log-store.js';
 import type {Cloud} from './port/types.js';
 import {builtInRunbook, type LoadedRunbook} from './runbooks/load-runbook.js';
-import {createRunbookSession} from './screens/runbooks/runbook-session.js';
+import {createRunbookSession} from './runbooks/walker/runbook-session.js';
 import {AppContext, type AppContextValue} from './shell/app-context.js';
 import {ScreenHost} from './shell/screen-host.js';
 import {noticeMs} from './shell/status-line.js';

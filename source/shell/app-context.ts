@@ -7,7 +7,7 @@ import type {LogStore} from '../logs/log-store.js';
 import type {Cloud} from '../port/types.js';
 import type {FixId, FixParams, Target} from '../actions/types.js';
 import type {FixHint} from '../runbooks/fix-hint.js';
-import type {RunbookSession} from '../screens/runbooks/runbook-session.js';
+import type {RunbookSession} from '../runbooks/walker/runbook-session.js';
 import type {ScreenId} from './screen-ids.js';
 import type {Notice, PickerKind} from './shell-state.js';
 

@@ -14,11 +14,11 @@ import {useRunbookSession, useWalker} from '../../hooks/use-runbook.js';
 import {useApp} from '../../shell/app-context.js';
 import type {ScreenModel, ScreenProps} from '../../shell/screen-model.js';
 import {ConfirmPanel, confirmRows, FillPanel, fillRows} from './step-input.js';
-import {stepKind} from './step-kind.js';
+import {stepKind} from '../../runbooks/walker/step-kind.js';
 import {walkerBindings} from './walker-bindings.js';
-import {awsUnavailable} from './walker-effects.js';
-import {currentPage, recommendedResolution, type RunEnv, selectedPageRow} from './walker-state.js';
-import {pageOf, selectableRows, warningsTitle} from './walker-tree.js';
+import {awsUnavailable} from '../../runbooks/walker/walker-effects.js';
+import {currentPage, recommendedResolution, type RunEnv, selectedPageRow} from '../../runbooks/walker/walker-state.js';
+import {pageOf, selectableRows, warningsTitle} from '../../runbooks/walker/walker-tree.js';
 
 export function useRunbooksScreen(props: ScreenProps): ScreenModel {
 	const {cloud, config, now} = useApp();

@@ -8,7 +8,7 @@ import {listWindow} from '../../format/list-window.js';
 import {sanitize} from '../../format/sanitize.js';
 import {truncate} from '../../format/truncate.js';
 import {wrapText} from '../../format/wrap.js';
-import type {StepPhase, TaskList} from './walker-state.js';
+import type {StepPhase, TaskList} from '../../runbooks/walker/walker-state.js';
 
 type Filling = Extract<StepPhase, {kind: 'filling'}>;
 type Confirming = Extract<StepPhase, {kind: 'confirming'}>;

@@ -1,11 +1,11 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
-import {namesFor} from '../../source/port/names.js';
-import type {Alarm, MetricAlarm, Service} from '../../source/port/types.js';
-import {buildAcsoRunbook} from '../../source/runbooks/acso-runbook.js';
-import {loadGuide} from '../../source/runbooks/guide-loader.js';
-import {runbookBinding, runbookCells, suggestionParams} from '../../source/screens/runbooks/overview-offer.js';
-import {suggestTree} from '../../source/screens/runbooks/suggest-tree.js';
+import {namesFor} from '../../../source/port/names.js';
+import type {Alarm, MetricAlarm, Service} from '../../../source/port/types.js';
+import {buildAcsoRunbook} from '../../../source/runbooks/acso-runbook.js';
+import {loadGuide} from '../../../source/runbooks/guide-loader.js';
+import {runbookBinding, runbookCells, suggestionParams} from '../../../source/screens/runbooks/overview-offer.js';
+import {suggestTree} from '../../../source/runbooks/walker/suggest-tree.js';
 
 const runbook = buildAcsoRunbook(namesFor('production'));
 
@@ -89,7 +89,7 @@ describe('suggestTree', () => {
 	});
 
 	it('finds the trees of a guide loaded with --guide by their titles, and offers nothing it lacks', () => {
-		const ledger = loadGuide(readFileSync(new URL('../fixtures/guides/ledger-guide.md', import.meta.url), 'utf8'), namesFor('production')).runbook;
+		const ledger = loadGuide(readFileSync(new URL('../../fixtures/guides/ledger-guide.md', import.meta.url), 'utf8'), namesFor('production')).runbook;
 		expect(suggestTree({alarms: [alarm('Ledger-CPU', 'CPUUtilization', 'ALARM')]}, ledger)).toMatchObject({issueId: 'api-pods-starved-of-cpu'});
 		expect(suggestTree({alarms: [alarm('Ledger-Mem', 'MemoryUtilization', 'ALARM')]}, ledger)).toBeUndefined();
 		// Its one emergency command reads alarms, not logs: no error tree to offer.

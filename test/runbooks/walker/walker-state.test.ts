@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
-import {namesFor} from '../../source/port/names.js';
-import {buildAcsoRunbook} from '../../source/runbooks/acso-runbook.js';
-import type {NativeResult} from '../../source/runbooks/native.js';
+import {namesFor} from '../../../source/port/names.js';
+import {buildAcsoRunbook} from '../../../source/runbooks/acso-runbook.js';
+import type {NativeResult} from '../../../source/runbooks/native.js';
 import {
 	createWalkerReducer,
 	currentPage,
@@ -10,8 +10,8 @@ import {
 	selectedStep,
 	type WalkerAction,
 	type WalkerState,
-} from '../../source/screens/runbooks/walker-state.js';
-import type {WalkerTree} from '../../source/screens/runbooks/walker-tree.js';
+} from '../../../source/runbooks/walker/walker-state.js';
+import type {WalkerTree} from '../../../source/runbooks/walker/walker-tree.js';
 
 const tree: WalkerTree = {runbook: buildAcsoRunbook(namesFor('production')), warnings: []};
 const reduce = createWalkerReducer(tree);

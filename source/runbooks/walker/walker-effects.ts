@@ -6,9 +6,9 @@ import {errorMessage} from '../../port/errors.js';
 import type {Cloud} from '../../port/types.js';
 import type {FixRequest} from '../../shell/app-context.js';
 import type {Notice} from '../../shell/shell-state.js';
-import {findOnPath, runExternal} from '../../runbooks/external.js';
-import {allSteps, findIssue, type Runbook} from '../../runbooks/model.js';
-import {runNativeStep} from '../../runbooks/native.js';
+import {findOnPath, runExternal} from '../external.js';
+import {allSteps, findIssue, type Runbook} from '../model.js';
+import {runNativeStep} from '../native.js';
 import type {Dispatch} from './runbook-session.js';
 import type {TaskChoice, WalkerRequest} from './walker-state.js';
 

@@ -3,7 +3,7 @@
 // looks elsewhere lands in its record all the same. A tiny external store: the screen reads it with
 // useSyncExternalStore; the queued requests are performed by whoever attached a performer (the
 // screen's hook, which has the port and the clipboard), and wait for one while none is attached.
-import type {LoadedRunbook} from '../../runbooks/load-runbook.js';
+import type {LoadedRunbook} from '../load-runbook.js';
 import {createWalkerReducer, initialWalkerState, type WalkerAction, type WalkerRequest, type WalkerState} from './walker-state.js';
 
 export type Dispatch = (action: WalkerAction) => void;

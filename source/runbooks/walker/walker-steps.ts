@@ -2,10 +2,10 @@
 // start a native read, hand a typed fix over, fill in placeholders, confirm an aws CLI command.
 // Pure like the reducer: side effects are requests queued in the state.
 import {cliLine} from '../../actions/shell-quote.js';
-import {prepareExternal} from '../../runbooks/external.js';
-import type {FixHint} from '../../runbooks/fix-hint.js';
-import type {Step} from '../../runbooks/model.js';
-import type {Placeholder} from '../../runbooks/placeholders.js';
+import {prepareExternal} from '../external.js';
+import type {FixHint} from '../fix-hint.js';
+import type {Step} from '../model.js';
+import type {Placeholder} from '../placeholders.js';
 import {stepKind} from './step-kind.js';
 import type {RunEnv, StepOutcome, StepPhase, StepRecord, TaskChoice, WalkerMessage, WalkerRequest, WalkerState} from './walker-state.js';
 import {locate, type Page, pageOf, type PageRow, selectableRows, type WalkerNode, type WalkerTree} from './walker-tree.js';

@@ -5,7 +5,7 @@
 // their titles in the runbook in use, so a guide loaded with --guide gets offers where it has trees.
 import type {ErrorCount} from '../../hooks/use-error-count.js';
 import type {Alarm, Service} from '../../port/types.js';
-import {allIssues, type Runbook, type Step} from '../../runbooks/model.js';
+import {allIssues, type Runbook, type Step} from '../model.js';
 
 export type OverviewData = {
 	services?: readonly Service[];

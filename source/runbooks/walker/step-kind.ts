@@ -1,7 +1,7 @@
 // What Enter does on a step, decided once from the step's data, for the reducer, the row badge and
 // the help text alike. A change with a typed fix always goes to the fixes flow (preview, confirm,
 // undo), whatever runner the guide's command would need.
-import type {Step} from '../../runbooks/model.js';
+import type {Step} from '../model.js';
 
 export type StepKind =
 	/** A change the fixes catalogue knows: proposed to the fix flow, never run here. */

@@ -3,11 +3,11 @@
 // keeps its own record in `results`, so results stay visible while the engineer moves on. The reducer
 // stays pure: what needs the outside world (a port read, the aws CLI, the fix flow, the clipboard,
 // the task list) is queued in `requests`, which the session performs and answers with actions.
-import type {ExternalResult} from '../../runbooks/external.js';
-import type {FixHint} from '../../runbooks/fix-hint.js';
-import type {Step, Verdict} from '../../runbooks/model.js';
-import type {NativeResult} from '../../runbooks/native.js';
-import type {Placeholder} from '../../runbooks/placeholders.js';
+import type {ExternalResult} from '../external.js';
+import type {FixHint} from '../fix-hint.js';
+import type {Step, Verdict} from '../model.js';
+import type {NativeResult} from '../native.js';
+import type {Placeholder} from '../placeholders.js';
 import {copyText, failureReason, go, preferredChoice, say, startRun, startStep, submitFill, withRequest} from './walker-steps.js';
 import {locate, type Page, pageOf, type PageRow, selectableRows, type WalkerNode, type WalkerTree} from './walker-tree.js';
 

@@ -2,8 +2,8 @@
 // emergency commands, recovery procedures, escalation checklist and any guide warnings), an area's
 // issues, an issue's symptoms, diagnosis and resolution options with their steps. Pure: the reducer
 // and the view both read the same pages, so what Enter acts on is what is drawn.
-import type {GuideWarning} from '../../runbooks/guide-loader.js';
-import {allIssues, type Issue, type Runbook, type Step} from '../../runbooks/model.js';
+import type {GuideWarning} from '../guide-loader.js';
+import {allIssues, type Issue, type Runbook, type Step} from '../model.js';
 
 export type WalkerNode =
 	| {kind: 'root'}
