@@ -7,7 +7,7 @@ import type {FixHint} from '../fix-hint.js';
 import type {Step} from '../model.js';
 import type {Placeholder} from '../placeholders.js';
 import {stepKind} from './step-kind.js';
-import type {RunEnv, StepOutcome, StepPhase, StepRecord, TaskChoice, WalkerMessage, WalkerRequest, WalkerState} from './walker-state.js';
+import type {RunEnv, StepOutcome, StepPhase, StepRecord, TaskChoice, WalkerMessage, WalkerRequest, WalkerState} from './walker-types.js';
 import {locate, type Page, pageOf, type PageRow, selectableRows, type WalkerNode, type WalkerTree} from './walker-tree.js';
 
 export const say = (state: WalkerState, text: string, tone: WalkerMessage['tone'] = 'warn'): WalkerState => ({...state, message: {text, tone}});
