@@ -8,7 +8,7 @@ import {moveCursor} from '../format/list-window.js';
 import {sanitize} from '../format/sanitize.js';
 import {blankLine, fitLine, textLine, type SegmentLine} from '../format/segments.js';
 import {useAlarms} from '../hooks/use-cloud-data.js';
-import type {PollState} from '../hooks/poll-state.js';
+import {freshnessOf, type PollState} from '../hooks/poll-state.js';
 import {usePoll} from '../hooks/use-poll.js';
 import type {Binding} from '../input/bindings.js';
 import {isCloudError} from '../port/errors.js';
@@ -17,7 +17,6 @@ import type {AlarmHistoryItem} from '../port/types.js';
 import {alarmTarget, useActionKeys} from '../fixes-ui/action-keys.js';
 import {useApp} from '../shell/app-context.js';
 import type {ScreenModel, ScreenProps} from '../shell/screen-model.js';
-import {freshnessOf} from './overview.js';
 
 const historyWindowMs = 24 * 3600_000;
 // History changes only when an alarm does; DescribeAlarmHistory's quota is about 3 calls a second.

@@ -13,8 +13,9 @@ import {dbTarget, useActionKeys} from '../fixes-ui/action-keys.js';
 import {useApp} from '../shell/app-context.js';
 import type {ScreenModel, ScreenProps} from '../shell/screen-model.js';
 import {useMissingOffer} from './missing-offer.js';
-import {chartLayout, dbPanels, rangeOf, useMetricWindow, windowSegments} from './metrics.js';
-import {freshnessOf} from './overview.js';
+import {chartLayout, dbPanels, rangeOf, windowSegments} from '../format/metric-charts.js';
+import {useMetricWindow} from '../hooks/use-metric-window.js';
+import {freshnessOf} from '../hooks/poll-state.js';
 
 const infoRows = 3;
 

@@ -4,7 +4,8 @@ import {combineFreshness} from '../format/freshness.js';
 import {useApp} from '../shell/app-context.js';
 import type {ScreenModel, ScreenProps} from '../shell/screen-model.js';
 import {useMissingOffer} from './missing-offer.js';
-import {freshnessOf, useServiceList} from './overview.js';
+import {freshnessOf} from '../hooks/poll-state.js';
+import {useServiceList} from './overview.js';
 
 /** Every service of the cluster, full height. */
 export function useServicesScreen(props: ScreenProps): ScreenModel {
