@@ -11,7 +11,7 @@ export {putMetricAlarm} from './alarms.js';
 export {putCompositeAlarm, alarmRuleReferences} from './composite-alarm.js';
 export {modifyDbClass} from './rds.js';
 export {checkFargateSize, fargateMemoryByCpu} from './fargate.js';
-export {shellQuote, cliLine} from './shell-quote.js';
+export {shellQuote, cliLine} from '../format/shell-quote.js';
 export {
 	AuditError,
 	createAuditLog,

@@ -2,7 +2,7 @@
 // calls in order, stop at the first failure, never throw (the caller audits the outcome).
 import {errorMessage, isCloudError} from '../port/errors.js';
 import type {OperationResult, Operator} from '../port/types.js';
-import {cliLine} from './shell-quote.js';
+import {cliLine} from '../format/shell-quote.js';
 import type {Change, FixId, Outcome, OutcomeError, Plan, PlannedCall, Risk, Target} from './types.js';
 
 /** One call of a plan: what is shown and audited, and how it is sent through the Operator. */

@@ -7,7 +7,7 @@ import type {StepRecord} from '../runbooks/walker/walker-state.js';
 import type {ExternalResult} from '../runbooks/external.js';
 import type {Step, Verdict} from '../runbooks/model.js';
 import type {NativeResult} from '../runbooks/native.js';
-import {cliLine} from '../actions/shell-quote.js';
+import {cliLine} from './shell-quote.js';
 import {sanitize, sanitizeLines} from './sanitize.js';
 import type {SegmentLine, SegmentTone} from './segments.js';
 import {wrapText} from './wrap.js';

@@ -1,7 +1,7 @@
 // What Enter (and the keys of the fill and confirm panels) do to a step, for the walker's reducer:
 // start a native read, hand a typed fix over, fill in placeholders, confirm an aws CLI command.
 // Pure like the reducer: side effects are requests queued in the state.
-import {cliLine} from '../../actions/shell-quote.js';
+import {cliLine} from '../../format/shell-quote.js';
 import {prepareExternal} from '../external.js';
 import type {FixHint} from '../fix-hint.js';
 import type {Step} from '../model.js';

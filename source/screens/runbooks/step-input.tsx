@@ -2,7 +2,7 @@
 // running tasks for a TASK-ID) and the confirmation of an aws CLI command before it runs.
 import {Box, Text} from 'ink';
 import TextInput from 'ink-text-input';
-import {cliLine} from '../../actions/shell-quote.js';
+import {cliLine} from '../../format/shell-quote.js';
 import {toneColor} from '../../components/theme.js';
 import {listWindow} from '../../format/list-window.js';
 import {sanitize} from '../../format/sanitize.js';

@@ -1,7 +1,7 @@
 import {execFileSync} from 'node:child_process';
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {cliLine, shellQuote} from '../../source/actions/shell-quote.js';
+import {cliLine, shellQuote} from '../../source/format/shell-quote.js';
 
 describe('shellQuote', () => {
 	it('leaves plain words alone and quotes the rest', () => {
