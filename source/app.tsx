@@ -1,11 +1,11 @@
 import {Box, Text, useApp as useInkApp} from 'ink';
 import {useCallback, useEffect, useMemo, useReducer, useRef, useState} from 'react';
-import {createAuditLog, newSessionId, type AuditContext, type AuditLog} from './actions/audit.js';
+import {createAuditLog, newSessionId, type AuditContext, type AuditLog} from './fixes/audit.js';
 import {configForContext, createContextReducer, initialContext, needsNewCloud, planSwitch, type ActiveContext, type ContextAction} from './config/active-context.js';
 import {demoEnvironments, type AppConfig} from './config/app-config.js';
 import type {AwsProfile} from './config/aws-profiles.js';
 import {environmentNames} from './format/pick-rows.js';
-import {useFixDesk} from './fixes-ui/fix-desk.js';
+import {useFixDesk} from './fixes/ui/fix-desk.js';
 import {useBindings, type Binding} from './input/bindings.js';
 import {KeyRouter} from './input/key-router.js';
 import {createEnvironmentAlarmReader} from './discovery/alarm-reads.js';
@@ -125,7 +125,7 @@ export function App({cloud: startCloud, config: startConfig, now = Date.now, ini
 			logStore,
 			pollCache,
 			copyToClipboard: copy,
-			// The fix panels (source/fixes-ui): previews, confirmation, audit, undo and watches.
+			// The fix panels (source/fixes/ui): previews, confirmation, audit, undo and watches.
 			proposeFix: desk.proposeFix,
 			openActions: desk.openActions,
 			openWatches: desk.openWatches,

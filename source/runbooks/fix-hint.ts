@@ -2,7 +2,7 @@
 // can offer its preview/confirm/undo instead of running the guide's command. Only a hint: the fix
 // validates the params itself, and the engineer can change them in its form.
 
-import type {Target} from '../actions/types.js';
+import type {Target} from '../fixes/types.js';
 
 export type FixKind =
 	| 'force-new-deployment'

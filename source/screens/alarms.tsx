@@ -14,7 +14,7 @@ import type {Binding} from '../input/bindings.js';
 import {isCloudError} from '../port/errors.js';
 import {shortServiceName} from '../port/names.js';
 import type {AlarmHistoryItem} from '../port/types.js';
-import {alarmTarget, useActionKeys} from '../fixes-ui/action-keys.js';
+import {alarmTarget, useActionKeys} from '../fixes/ui/action-keys.js';
 import {useApp} from '../shell/app-context.js';
 import type {ScreenModel, ScreenProps} from '../shell/screen-model.js';
 

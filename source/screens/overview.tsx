@@ -14,7 +14,7 @@ import {useTreeSuggestion} from '../hooks/use-runbook.js';
 import {freshnessOf} from '../hooks/poll-state.js';
 import type {Binding} from '../input/bindings.js';
 import {dbQueries, serviceQueries, splitSeries} from '../model/metric-queries.js';
-import {serviceTarget, useActionKeys} from '../fixes-ui/action-keys.js';
+import {serviceTarget, useActionKeys} from '../fixes/ui/action-keys.js';
 import {useApp} from '../shell/app-context.js';
 import type {ScreenModel, ScreenProps} from '../shell/screen-model.js';
 import {useMissingOffer} from './missing-offer.js';

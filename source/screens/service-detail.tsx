@@ -15,7 +15,7 @@ import type {Binding} from '../input/bindings.js';
 import {serviceQueries, splitSeries} from '../model/metric-queries.js';
 import {healthOf} from '../model/services.js';
 import {shortServiceName} from '../port/names.js';
-import {serviceTarget, useActionKeys} from '../fixes-ui/action-keys.js';
+import {serviceTarget, useActionKeys} from '../fixes/ui/action-keys.js';
 import {useApp} from '../shell/app-context.js';
 import type {ScreenModel, ScreenProps} from '../shell/screen-model.js';
 import {answered, chartLayout, chartMessage, rangeOf} from '../format/metric-charts.js';

@@ -5,7 +5,7 @@ import type {PollCache} from '../hooks/poll-state.js';
 import type {DiscoveryState} from '../hooks/use-discovery.js';
 import type {LogStore} from '../logs/log-store.js';
 import type {Cloud} from '../port/types.js';
-import type {FixId, FixParams, Target} from '../actions/types.js';
+import type {FixId, FixParams, Target} from '../fixes/types.js';
 import type {FixHint} from '../runbooks/fix-hint.js';
 import type {RunbookSession} from '../runbooks/walker/runbook-session.js';
 import type {ScreenId} from './screen-ids.js';

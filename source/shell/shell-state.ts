@@ -2,7 +2,7 @@ import {tabOrder, type ScreenEntry, type ScreenId} from './screen-ids.js';
 
 // The shell's own state as a reducer, tested directly: which screen is shown, what Esc goes back
 // to, which overlay has the keys, and the one-line notice under the header.
-// 'fixes': the fix panels (action menu, fix flow, watches), whose own state lives in fixes-ui.
+// 'fixes': the fix panels (action menu, fix flow, watches), whose own state lives in fixes/ui.
 // 'picker': a list to choose from (a cluster or database that exists, an environment, a profile).
 export type Overlay = 'none' | 'help' | 'command' | 'fixes' | 'picker';
 

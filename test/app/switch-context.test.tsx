@@ -2,7 +2,7 @@ import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, afterEach, describe, expect, it} from 'vitest';
-import type {AuditRecord} from '../../source/actions/audit.js';
+import type {AuditRecord} from '../../source/fixes/audit.js';
 import type {RawFlags} from '../../source/config/parse-flags.js';
 import {keys, renderApp, tick, type AppHarness} from '../helpers/render.js';
 

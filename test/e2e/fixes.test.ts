@@ -2,7 +2,7 @@ import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
-import type {AuditRecord} from '../../source/actions/audit.js';
+import type {AuditRecord} from '../../source/fixes/audit.js';
 import {spawnWithTerminalCheck, type PtySession} from '../helpers/pty.js';
 import {assertBuilt, cliPath, isolatedEnv} from './cli-path.js';
 

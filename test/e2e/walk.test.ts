@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {DescribeServicesCommand, ECSClient} from '@aws-sdk/client-ecs';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
-import type {AuditRecord} from '../../source/actions/audit.js';
+import type {AuditRecord} from '../../source/fixes/audit.js';
 import {describeWithMoto, motoCredentials, motoRegion, startMoto, type MotoServer} from '../helpers/moto.js';
 import {seedEnvironment, type SeedManifest} from '../helpers/moto-seed.js';
 import {spawnWithTerminalCheck, type PtySession} from '../helpers/pty.js';

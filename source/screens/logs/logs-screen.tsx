@@ -12,7 +12,7 @@ import {wrapText} from '../../format/wrap.js';
 import {useLogTail} from '../../hooks/use-log-tail.js';
 import type {Binding} from '../../input/bindings.js';
 import {describeFilterError, highlightRanges, parseFilterPattern, suggestFilterFix} from '../../logs/filter-pattern.js';
-import {logGroupTarget, useActionKeys} from '../../fixes-ui/action-keys.js';
+import {logGroupTarget, useActionKeys} from '../../fixes/ui/action-keys.js';
 import {shortServiceName} from '../../port/names.js';
 import {useApp} from '../../shell/app-context.js';
 import type {ScreenModel, ScreenProps} from '../../shell/screen-model.js';
