@@ -3,14 +3,11 @@
 // be the CLI's (--desired-count) or the form's (desiredCount); both are accepted, anything else is
 // reported in `notes` rather than passed on (the fix would refuse it).
 import {FixInputError} from './errors.js';
-import {fixById} from './catalogue.js';
-import type {FixKind, FixTarget} from '../runbooks/fix-hint.js';
-import type {Fix, FixId, Target, TargetKind} from './types.js';
+import {catalogue, fixById} from './catalogue.js';
+import type {FixTarget} from './hint.js';
+import type {Fix, Target, TargetKind} from './types.js';
 
-/** The runbook's names for the fixes (source/runbooks/fix-hint.ts owns the list). */
-export type RunbookFixKind = FixKind;
-
-export type RunbookTarget = Target | {kind: 'cluster'; cluster: string};
+export type RunbookTarget = FixTarget;
 
 export type RunbookFix = {
 	fix: Fix;
@@ -21,22 +18,6 @@ export type RunbookFix = {
 	needs?: {kind: TargetKind; cluster?: string; reason: string};
 	/** Hint parameters that were not used, and why. */
 	notes: string[];
-};
-
-const fixOfKind: Record<RunbookFixKind, FixId> = {
-	'force-new-deployment': 'force-new-deployment',
-	'set-desired-count': 'set-desired-count',
-	rollback: 'rollback',
-	'new-revision-more-memory': 'new-revision',
-	'new-revision-more-cpu': 'new-revision',
-	'deploy-revision': 'deploy-revision',
-	'stop-task': 'stop-task',
-	'put-retention': 'put-retention',
-	'create-log-group': 'create-log-group',
-	'put-metric-filter': 'put-metric-filter',
-	'put-metric-alarm': 'put-metric-alarm',
-	'put-composite-alarm': 'put-composite-alarm',
-	'modify-db-class': 'modify-db-class',
 };
 
 // Other spellings of each fix parameter (the CLI's option names, the form names other code may use).
@@ -119,9 +100,8 @@ function buildTarget(kind: TargetKind, fields: Partial<Record<string, string>>):
 }
 
 export function fixFromRunbook(kind: string, params: Readonly<Record<string, unknown>> = {}, target?: RunbookTarget): RunbookFix {
-	const id = (fixOfKind as Record<string, FixId | undefined>)[kind];
-	const fix = id === undefined ? undefined : fixById(id);
-	if (!fix) throw new FixInputError(`no fix for runbook step kind "${kind}" (known: ${Object.keys(fixOfKind).join(', ')})`, 'kind');
+	const fix = fixById(kind);
+	if (!fix) throw new FixInputError(`no fix for runbook step kind "${kind}" (known: ${catalogue.map(f => f.id).join(', ')})`, 'kind');
 
 	const known = new Set(fix.params.map(spec => spec.name));
 	const fixParams: Record<string, unknown> = {};

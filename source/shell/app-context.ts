@@ -5,8 +5,8 @@ import type {PollCache} from '../hooks/poll-state.js';
 import type {DiscoveryState} from '../hooks/use-discovery.js';
 import type {LogStore} from '../logs/log-store.js';
 import type {Cloud} from '../port/types.js';
-import type {FixId, FixParams, Target} from '../fixes/types.js';
-import type {FixHint} from '../runbooks/fix-hint.js';
+import type {FixRequest} from '../fixes/hint.js';
+import type {Target} from '../fixes/types.js';
 import type {RunbookSession} from '../runbooks/walker/runbook-session.js';
 import type {ScreenId} from './screen-ids.js';
 import type {Notice, PickerKind} from './shell-state.js';
@@ -49,12 +49,6 @@ export type AppContextValue = {
 	/** The runbook walked on the runbooks screen (built-in or --guide FILE) and the walker's state, kept across visits. */
 	runbook?: RunbookSession;
 };
-
-/**
- * What proposeFix opens the fix flow on: a fix of the catalogue with its target (and form values), or
- * a runbook step's hint, resolved with fixFromRunbook (when it names no target, the engineer picks one).
- */
-export type FixRequest = {fixId: FixId; target: Target; params?: FixParams} | {hint: FixHint};
 
 export const AppContext = createContext<AppContextValue | undefined>(undefined);
 

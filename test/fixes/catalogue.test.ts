@@ -25,8 +25,7 @@ describe('fixFromRunbook', () => {
 		['force-new-deployment', 'force-new-deployment'],
 		['set-desired-count', 'set-desired-count'],
 		['rollback', 'rollback'],
-		['new-revision-more-memory', 'new-revision'],
-		['new-revision-more-cpu', 'new-revision'],
+		['new-revision', 'new-revision'],
 		['deploy-revision', 'deploy-revision'],
 		['stop-task', 'stop-task'],
 		['put-retention', 'put-retention'],
@@ -67,7 +66,7 @@ describe('fixFromRunbook', () => {
 	});
 
 	it('takes the hint target as is, and notes what the fix does not use', () => {
-		const hint = fixFromRunbook('new-revision-more-cpu', {cpu: 1024, memory: 2048, family: 'acso-production-supervisor', containerDefinitions: 'file://updated-container-def.json'}, {kind: 'service', cluster: 'c', service: 's'});
+		const hint = fixFromRunbook('new-revision', {cpu: 1024, memory: 2048, family: 'acso-production-supervisor', containerDefinitions: 'file://updated-container-def.json'}, {kind: 'service', cluster: 'c', service: 's'});
 		expect(hint.target).toEqual({kind: 'service', cluster: 'c', service: 's'});
 		expect(hint.params).toEqual({cpu: 1024, memory: 2048});
 		expect(hint.notes).toEqual(['ignored parameter family: new-revision does not take it', 'ignored parameter containerDefinitions: new-revision does not take it']);

@@ -90,8 +90,7 @@ describe('the built-in ACSO runbook', () => {
 			'deploy-revision',
 			'force-new-deployment',
 			'modify-db-class',
-			'new-revision-more-cpu',
-			'new-revision-more-memory',
+			'new-revision',
 			'put-composite-alarm',
 			'put-metric-alarm',
 			'put-metric-filter',
@@ -99,8 +98,8 @@ describe('the built-in ACSO runbook', () => {
 			'rollback',
 			'set-desired-count',
 		]);
-		expect(findIssue(production, 'memory-leaks')?.resolutions[1]?.steps[0]?.fix).toMatchObject({kind: 'new-revision-more-memory', params: {cpu: 1024, memory: 4096}});
-		expect(findIssue(production, 'high-cpu-utilization')?.resolutions[0]?.steps[0]?.fix).toMatchObject({kind: 'new-revision-more-cpu', params: {cpu: 1024, memory: 2048}});
+		expect(findIssue(production, 'memory-leaks')?.resolutions[1]?.steps[0]?.fix).toMatchObject({kind: 'new-revision', grows: 'memory', params: {cpu: 1024, memory: 4096}});
+		expect(findIssue(production, 'high-cpu-utilization')?.resolutions[0]?.steps[0]?.fix).toMatchObject({kind: 'new-revision', grows: 'cpu', params: {cpu: 1024, memory: 2048}});
 		expect(findIssue(production, 'database-connection-issues')?.resolutions[1]?.steps[0]?.fix).toEqual({
 			kind: 'modify-db-class',
 			target: {kind: 'db', db: 'acso-production-db'},

@@ -5,7 +5,7 @@ import {createWatchRegistry} from '../watches.js';
 import type {AppConfig} from '../../config/app-config.js';
 import {errorMessage} from '../../port/errors.js';
 import type {Cloud} from '../../port/types.js';
-import type {FixRequest} from '../../shell/app-context.js';
+import type {FixRequest} from '../hint.js';
 import type {Notice} from '../../shell/shell-state.js';
 import {ActionMenu} from './action-menu.js';
 import {confirmRules} from './confirm-rules.js';

@@ -3,7 +3,7 @@
 import {FixInputError} from '../errors.js';
 import {fixById} from '../catalogue.js';
 import {fixFromRunbook} from '../runbook-hints.js';
-import type {FixRequest} from '../../shell/app-context.js';
+import type {FixRequest} from '../hint.js';
 import type {FlowStart} from './flow-state.js';
 
 /** Throws FixInputError, with a message fit for the notice line, when the request names no usable fix. */

@@ -4,8 +4,7 @@
 import type {AppConfig} from '../../config/app-config.js';
 import {errorMessage} from '../../port/errors.js';
 import type {Cloud} from '../../port/types.js';
-import type {FixRequest} from '../../shell/app-context.js';
-import type {Notice} from '../../shell/shell-state.js';
+import type {FixRequest} from '../../fixes/hint.js';
 import {findOnPath, runExternal} from '../external.js';
 import {allSteps, findIssue, type Runbook} from '../model.js';
 import {runNativeStep} from '../native.js';
@@ -18,7 +17,7 @@ export type EffectDeps = {
 	now: () => number;
 	runbook: Runbook;
 	copyToClipboard(text: string): boolean;
-	notify(text: string, tone?: Notice['tone']): void;
+	notify(text: string, tone?: 'info' | 'warn' | 'error'): void;
 	/** The fix flow; absent until the shell provides it. */
 	proposeFix?: (request: FixRequest) => void;
 	/** How long an aws CLI command may run. */

@@ -3,7 +3,7 @@
 // Pure like the reducer: side effects are requests queued in the state.
 import {cliLine} from '../../format/shell-quote.js';
 import {prepareExternal} from '../external.js';
-import type {FixHint} from '../fix-hint.js';
+import type {FixHint} from '../../fixes/hint.js';
 import type {Step} from '../model.js';
 import type {Placeholder} from '../placeholders.js';
 import {stepKind} from './step-kind.js';

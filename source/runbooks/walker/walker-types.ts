@@ -2,7 +2,7 @@
 // apart from the reducer so the step helpers (walker-steps.ts) and the reducer (walker-state.ts)
 // both read them without importing each other.
 import type {ExternalResult} from '../external.js';
-import type {FixHint} from '../fix-hint.js';
+import type {FixHint} from '../../fixes/hint.js';
 import type {NativeResult} from '../native.js';
 import type {Placeholder} from '../placeholders.js';
 import type {WalkerNode} from './walker-tree.js';

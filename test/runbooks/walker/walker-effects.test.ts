@@ -13,7 +13,7 @@ import {createRunbookSession, type RunbookSession} from '../../../source/runbook
 import {stepKind} from '../../../source/runbooks/walker/step-kind.js';
 import {awsCliEnv, awsUnavailable, type EffectDeps, listTaskChoices, performRequest} from '../../../source/runbooks/walker/walker-effects.js';
 import type {RunEnv, WalkerState} from '../../../source/runbooks/walker/walker-state.js';
-import type {FixRequest} from '../../../source/shell/app-context.js';
+import type {FixRequest} from '../../../source/fixes/hint.js';
 import {createManualClock, createSimCloud} from '../../../source/sim/index.js';
 
 const start = Date.UTC(2026, 10, 28, 12, 0, 0);
