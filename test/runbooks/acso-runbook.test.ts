@@ -1,11 +1,11 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {namesFor} from '../../source/port/names.js';
-import {acsoGuideMarkdown} from '../../source/runbooks/acso-guide-text.js';
 import {buildAcsoRunbook} from '../../source/runbooks/acso-runbook.js';
+import acsoGuideMarkdown from '../../source/runbooks/acso-troubleshooting-guide.md';
 import {allIssues, allSteps, findIssue} from '../../source/runbooks/model.js';
 
-const guide = readFileSync(new URL('../fixtures/guides/acso-guide.md', import.meta.url), 'utf8');
+const guide = readFileSync(new URL('../../source/runbooks/acso-troubleshooting-guide.md', import.meta.url), 'utf8');
 const production = buildAcsoRunbook(namesFor('production'));
 const staging = buildAcsoRunbook(namesFor('staging'));
 
@@ -27,7 +27,7 @@ const issueIds = [
 ];
 
 describe('the built-in ACSO runbook', () => {
-	it('embeds exactly the guide kept in the fixtures', () => {
+	it('bundles the guide from its markdown file, byte for byte', () => {
 		expect(acsoGuideMarkdown).toBe(guide);
 	});
 
