@@ -124,9 +124,9 @@ export function useRunbooksScreen(props: ScreenProps): ScreenModel {
 					</Text>
 				) : null}
 				{phase.kind === 'filling' ? (
-					<FillPanel phase={phase} tasks={state.tasks} width={width} onDraft={text => dispatch({type: 'draft', text})} onSubmit={submit} />
+					<FillPanel phase={phase} tasks={state.tasks} width={width} isActive={props.isActive} onDraft={text => dispatch({type: 'draft', text})} onSubmit={submit} />
 				) : phase.kind === 'confirming' ? (
-					<ConfirmPanel phase={phase} width={width} onTyped={text => dispatch({type: 'draft', text})} onSubmit={submit} />
+					<ConfirmPanel phase={phase} width={width} isActive={props.isActive} onTyped={text => dispatch({type: 'draft', text})} onSubmit={submit} />
 				) : null}
 			</Box>
 		),
