@@ -1,5 +1,5 @@
 import {Box, Text, useApp as useInkApp} from 'ink';
-import {useCallback, useEffect, useMemo, useReducer, useRef, useState} from 'react';
+import {useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState} from 'react';
 import {createAuditLog, newSessionId, type AuditContext, type AuditLog} from './fixes/audit.js';
 import {configForContext, createContextReducer, initialContext, needsNewCloud, planSwitch, type ActiveContext, type ContextAction} from './config/active-context.js';
 import {demoEnvironments, type AppConfig} from './config/app-config.js';
@@ -110,6 +110,8 @@ export function App({cloud: startCloud, config: startConfig, now = Date.now, ini
 	// Set by the screen whose data AWS refused for its credentials; blocks every write until it answers again.
 	const [credentialsProblem, setCredentialsProblem] = useState<string | undefined>();
 	const desk = useFixDesk({cloud, config, now, audit, notify, onChanged, copyToClipboard: copy, quit: onQuit, credentialsProblem});
+	// The fix panels are a layer of the shell's stack: opened over whatever is on top, closed when their last panel closes.
+	useLayoutEffect(() => dispatch({type: 'fixes', open: desk.isOpen}), [desk.isOpen]);
 	const switchPlace = useSwitchPlace({place, dispatchPlace, contextReducer, cloud, setCloud, makeCloud, notify, pollCache, logStore, onSwitched: () => dispatch({type: 'switched'})});
 	const pick = useCallback((kind: PickerKind) => dispatch({type: 'pick', picker: kind}), []);
 	const context = useMemo<AppContextValue>(
@@ -204,7 +206,8 @@ export function App({cloud: startCloud, config: startConfig, now = Date.now, ini
 					key={`${place.generation}:${entry.id}:${JSON.stringify(entry.params ?? {})}:${state.stack.length}`}
 					entry={entry}
 					useScreen={screenHooks[entry.id]}
-					overlay={desk.isOpen ? 'fixes' : state.overlay}
+					layers={state.layers}
+					openHelp={() => dispatch({type: 'overlay', overlay: 'help'})}
 					notice={state.notice}
 					globalBindings={globalBindings}
 					width={size.columns}
@@ -214,9 +217,10 @@ export function App({cloud: startCloud, config: startConfig, now = Date.now, ini
 					commandChoices={commandChoices}
 					closeOverlay={() => dispatch({type: 'overlay', overlay: 'none'})}
 					renderFixes={(width, rows) => desk.render(width, rows, now())}
-					renderPicker={(width, rows) =>
-						state.picker ? <PickerLayer kind={state.picker} profiles={awsProfiles} width={width} height={rows} onPick={onPick} onClose={() => dispatch({type: 'overlay', overlay: 'none'})} /> : null
-					}
+					renderPicker={(width, rows) => {
+						const picker = state.layers.find(l => l.kind === 'picker');
+						return picker?.kind === 'picker' ? <PickerLayer kind={picker.picker} profiles={awsProfiles} width={width} height={rows} onPick={onPick} onClose={() => dispatch({type: 'overlay', overlay: 'none'})} /> : null;
+					}}
 					onCredentials={setCredentialsProblem}
 				/>
 			)}

@@ -1,5 +1,5 @@
 import {useRef} from 'react';
-import {useKeys} from './key-router.js';
+import {useKeys, usePublishedBindings} from './key-router.js';
 import {keyNameOf, type KeyName} from './keys.js';
 
 /**
@@ -26,9 +26,9 @@ export function findBinding(bindings: readonly Binding[], name: KeyName): Bindin
 }
 
 /**
- * Wires a binding table to the app's key router (input/key-router.tsx). `onDisabled` hears about
- * keys whose binding is disabled, so the shell can show the reason; other keys are left to any
- * text field that is listening.
+ * Wires a binding table to the app's key router (input/key-router.tsx), in the layer it is drawn
+ * in. A key of the table is consumed (a disabled one too: `onDisabled` hears about it, so the shell
+ * can show the reason); other keys are left to any text field of the layer, then the layer below.
  */
 export function useBindings(
 	bindings: readonly Binding[],
@@ -37,17 +37,19 @@ export function useBindings(
 	// The table is rebuilt on every render; keep the latest without re-subscribing to stdin.
 	const latest = useRef({bindings, options});
 	latest.current = {bindings, options};
+	usePublishedBindings(bindings, options.isActive);
 	useKeys(
 		(input, key) => {
 			const name = keyNameOf(input, key);
-			if (name === undefined) return;
+			if (name === undefined) return false;
 			const binding = findBinding(latest.current.bindings, name);
-			if (!binding) return;
+			if (!binding) return false;
 			if (binding.disabledReason !== undefined) {
 				latest.current.options.onDisabled?.(binding);
-				return;
+				return true;
 			}
 			binding.handler();
+			return true;
 		},
 		{isActive: options.isActive},
 	);
