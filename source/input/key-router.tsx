@@ -1,6 +1,6 @@
 import {useInput, type Key} from 'ink';
 import {createContext, useContext, useLayoutEffect, useMemo, useRef, type ReactNode} from 'react';
-import type {Binding} from './bindings.js';
+import type {Binding} from './binding.js';
 
 // Every key reaches the app through one Ink input hook, here, and goes to the top layer of the
 // shell's stack (shell/shell-state.ts: the screen, then help, the command line, a picker, the fix
