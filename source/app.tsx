@@ -6,8 +6,9 @@ import {demoEnvironments, type AppConfig} from './config/app-config.js';
 import type {AwsProfile} from './config/aws-profiles.js';
 import {environmentNames} from './format/pick-rows.js';
 import {useFixDesk} from './fixes/ui/fix-desk.js';
-import {useBindings, type Binding} from './input/bindings.js';
+import {useBindings} from './input/bindings.js';
 import {KeyRouter} from './input/key-router.js';
+import {shellBindings} from './shell/shell-bindings.js';
 import {createEnvironmentAlarmReader} from './discovery/alarm-reads.js';
 import {useCapturedNotices} from './hooks/use-captured-notices.js';
 import {useDiscovery} from './hooks/use-discovery.js';
@@ -140,24 +141,17 @@ export function App({cloud: startCloud, config: startConfig, now = Date.now, ini
 		[cloud, config, now, refreshToken, notify, logStore, pollCache, copy, pick, runbookSession, desk.proposeFix, desk.openActions, desk.openWatches, discovery, logGroupsReady, alarmReader],
 	);
 
-	const globalBindings: Binding[] = [
-		{keys: ['?'], description: 'help', footer: true, handler: () => dispatch({type: 'overlay', overlay: 'help'})},
-		{keys: [':'], description: 'go to screen', footer: true, handler: () => dispatch({type: 'overlay', overlay: 'command'})},
-		{keys: ['tab'], description: 'next screen', footer: true, handler: () => dispatch({type: 'cycle', step: 1})},
-		{keys: ['shift-tab'], description: 'previous screen', handler: () => dispatch({type: 'cycle', step: -1})},
-		{keys: ['esc'], description: 'back', handler: () => dispatch({type: 'back'})},
-		{
-			keys: ['r'],
-			description: 'refresh now (rebuilds AWS clients after a credentials error)',
-			handler: () => {
-				cloud.reset();
-				setRefreshToken(t => t + 1);
-				desk.pollNow();
-			},
+	const globalBindings = shellBindings({
+		dispatch,
+		refresh: () => {
+			cloud.reset();
+			setRefreshToken(t => t + 1);
+			desk.pollNow();
 		},
-		{keys: ['w'], description: 'deployment watches', footer: desk.hasWatches(), handler: desk.openWatches},
-		{keys: ['q', 'ctrl-c'], description: 'quit', footer: true, handler: onQuit},
-	];
+		openWatches: desk.openWatches,
+		hasWatches: desk.hasWatches(),
+		quit: onQuit,
+	});
 
 	const onCommand = (text: string) => {
 		const match = findCommand(text);
