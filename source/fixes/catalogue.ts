@@ -1,5 +1,5 @@
 // The catalogue of typed fixes, in the order the action menu lists them per target kind.
-import {modifyDbClass} from './rds.js';
+import {modifyDbClass} from './database.js';
 import {putMetricAlarm} from './alarms.js';
 import {putCompositeAlarm} from './composite-alarm.js';
 import {forceNewDeployment, setDesiredCount, stopTask} from './ecs.js';

@@ -2,7 +2,7 @@ import {Box} from 'ink';
 import {useMemo} from 'react';
 import {ChartGrid} from '../components/chart.js';
 import {SegmentLines, SegmentText} from '../components/segment-lines.js';
-import {dbInfoLines} from '../format/db-rows.js';
+import {dbInfoLines} from '../format/database-rows.js';
 import {combineFreshness} from '../format/freshness.js';
 import {periodFor} from '../format/metric-window.js';
 import {sanitize} from '../format/sanitize.js';

@@ -8,7 +8,7 @@ import {createAuditLog, runPlan, type AuditRecord} from '../../source/fixes/audi
 import {forceNewDeployment, setDesiredCount} from '../../source/fixes/ecs.js';
 import {rollback} from '../../source/fixes/ecs-revisions.js';
 import {putRetention} from '../../source/fixes/logs.js';
-import {modifyDbClass} from '../../source/fixes/rds.js';
+import {modifyDbClass} from '../../source/fixes/database.js';
 import type {Plan} from '../../source/fixes/types.js';
 import {watchDeployment, watchTargetOf, type Sleep} from '../../source/fixes/watch.js';
 import {createSimCloud} from '../../source/sim/index.js';

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {FixInputError} from '../../../source/fixes/errors.js';
 import {putRetention} from '../../../source/fixes/logs.js';
-import {modifyDbClass} from '../../../source/fixes/rds.js';
+import {modifyDbClass} from '../../../source/fixes/database.js';
 import {setDesiredCount, stopTask} from '../../../source/fixes/ecs.js';
 import {confirmBlock, confirmRules, needsTypedName, readOnlyReason} from '../../../source/fixes/ui/confirm-rules.js';
 import {deskReducer, initialDeskState, topPanel} from '../../../source/fixes/ui/desk-state.js';

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {dbInfoLines, dbStatusTone, dbStorage} from '../../source/format/db-rows.js';
+import {dbInfoLines, dbStatusTone, dbStorage} from '../../source/format/database-rows.js';
 import {lineWidth, type SegmentLine} from '../../source/format/segments.js';
 import type {DbInstance} from '../../source/port/types.js';
 

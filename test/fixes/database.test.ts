@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {modifyDbClass} from '../../source/fixes/rds.js';
+import {modifyDbClass} from '../../source/fixes/database.js';
 import type {Plan} from '../../source/fixes/types.js';
 import type {DbInstance} from '../../source/port/types.js';
 import {checkedOperator} from './checked-operator.js';
