@@ -130,7 +130,7 @@ export function App({cloud: startCloud, config: startConfig, now = Date.now, ini
 			copyToClipboard: copy,
 			// The fix panels (source/fixes/ui): previews, confirmation, audit, undo and watches.
 			proposeFix: desk.proposeFix,
-			openActions: desk.openActions,
+			openFixMenu: desk.openFixMenu,
 			openWatches: desk.openWatches,
 			pick,
 			runbook: runbookSession,
@@ -138,7 +138,7 @@ export function App({cloud: startCloud, config: startConfig, now = Date.now, ini
 			logGroupsReady,
 			alarmReader,
 		}),
-		[cloud, config, now, refreshToken, notify, logStore, pollCache, copy, pick, runbookSession, desk.proposeFix, desk.openActions, desk.openWatches, discovery, logGroupsReady, alarmReader],
+		[cloud, config, now, refreshToken, notify, logStore, pollCache, copy, pick, runbookSession, desk.proposeFix, desk.openFixMenu, desk.openWatches, discovery, logGroupsReady, alarmReader],
 	);
 
 	const globalBindings = shellBindings({

@@ -1,4 +1,4 @@
-// The catalogue of typed fixes, in the order the action menu lists them per target kind.
+// The catalogue of typed fixes, in the order the fix menu lists them per target kind.
 import {modifyDbClass} from './database.js';
 import {putMetricAlarm} from './alarms.js';
 import {putCompositeAlarm} from './composite-alarm.js';
@@ -23,7 +23,7 @@ export const catalogue: readonly Fix[] = [
 	modifyDbClass,
 ];
 
-/** The fixes offered on a selected resource of this kind (the action menu). */
+/** The fixes offered on a selected resource of this kind (the fix menu). */
 export function fixesFor(targetKind: TargetKind): Fix[] {
 	return catalogue.filter(fix => fix.targetKind === targetKind);
 }

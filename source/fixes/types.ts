@@ -120,7 +120,7 @@ export type Fix = {
 	title: string;
 	risk: Risk;
 	targetKind: TargetKind;
-	/** A sentence for the action menu. */
+	/** A sentence for the fix menu. */
 	summary: string;
 	params: ParamSpec[];
 	/** Validates params, reads current state and returns the plan. Throws FixInputError on bad input. */

@@ -14,7 +14,7 @@ import type {Binding} from '../input/bindings.js';
 import {isCloudError} from '../port/errors.js';
 import {shortServiceName} from '../port/names.js';
 import type {AlarmHistoryItem} from '../port/types.js';
-import {alarmTarget, useActionKeys} from '../fixes/ui/action-keys.js';
+import {alarmTarget, useFixKeys} from '../fixes/ui/fix-keys.js';
 import {useApp} from '../shell/app-context.js';
 import type {ScreenModel, ScreenProps} from '../shell/screen-model.js';
 
@@ -92,7 +92,7 @@ export function useAlarmsScreen(props: ScreenProps): ScreenModel {
 			{keys: ['esc'], description: 'hide the detail', handler: () => setDetailOpen(false)},
 		);
 	}
-	bindings.push(...useActionKeys(alarmTarget(selected?.name), 'alarm'));
+	bindings.push(...useFixKeys(alarmTarget(selected?.name), 'alarm'));
 
 	const shorten = (service: string) => shortServiceName(service, config.names);
 	const layout = alarmLayout(props.width, list, shorten);

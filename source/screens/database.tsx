@@ -9,7 +9,7 @@ import {sanitize} from '../format/sanitize.js';
 import {fitLine, textLine, type SegmentLine} from '../format/segments.js';
 import {useAlarms, useDatabase, useMetricBatch} from '../hooks/use-cloud-data.js';
 import {dbQueries, splitSeries} from '../model/metric-queries.js';
-import {dbTarget, useActionKeys} from '../fixes/ui/action-keys.js';
+import {dbTarget, useFixKeys} from '../fixes/ui/fix-keys.js';
 import {useApp} from '../shell/app-context.js';
 import type {ScreenModel, ScreenProps} from '../shell/screen-model.js';
 import {useMissingOffer} from './missing-offer.js';
@@ -47,7 +47,7 @@ export function useDatabaseScreen(props: ScreenProps): ScreenModel {
 	}
 	while (info.length < infoRows) info.push(textLine('', props.width));
 	return {
-		bindings: [...bindings, ...useActionKeys(dbTarget(names.db), 'database'), ...missing.bindings],
+		bindings: [...bindings, ...useFixKeys(dbTarget(names.db), 'database'), ...missing.bindings],
 		freshness: combineFreshness([freshnessOf(db), freshnessOf(batch), freshnessOf(alarms)]),
 		body: (
 			<Box flexDirection="column">

@@ -14,7 +14,7 @@ import {useTreeSuggestion} from '../hooks/use-runbook.js';
 import {freshnessOf} from '../hooks/poll-state.js';
 import type {Binding} from '../input/bindings.js';
 import {dbQueries, serviceQueries, splitSeries} from '../model/metric-queries.js';
-import {serviceTarget, useActionKeys} from '../fixes/ui/action-keys.js';
+import {serviceTarget, useFixKeys} from '../fixes/ui/fix-keys.js';
 import {useApp} from '../shell/app-context.js';
 import type {ScreenModel, ScreenProps} from '../shell/screen-model.js';
 import {useMissingOffer} from './missing-offer.js';
@@ -62,7 +62,7 @@ export function useServiceList(props: ScreenProps, withDb: boolean) {
 				if (selected) open('logs', {service: selected.name});
 			},
 		},
-		...useActionKeys(serviceTarget(config.names.cluster, selected?.name), 'service'),
+		...useFixKeys(serviceTarget(config.names.cluster, selected?.name), 'service'),
 	];
 	return {services, metrics, series, cursor: Math.min(cursor, Math.max(0, count - 1)), bindings, selected};
 }

@@ -15,7 +15,7 @@ import type {Binding} from '../input/bindings.js';
 import {serviceQueries, splitSeries} from '../model/metric-queries.js';
 import {healthOf} from '../model/services.js';
 import {shortServiceName} from '../port/names.js';
-import {serviceTarget, useActionKeys} from '../fixes/ui/action-keys.js';
+import {serviceTarget, useFixKeys} from '../fixes/ui/fix-keys.js';
 import {useApp} from '../shell/app-context.js';
 import type {ScreenModel, ScreenProps} from '../shell/screen-model.js';
 import {answered, chartLayout, chartMessage, rangeOf} from '../format/metric-charts.js';
@@ -89,7 +89,7 @@ export function useServiceDetailScreen(props: ScreenProps): ScreenModel {
 		{keys: ['h', 'left'], description: 'focus the previous section', handler: () => cycle(-1)},
 		{keys: ['L'], description: 'logs of this service', footer: true, handler: () => open('logs', {service: name})},
 		...windowBindings,
-		...useActionKeys(serviceTarget(names.cluster, name), 'service'),
+		...useFixKeys(serviceTarget(names.cluster, name), 'service'),
 	];
 
 	const message = name === '' ? 'no service given: open one with Enter on the services screen' : state.error && !detail ? sanitize(state.error.message) : 'loading…';

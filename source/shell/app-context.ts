@@ -30,8 +30,8 @@ export type AppContextValue = {
 	copyToClipboard(text: string): boolean;
 	/** Opens the fix flow overlay: form, preview, confirm, outcome, undo, watch. Never changes AWS by itself. */
 	proposeFix(request: FixRequest): void;
-	/** Opens the action menu (the fixes for the target's kind) over the screen: the `a` key. */
-	openActions(target: Target): void;
+	/** Opens the fix menu (the fixes for the target's kind) over the screen: the `a` key. */
+	openFixMenu(target: Target): void;
 	/** Shows the deployment watches started this session: the `w` key. */
 	openWatches(): void;
 	/**

@@ -3,7 +3,7 @@ import {tabOrder, type ScreenEntry, type ScreenId} from './screen-ids.js';
 // The shell's own state as a reducer, tested directly: the layer stack (the screens, and over
 // them help, the command line, a picker, the fix panels), what Esc goes back to, and the one-line
 // notice under the header. Only the top layer gets keys (input/key-router.tsx).
-// 'fixes': the fix panels (action menu, fix flow, watches), whose own order lives in fixes/ui.
+// 'fixes': the fix panels (fix menu, fix flow, watches), whose own order lives in fixes/ui.
 // 'picker': a list to choose from (a cluster or database that exists, an environment, a profile).
 export type Overlay = 'none' | 'help' | 'command' | 'fixes' | 'picker';
 

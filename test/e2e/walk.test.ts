@@ -46,7 +46,7 @@ async function visitEveryScreen(app: PtySession): Promise<void> {
 /** From the overview: the actions of the first service, force a new deployment, confirm, wait for the outcome. */
 async function forceDeployment(app: PtySession, confirmName?: string): Promise<void> {
 	app.press('a');
-	await app.waitFor('Actions on service', 10_000);
+	await app.waitFor('Fixes for service', 10_000);
 	app.press('enter');
 	await app.waitFor('aws ecs update-service', 10_000);
 	if (confirmName) {
@@ -83,7 +83,7 @@ describeWithMoto('the end-to-end walk on moto_server', () => {
 	it('visits every screen, runs a fix with --write, and the emulator and the audit log show it', async () => {
 		const auditPath = path.join(dir, 'moto-audit.jsonl');
 		const ecs = new ECSClient({endpoint: moto.endpoint, region: motoRegion, credentials: motoCredentials});
-		// The overview lists services by name: the first is the one the action menu opens on.
+		// The overview lists services by name: the first is the one the fix menu opens on.
 		const first = [...seed.services].sort((a, b) => a.name.localeCompare(b.name))[0]!;
 		const before = (await ecs.send(new DescribeServicesCommand({cluster: seed.cluster, services: [first.name]}))).services![0]!;
 

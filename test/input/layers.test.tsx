@@ -84,17 +84,17 @@ describe('help over the fix panels in the app', () => {
 		const h = renderApp({size: {columns: 120, rows: 40}});
 		await h.waitFor('supervisor');
 		const menu = await h.press('a');
-		expect(menu).toContain('Actions on service');
+		expect(menu).toContain('Fixes for service');
 		const help = await h.press('?');
 		expect(help).toContain('Fix panel');
 		expect(help).toContain('close help');
 		// q would close the menu (or quit): under help it only closes help.
 		await h.press('q');
 		const back = h.lastFrame();
-		expect(back).toContain('Actions on service');
+		expect(back).toContain('Fixes for service');
 		expect(back).not.toContain('Fix panel');
 		await h.press(keys.esc);
-		expect(h.lastFrame()).not.toContain('Actions on service');
+		expect(h.lastFrame()).not.toContain('Fixes for service');
 		h.unmount();
 	});
 });

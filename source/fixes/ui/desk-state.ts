@@ -1,10 +1,10 @@
-// Which fix panel is over the screen: a stack, so Esc from a fix flow opened from the action menu
+// Which fix panel is over the screen: a stack, so Esc from a fix flow opened from the fix menu
 // returns to the menu, and Esc from a watch opened from the watch list returns to the list.
 import type {Target} from '../types.js';
 import type {FlowStart} from './flow-state.js';
 
 export type DeskPanel =
-	| {kind: 'actions'; target: Target}
+	| {kind: 'menu'; target: Target}
 	/** `id` keys the flow's component, so a new proposal starts a fresh flow. */
 	| {kind: 'flow'; id: number; start: FlowStart}
 	| {kind: 'watches'}

@@ -7,7 +7,7 @@ import {errorMessage} from '../../port/errors.js';
 import type {Cloud} from '../../port/types.js';
 import type {FixRequest} from '../hint.js';
 import type {Notice} from '../../shell/shell-state.js';
-import {ActionMenu} from './action-menu.js';
+import {FixMenu} from './fix-menu.js';
 import {confirmRules} from './confirm-rules.js';
 import {defaultWatchTimeoutMs, type FixDeps} from './deps.js';
 import {deskReducer, initialDeskState, topPanel, type DeskAction, type DeskState} from './desk-state.js';
@@ -35,7 +35,7 @@ export type FixDeskOptions = {
 export type FixDesk = {
 	isOpen: boolean;
 	proposeFix(request: FixRequest): void;
-	openActions(target: Target): void;
+	openFixMenu(target: Target): void;
 	openWatches(): void;
 	/** `r`: every running deployment watch polls now. */
 	pollNow(): void;
@@ -46,7 +46,7 @@ export type FixDesk = {
 };
 
 /**
- * The fix panels of the app: action menu, fix flow, watch list and watch view, stacked over the
+ * The fix panels of the app: fix menu, fix flow, watch list and watch view, stacked over the
  * screen. The watch registry lives here, in App state, so a watch outlives the panel that started it.
  */
 export function useFixDesk(options: FixDeskOptions): FixDesk {
@@ -85,13 +85,13 @@ export function useFixDesk(options: FixDeskOptions): FixDesk {
 		},
 		[notify],
 	);
-	const openActions = useCallback((target: Target) => dispatch({type: 'open', panel: {kind: 'actions', target}}), []);
+	const openFixMenu = useCallback((target: Target) => dispatch({type: 'open', panel: {kind: 'menu', target}}), []);
 	const openWatches = useCallback(() => dispatch({type: 'open', panel: {kind: 'watches'}}), []);
 
 	return {
 		isOpen: state.stack.length > 0,
 		proposeFix,
-		openActions,
+		openFixMenu,
 		openWatches,
 		pollNow: waker.wake,
 		hasWatches: () => watches.list().length > 0,
@@ -104,10 +104,10 @@ function DeskView({state, dispatch, deps, width, height, now}: {state: DeskState
 	const pop = () => dispatch({type: 'pop'});
 	if (!panel) return null;
 	switch (panel.kind) {
-		case 'actions':
+		case 'menu':
 			return (
-				<ActionMenu
-					key={`actions:${state.stack.length}`}
+				<FixMenu
+					key={`menu:${state.stack.length}`}
 					target={panel.target}
 					deps={deps}
 					width={width}

@@ -12,7 +12,7 @@ import {wrapText} from '../../format/wrap.js';
 import {useLogTail} from '../../hooks/use-log-tail.js';
 import type {Binding} from '../../input/bindings.js';
 import {describeFilterError, highlightRanges, parseFilterPattern, suggestFilterFix} from '../../logs/filter-pattern.js';
-import {logGroupTarget, useActionKeys} from '../../fixes/ui/action-keys.js';
+import {logGroupTarget, useFixKeys} from '../../fixes/ui/fix-keys.js';
 import {shortServiceName} from '../../port/names.js';
 import {useApp} from '../../shell/app-context.js';
 import type {ScreenModel, ScreenProps} from '../../shell/screen-model.js';
@@ -124,7 +124,7 @@ export function useLogsScreen(props: ScreenProps): ScreenModel {
 				},
 			];
 	if (state.detail && !state.editing) bindings.unshift({keys: ['esc'], description: 'close details', handler: () => dispatch({type: 'toggle-detail'})});
-	bindings.push(...useActionKeys(logGroupTarget(selectedLine?.event.logGroup ?? config.names.logGroups[0]), 'log group', !state.editing));
+	bindings.push(...useFixKeys(logGroupTarget(selectedLine?.event.logGroup ?? config.names.logGroups[0]), 'log group', !state.editing));
 
 	const width = props.width;
 	const statusRows = 1;

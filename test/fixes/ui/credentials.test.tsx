@@ -13,7 +13,7 @@ it('blocks a change while AWS refuses the credentials, and allows it again once 
 	open.push(h);
 	await h.waitFor(f => /ACTIVE\s+\d+\/\d+\/\d+/.test(f));
 	await h.press('a');
-	await h.waitFor('Actions on service');
+	await h.waitFor('Fixes for service');
 	await h.press(keys.enter);
 	await h.waitFor('y/⏎ confirm');
 

@@ -91,11 +91,11 @@ describe('proposals', () => {
 describe('the panel stack', () => {
 	it('pushes a flow over the menu (Esc pops back), and open replaces everything', () => {
 		const target = {kind: 'db', db: 'acso-production-db'} as const;
-		let state = deskReducer(initialDeskState, {type: 'open', panel: {kind: 'actions', target}});
+		let state = deskReducer(initialDeskState, {type: 'open', panel: {kind: 'menu', target}});
 		state = deskReducer(state, {type: 'push', panel: {kind: 'flow', start: {fix: modifyDbClass, target}}});
 		expect(topPanel(state)).toMatchObject({kind: 'flow', id: 1});
 		state = deskReducer(state, {type: 'pop'});
-		expect(topPanel(state)).toEqual({kind: 'actions', target});
+		expect(topPanel(state)).toEqual({kind: 'menu', target});
 		state = deskReducer(state, {type: 'push', panel: {kind: 'flow', start: {fix: modifyDbClass, target}}});
 		expect(topPanel(state)).toMatchObject({kind: 'flow', id: 2}); // a fresh flow, not the old one's state
 		state = deskReducer(state, {type: 'open', panel: {kind: 'watches'}});

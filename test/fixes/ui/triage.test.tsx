@@ -26,12 +26,12 @@ function start(write: boolean) {
 	return {h, clock, auditPath};
 }
 
-/** Moves the overview's cursor onto the supervisor and opens its action menu, through keys only. */
+/** Moves the overview's cursor onto the supervisor and opens its fix menu, through keys only. */
 async function actionsOnSupervisor(h: AppHarness): Promise<string> {
 	await h.waitFor('ACSO-HighMemory ALARM');
 	for (let row = 0; row < 8; row++) {
 		const frame = await h.press('a');
-		if (frame.includes('Actions on service acso-production-supervisor')) return frame;
+		if (frame.includes('Fixes for service acso-production-supervisor')) return frame;
 		await h.press(keys.esc, 'j');
 	}
 	throw new Error(`never reached the supervisor's actions:\n${h.lastFrame()}`);
@@ -125,7 +125,7 @@ describe('triage on the demo', () => {
 		expect(h.cloud.control.calls()['updateService'] ?? 0).toBe(before);
 		expect(existsSync(auditPath)).toBe(false);
 		// Esc goes back to the menu, and again to the overview.
-		expect(await h.press(keys.esc)).toContain('Actions on service acso-production-supervisor');
+		expect(await h.press(keys.esc)).toContain('Fixes for service acso-production-supervisor');
 		expect(await h.press(keys.esc)).toContain('RUN/DES/PEN');
 	});
 });

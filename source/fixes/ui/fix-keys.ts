@@ -1,24 +1,24 @@
-// The `a` key screens add to their binding table: the action menu on the selected resource.
+// The `a` key screens add to their binding table: the fix menu on the selected resource.
 import type {Target} from '../types.js';
 import type {Binding} from '../../input/bindings.js';
 import {useApp} from '../../shell/app-context.js';
 
 /**
- * `a` (actions…) on `target`, disabled with a reason while nothing is selected; [] while `enabled`
+ * `a` (fixes…) on `target`, disabled with a reason while nothing is selected; [] while `enabled`
  * is false (a text field has the keys). Not `dangerous`: the menu previews; only its confirm changes AWS.
  */
-export function useActionKeys(target: Target | undefined, what: string, enabled = true): Binding[] {
-	const {openActions} = useApp();
+export function useFixKeys(target: Target | undefined, what: string, enabled = true): Binding[] {
+	const {openFixMenu} = useApp();
 	if (!enabled) return [];
 	return [
 		{
 			keys: ['a'],
 			// Short: the footer is shared with the screen's own keys. `?` help lists it too.
-			description: 'actions…',
+			description: 'fixes…',
 			footer: true,
 			...(target ? {} : {disabledReason: `no ${what} selected`}),
 			handler: () => {
-				if (target) openActions(target);
+				if (target) openFixMenu(target);
 			},
 		},
 	];

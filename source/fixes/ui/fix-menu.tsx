@@ -24,7 +24,7 @@ export function menuRow(fix: Fix): SegmentLine {
 }
 
 /** `a`: the fixes the catalogue offers for the selected resource's kind; Enter opens one's flow. */
-export function ActionMenu({target, deps, width, height, onPick, onClose}: {target: Target; deps: FixDeps; width: number; height: number; onPick: (fix: Fix) => void; onClose: () => void}) {
+export function FixMenu({target, deps, width, height, onPick, onClose}: {target: Target; deps: FixDeps; width: number; height: number; onPick: (fix: Fix) => void; onClose: () => void}) {
 	const fixes = fixesFor(target.kind);
 	const [cursor, setCursor] = useState(0);
 	const selected = fixes[Math.min(cursor, fixes.length - 1)];
@@ -44,7 +44,7 @@ export function ActionMenu({target, deps, width, height, onPick, onClose}: {targ
 		<Box flexDirection="column" width={width} height={height}>
 			<SegmentText line={fitLine(mode, width)} />
 			<SegmentList
-				title={[{text: `Actions on ${targetLabel(target)}`, bold: true}]}
+				title={[{text: `Fixes for ${targetLabel(target)}`, bold: true}]}
 				rows={fixes.map(menuRow)}
 				cursor={fixes.length > 0 ? Math.min(cursor, fixes.length - 1) : -1}
 				height={listHeight}
