@@ -30,8 +30,6 @@ export type NativePlan =
 export const defaultLogWindowMs = 3_600_000;
 /** How far back alarm history is read when the command gives no --start-date. */
 export const defaultHistoryWindowMs = 86_400_000;
-/** Events acso-tui reads at most for one log search (the count goes on past it). */
-export const defaultMaxEvents = 10_000;
 
 const stats: readonly MetricStat[] = ['Average', 'Maximum', 'Minimum', 'Sum', 'SampleCount'];
 

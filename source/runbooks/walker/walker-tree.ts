@@ -174,12 +174,6 @@ export function selectableRows(page: Page): number[] {
 	return out;
 }
 
-/** The row under the cursor (an index among the selectable rows), if any. */
-export function selectedRow(page: Page, cursor: number): PageRow | undefined {
-	const index = selectableRows(page)[cursor];
-	return index === undefined ? undefined : page.rows[index];
-}
-
 export type Location = {path: WalkerNode[]; trail: number[]; cursor: number};
 
 /**
@@ -215,8 +209,4 @@ export function locate(tree: WalkerTree, target: {issueId?: string; stepId?: str
 		return undefined;
 	};
 	return search({kind: 'root'}, [], []);
-}
-
-export function sameNode(a: WalkerNode, b: WalkerNode): boolean {
-	return a.kind === b.kind && ('id' in a ? a.id : undefined) === ('id' in b ? b.id : undefined);
 }
