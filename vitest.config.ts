@@ -1,6 +1,8 @@
 import {defineConfig} from 'vitest/config';
+import {markdownText} from './scripts/markdown-text.mjs';
 
 export default defineConfig({
+	plugins: [markdownText()],
 	test: {
 		include: ['test/**/*.test.{ts,tsx}'],
 		// Component tests render Ink in debug mode (test/helpers/render.tsx), which draws whatever CI

@@ -36,6 +36,7 @@ const common = {
 	format: 'esm',
 	target: 'node20',
 	jsx: 'automatic',
+	loader: {'.md': 'text'},
 	external: ['@aws-sdk/*', 'node-pty'],
 	define: {'process.env.NODE_ENV': '"production"'},
 	banner: {js: "import {createRequire as __acsoCreateRequire} from 'node:module';\nconst require = __acsoCreateRequire(import.meta.url);"},

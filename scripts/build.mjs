@@ -23,6 +23,8 @@ await build({
 	format: 'esm',
 	target: 'node20',
 	jsx: 'automatic',
+	// The built-in troubleshooting guide is bundled from its markdown file, as text.
+	loader: {'.md': 'text'},
 	external: ['@aws-sdk/*', 'node-pty'],
 	plugins: [withoutDevtools],
 	define: {'process.env.NODE_ENV': '"production"'},

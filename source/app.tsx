@@ -1,13 +1,14 @@
 import {Box, Text, useApp as useInkApp} from 'ink';
-import {useCallback, useEffect, useMemo, useReducer, useRef, useState} from 'react';
-import {createAuditLog, newSessionId, type AuditContext, type AuditLog} from './actions/audit.js';
+import {useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState} from 'react';
+import {createAuditLog, newSessionId, type AuditContext, type AuditLog} from './fixes/audit.js';
 import {configForContext, createContextReducer, initialContext, needsNewCloud, planSwitch, type ActiveContext, type ContextAction} from './config/active-context.js';
 import {demoEnvironments, type AppConfig} from './config/app-config.js';
 import type {AwsProfile} from './config/aws-profiles.js';
 import {environmentNames} from './format/pick-rows.js';
-import {useFixDesk} from './fixes-ui/fix-desk.js';
-import {useBindings, type Binding} from './input/bindings.js';
+import {useFixDesk} from './fixes/ui/fix-desk.js';
+import {useBindings} from './input/bindings.js';
 import {KeyRouter} from './input/key-router.js';
+import {shellBindings} from './shell/shell-bindings.js';
 import {createEnvironmentAlarmReader} from './discovery/alarm-reads.js';
 import {useCapturedNotices} from './hooks/use-captured-notices.js';
 import {useDiscovery} from './hooks/use-discovery.js';
@@ -16,7 +17,7 @@ import type {PollCache} from './hooks/poll-state.js';
 import {LogStore} from './logs/log-store.js';
 import type {Cloud} from './port/types.js';
 import {builtInRunbook, type LoadedRunbook} from './runbooks/load-runbook.js';
-import {createRunbookSession} from './screens/runbooks/runbook-session.js';
+import {createRunbookSession} from './runbooks/walker/runbook-session.js';
 import {AppContext, type AppContextValue} from './shell/app-context.js';
 import {ScreenHost} from './shell/screen-host.js';
 import {noticeMs} from './shell/status-line.js';
@@ -118,6 +119,8 @@ export function App({cloud: startCloud, config: startConfig, now = Date.now, ini
 		if (shown.id !== 'deploy' || shown.params?.service !== service) dispatch({type: 'open', screen: 'deploy', params: {service}});
 	}, []);
 	const desk = useFixDesk({cloud, config, now, audit, notify, onChanged, copyToClipboard: copy, quit: onQuit, credentialsProblem, openCockpit});
+	// The fix panels are a layer of the shell's stack: opened over whatever is on top, closed when their last panel closes.
+	useLayoutEffect(() => dispatch({type: 'fixes', open: desk.isOpen}), [desk.isOpen]);
 	const switchPlace = useSwitchPlace({place, dispatchPlace, contextReducer, cloud, setCloud, makeCloud, notify, pollCache, logStore, onSwitched: () => dispatch({type: 'switched'})});
 	const pick = useCallback((kind: PickerKind) => dispatch({type: 'pick', picker: kind}), []);
 	const context = useMemo<AppContextValue>(
@@ -134,9 +137,9 @@ export function App({cloud: startCloud, config: startConfig, now = Date.now, ini
 			pollCache,
 			notices: state.notices,
 			copyToClipboard: copy,
-			// The fix panels (source/fixes-ui): previews, confirmation, audit, undo and watches.
+			// The fix panels (source/fixes/ui): previews, confirmation, audit, undo and watches.
 			proposeFix: desk.proposeFix,
-			openActions: desk.openActions,
+			openFixMenu: desk.openFixMenu,
 			openWatches: desk.openWatches,
 			pick,
 			runbook: runbookSession,
@@ -145,27 +148,20 @@ export function App({cloud: startCloud, config: startConfig, now = Date.now, ini
 			alarmReader,
 			audit,
 		}),
-		[cloud, config, now, refreshToken, notify, state.notices, logStore, pollCache, copy, pick, runbookSession, desk.proposeFix, desk.openActions, desk.openWatches, discovery, logGroupsReady, alarmReader, audit],
+		[cloud, config, now, refreshToken, notify, state.notices, logStore, pollCache, copy, pick, runbookSession, desk.proposeFix, desk.openFixMenu, desk.openWatches, discovery, logGroupsReady, alarmReader, audit],
 	);
 
-	const globalBindings: Binding[] = [
-		{keys: ['?'], description: 'help', footer: true, handler: () => dispatch({type: 'overlay', overlay: 'help'})},
-		{keys: [':'], description: 'go to screen', footer: true, handler: () => dispatch({type: 'overlay', overlay: 'command'})},
-		{keys: ['tab'], description: 'next screen', footer: true, handler: () => dispatch({type: 'cycle', step: 1})},
-		{keys: ['shift-tab'], description: 'previous screen', handler: () => dispatch({type: 'cycle', step: -1})},
-		{keys: ['esc'], description: 'back', handler: () => dispatch({type: 'back'})},
-		{
-			keys: ['r'],
-			description: 'refresh now (rebuilds AWS clients after a credentials error)',
-			handler: () => {
-				cloud.reset();
-				setRefreshToken(t => t + 1);
-				desk.pollNow();
-			},
+	const globalBindings = shellBindings({
+		dispatch,
+		refresh: () => {
+			cloud.reset();
+			setRefreshToken(t => t + 1);
+			desk.pollNow();
 		},
-		{keys: ['w'], description: 'deployment watches', footer: desk.hasWatches(), handler: desk.openWatches},
-		{keys: ['q', 'ctrl-c'], description: 'quit', footer: true, handler: onQuit},
-	];
+		openWatches: desk.openWatches,
+		hasWatches: desk.hasWatches(),
+		quit: onQuit,
+	});
 
 	const onCommand = (text: string) => {
 		const match = findCommand(text);
@@ -221,7 +217,8 @@ export function App({cloud: startCloud, config: startConfig, now = Date.now, ini
 					key={`${place.generation}:${entry.id}:${JSON.stringify(entry.params ?? {})}:${state.stack.length}`}
 					entry={entry}
 					useScreen={screenHooks[entry.id]}
-					overlay={desk.isOpen ? 'fixes' : state.overlay}
+					layers={state.layers}
+					openHelp={() => dispatch({type: 'overlay', overlay: 'help'})}
 					notice={state.notice}
 					globalBindings={globalBindings}
 					width={size.columns}
@@ -231,9 +228,10 @@ export function App({cloud: startCloud, config: startConfig, now = Date.now, ini
 					commandChoices={commandChoices}
 					closeOverlay={() => dispatch({type: 'overlay', overlay: 'none'})}
 					renderFixes={(width, rows) => desk.render(width, rows, now())}
-					renderPicker={(width, rows) =>
-						state.picker ? <PickerLayer kind={state.picker} profiles={awsProfiles} width={width} height={rows} onPick={onPick} onClose={() => dispatch({type: 'overlay', overlay: 'none'})} /> : null
-					}
+					renderPicker={(width, rows) => {
+						const picker = state.layers.find(l => l.kind === 'picker');
+						return picker?.kind === 'picker' ? <PickerLayer kind={picker.picker} profiles={awsProfiles} width={width} height={rows} onPick={onPick} onClose={() => dispatch({type: 'overlay', overlay: 'none'})} /> : null;
+					}}
 					onCredentials={setCredentialsProblem}
 				/>
 			)}

@@ -3,7 +3,7 @@ import type {Cloud} from '../port/types.js';
 import {createAlarmReader} from './alarms.js';
 import {createAwsClients, type AwsOptions} from './clients.js';
 import {createClusterReader} from './clusters.js';
-import {createDatabaseReader} from './databases.js';
+import {createDatabaseReader} from './database.js';
 import {createLogReader} from './logs.js';
 import {createMetricReader} from './metrics.js';
 import {createOperator} from './operator.js';

@@ -3,7 +3,7 @@ import {CloudError} from '../port/errors.js';
 import type {CompositeAlarmInput, DbModification, MetricAlarmInput, MetricFilter, Operator, ServiceUpdate, TaskDefinitionInput} from '../port/types.js';
 import {compositeAlarmExtraFields, metricAlarmExtraFields, toCompositeAlarm, toMetricAlarm} from './alarms.js';
 import type {AwsClients} from './clients.js';
-import {toDbInstance} from './databases.js';
+import {toDbInstance} from './database.js';
 import {toRegisterInput, toService, toTask, toTaskDefinition} from './ecs-shapes.js';
 import {requireText} from './paging.js';
 

@@ -31,24 +31,26 @@ export function LineInput({value, onChange, onSubmit, isActive = true, placehold
 		(input, key) => {
 			if (key.return) {
 				onSubmit(latest.current);
-				return;
+				return true;
 			}
 			if (key.backspace || key.delete) {
 				set([...latest.current].slice(0, -1).join(''));
-				return;
+				return true;
 			}
 			if (key.ctrl && input === 'u') {
 				set('');
-				return;
+				return true;
 			}
 			if (key.ctrl && input === 'w') {
 				set(latest.current.replace(/\S+\s*$/, ''));
-				return;
+				return true;
 			}
-			if (key.ctrl || key.meta || key.escape || key.tab || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.pageDown || key.pageUp) return;
+			// Esc, Tab, arrows and other control keys are the layer's bindings' (cancel, complete, move).
+			if (key.ctrl || key.meta || key.escape || key.tab || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.pageDown || key.pageUp) return false;
 			// Printable text only: a pasted newline or control character never enters the field.
 			const text = input.replace(/[\u0000-\u001F\u007F-\u009F]/g, '');
 			if (text !== '') set(latest.current + text);
+			return true;
 		},
 		{isActive},
 	);

@@ -42,12 +42,6 @@ export type NameSources = {
 	environments: Record<string, EnvironmentConfig>;
 };
 
-export const limits = {
-	refreshSeconds: {min: 1, max: 3600},
-	logBufferLines: {min: 100, max: 1_000_000},
-	seed: {min: 0, max: 2 ** 31 - 1},
-};
-
 /** The environments the simulated account (--demo) holds. */
 export const demoEnvironments = ['production', 'staging'];
 

@@ -2,7 +2,7 @@ import {readFileSync} from 'node:fs';
 import {homedir} from 'node:os';
 import path from 'node:path';
 import {sanitize} from '../format/sanitize.js';
-import {limits} from './app-config.js';
+import {limits} from './limits.js';
 
 // The optional config file, for teams whose names differ from acso-{env}-*. Documented in README.md.
 export type EnvironmentConfig = {

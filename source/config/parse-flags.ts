@@ -1,4 +1,5 @@
-import {buildNames, checkEnvName, defaults, demoEnvironments, limits, type AppConfig} from './app-config.js';
+import {buildNames, checkEnvName, defaults, demoEnvironments, type AppConfig} from './app-config.js';
+import {limits} from './limits.js';
 import type {FileConfig} from './config-file.js';
 
 /** The flags as meow hands them over: every value a string (validated here), booleans as booleans. */

@@ -2,12 +2,12 @@
 // notes, then the result of its last run (the verdict with the recommended resolution, the readable
 // lines, or the aws CLI's output). `head` stays on screen; `body` (the result lines) scrolls.
 // Runbook text, AWS data and command output are all untrusted: each line is sanitized here.
-import {kindHelp, type StepKind} from '../screens/runbooks/step-kind.js';
-import type {StepRecord} from '../screens/runbooks/walker-state.js';
+import {kindHelp, type StepKind} from '../runbooks/walker/step-kind.js';
+import type {StepRecord} from '../runbooks/walker/walker-state.js';
 import type {ExternalResult} from '../runbooks/external.js';
 import type {Step, Verdict} from '../runbooks/model.js';
 import type {NativeResult} from '../runbooks/native.js';
-import {cliLine} from '../actions/shell-quote.js';
+import {cliLine} from './shell-quote.js';
 import {sanitize, sanitizeLines} from './sanitize.js';
 import type {SegmentLine, SegmentTone} from './segments.js';
 import {wrapText} from './wrap.js';

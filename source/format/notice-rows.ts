@@ -1,10 +1,9 @@
-import type {Notice} from '../shell/shell-state.js';
 import {clockTime} from './log-rows.js';
 import {sanitize} from './sanitize.js';
 import type {SegmentLine} from './segments.js';
 
 /** One notice as a row: its time, how serious it is, and its text (sanitized: it may quote AWS). */
-export function noticeRow(notice: Notice): SegmentLine {
+export function noticeRow(notice: {text: string; tone: 'info' | 'warn' | 'error'; at: number}): SegmentLine {
 	const tone = notice.tone === 'error' ? 'bad' : notice.tone === 'warn' ? 'warn' : 'muted';
 	return [
 		{text: `${clockTime(notice.at)} `, tone: 'muted'},

@@ -1,10 +1,10 @@
 // The runbook walker's list as coloured lines: the breadcrumb, an issue's symptoms, the rows of a
 // page (areas, issues, headings, steps with who runs them and how their last run went). Every
 // string from the runbook came from a markdown file (possibly --guide FILE): sanitized here.
-import type {StepKind} from '../screens/runbooks/step-kind.js';
-import {kindBadge} from '../screens/runbooks/step-kind.js';
-import type {StepRecord} from '../screens/runbooks/walker-state.js';
-import type {PageRow} from '../screens/runbooks/walker-tree.js';
+import type {StepKind} from '../runbooks/walker/step-kind.js';
+import {kindBadge} from '../runbooks/walker/step-kind.js';
+import type {StepRecord} from '../runbooks/walker/walker-state.js';
+import type {PageRow} from '../runbooks/walker/walker-tree.js';
 import stringWidth from 'string-width';
 import {sanitize} from './sanitize.js';
 import {fitLine, type SegmentLine, type SegmentTone} from './segments.js';

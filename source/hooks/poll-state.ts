@@ -1,4 +1,5 @@
 import {isDeepStrictEqual} from 'node:util';
+import type {Freshness} from '../format/freshness.js';
 import {isCloudError, type CloudError} from '../port/errors.js';
 
 // The state every polled panel shows: data with its age, and what went wrong if anything did.
@@ -64,4 +65,9 @@ export function cachedPollState<T>(cache: PollCache | undefined, key: string | u
 	const hit = key === undefined ? undefined : cache?.get(key);
 	if (!hit) return initialPollState<T>();
 	return {status: hit.isEmpty ? 'empty' : 'ok', data: hit.data as T, updatedAt: hit.updatedAt, stale: false, failures: 0, throttled: false};
+}
+
+/** A panel's poll as the header and status line read it: loading, its age, stale, what failed. */
+export function freshnessOf(state: PollState<unknown>): Freshness {
+	return {loading: state.status === 'loading', updatedAt: state.updatedAt, stale: state.stale, error: state.error, throttled: state.throttled};
 }

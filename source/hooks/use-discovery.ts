@@ -1,19 +1,13 @@
 import {useCallback, useMemo, useState} from 'react';
 import {createDiscoveryCache, discoverEnvironment, type Discovery} from '../discovery/discover.js';
+import type {DiscoveryState} from '../discovery/discovery-state.js';
 import {streamMapper, type StreamMapper} from '../discovery/stream-source.js';
 import type {ResourceNames} from '../port/names.js';
 import type {Cloud} from '../port/types.js';
-import type {PollState} from './poll-state.js';
 import {usePoll} from './use-poll.js';
 
 /** What the environment is made of changes with deployments, not by the second. */
 export const discoveryIntervalMs = 60_000;
-
-export type DiscoveryState = {
-	poll: PollState<Discovery>;
-	/** Which service, container, task and revision wrote a stream; undefined until discovered. */
-	sourceOf: StreamMapper;
-};
 
 const unknownSource: StreamMapper = () => undefined;
 

@@ -4,10 +4,10 @@
 import {useEffect, useMemo, useRef, useState, useSyncExternalStore} from 'react';
 import {rolloutOffer} from '../model/rollouts.js';
 import {builtInRunbook} from '../runbooks/load-runbook.js';
-import {createRunbookSession, type RunbookSession} from '../screens/runbooks/runbook-session.js';
-import {suggestTree, type OverviewData, type TreeSuggestion} from '../screens/runbooks/suggest-tree.js';
-import {type EffectDeps, performRequest} from '../screens/runbooks/walker-effects.js';
-import type {WalkerState} from '../screens/runbooks/walker-state.js';
+import {createRunbookSession, type RunbookSession} from '../runbooks/walker/runbook-session.js';
+import {suggestTree, type OverviewData, type TreeSuggestion} from '../runbooks/walker/suggest-tree.js';
+import {type EffectDeps, performRequest} from '../runbooks/walker/walker-effects.js';
+import type {WalkerState} from '../runbooks/walker/walker-state.js';
 import {useApp} from '../shell/app-context.js';
 
 /** The App's runbook session; a private one (built-in runbook) where no App provides it. */

@@ -1,48 +1,137 @@
 import {useInput, type Key} from 'ink';
 import {createContext, useContext, useLayoutEffect, useMemo, useRef, type ReactNode} from 'react';
+import type {Binding} from './binding.js';
 
-// Every key reaches the app through one Ink input hook, here, and is handed to the handlers that
-// are active at that moment. Handlers join and leave in layout effects, which run as React commits:
-// Ink's own useInput subscribes in a passive effect that runs later, so a key typed right after `:`
-// (or pasted, or typed ahead over SSH) reached the screen under the command line instead of the
-// command line itself. With this router the handler of a just-opened overlay is live as soon as
-// the overlay is on screen.
+// Every key reaches the app through one Ink input hook, here, and goes to the top layer of the
+// shell's stack (shell/shell-state.ts: the screen, then help, the command line, a picker, the fix
+// panels). Each handler says whether it consumed the key (gemini-cli's keypress handlers do the
+// same); a key no handler of the top layer consumed falls through to the layer below, and a modal
+// layer (<Layer modal>) consumes whatever its own handlers leave, so nothing under it hears a key.
+//
+// Handlers join and leave in layout effects, which run as React commits: Ink's own useInput
+// subscribes in a passive effect that runs later, so a key typed right after `:` (or pasted, or
+// typed ahead over SSH) reached the screen under the command line instead of the command line
+// itself. With this router the handler of a just-opened layer is live as soon as it is on screen.
 
-export type KeyHandler = (input: string, key: Key) => void;
+/** Returns true when it consumed the key; false lets it fall through to the layer below. */
+export type KeyHandler = (input: string, key: Key) => boolean;
 
-type Router = {add(handler: KeyHandler): () => void};
+type Entry = {depth: number; handler: KeyHandler; fallback: boolean};
+
+type Router = {
+	add(entry: Entry): () => void;
+	/** The binding tables of a layer, as its useBindings calls last rendered them (for `?` help). */
+	tables(depth: number): Binding[][];
+	publish(depth: number, id: object, bindings: readonly Binding[] | undefined): void;
+};
 
 const RouterContext = createContext<Router | undefined>(undefined);
+const LayerContext = createContext(0);
 
-export function KeyRouter({children}: {children: ReactNode}) {
-	const handlers = useRef<KeyHandler[]>([]);
+/** Observes the router, for tests: which layer a key went to and how many handlers heard it. */
+export type KeyTrace = (delivery: {depth: number; handlers: number; consumed: boolean}) => void;
+
+export function KeyRouter({children, trace}: {children: ReactNode; trace?: KeyTrace}) {
+	const entries = useRef<Entry[]>([]);
+	const published = useRef(new Map<number, Map<object, readonly Binding[]>>());
 	const router = useMemo<Router>(
 		() => ({
-			add(handler) {
-				handlers.current = [...handlers.current, handler];
+			add(entry) {
+				entries.current = [...entries.current, entry];
 				return () => {
-					handlers.current = handlers.current.filter(h => h !== handler);
+					entries.current = entries.current.filter(e => e !== entry);
 				};
+			},
+			tables: depth => [...(published.current.get(depth)?.values() ?? [])].map(t => [...t]),
+			publish(depth, id, bindings) {
+				let layer = published.current.get(depth);
+				if (!layer) published.current.set(depth, (layer = new Map()));
+				if (bindings) layer.set(id, bindings);
+				else layer.delete(id);
 			},
 		}),
 		[],
 	);
+	const latestTrace = useRef(trace);
+	latestTrace.current = trace;
 	useInput((input, key) => {
 		// A snapshot: what a key opens or closes takes effect from the next key on.
-		for (const handler of handlers.current) handler(input, key);
+		const snapshot = entries.current;
+		const depths = [...new Set(snapshot.map(e => e.depth))].sort((a, b) => b - a);
+		for (const depth of depths) {
+			const layer = snapshot.filter(e => e.depth === depth);
+			// Every handler of the layer hears the key (a text field and its screen's table), then
+			// the layer's fallback, if it has one, decides for what none of them took.
+			let consumed = false;
+			let heard = 0;
+			for (const entry of layer.filter(e => !e.fallback)) {
+				heard++;
+				if (entry.handler(input, key)) consumed = true;
+			}
+			if (!consumed) {
+				for (const entry of layer.filter(e => e.fallback)) {
+					heard++;
+					if (entry.handler(input, key)) consumed = true;
+				}
+			}
+			latestTrace.current?.({depth, handlers: heard, consumed});
+			if (consumed) return;
+		}
 	});
 	return <RouterContext.Provider value={router}>{children}</RouterContext.Provider>;
 }
 
-/** Like Ink's useInput, but live from the commit that mounts or activates it. */
-export function useKeys(handler: KeyHandler, options: {isActive?: boolean} = {}): void {
+function useRouter(): Router {
 	const router = useContext(RouterContext);
 	if (!router) throw new Error('useKeys outside <KeyRouter>');
+	return router;
+}
+
+/** The depth of the layer a component is drawn in: 0 for the screen, more for what is over it. */
+export function useLayerDepth(): number {
+	return useContext(LayerContext);
+}
+
+/**
+ * One layer of the stack. `modal`: keys its handlers do not consume stop here (help, the command
+ * line, a picker, the fix panels). `fallback` hears those keys first and says whether it consumed
+ * them; what a modal layer's fallback does not consume is consumed all the same.
+ */
+export function Layer({depth, modal = false, fallback, children}: {depth: number; modal?: boolean; fallback?: KeyHandler; children: ReactNode}) {
+	const router = useRouter();
+	const latest = useRef(fallback);
+	latest.current = fallback;
+	useLayoutEffect(() => {
+		if (!modal && !latest.current) return;
+		return router.add({depth, fallback: true, handler: (input, key) => (latest.current?.(input, key) ?? false) || modal});
+	}, [router, depth, modal]);
+	return <LayerContext.Provider value={depth}>{children}</LayerContext.Provider>;
+}
+
+/** Like Ink's useInput, but live from the commit that mounts or activates it, and in its layer. */
+export function useKeys(handler: KeyHandler, options: {isActive?: boolean} = {}): void {
+	const router = useRouter();
+	const depth = useLayerDepth();
 	const latest = useRef(handler);
 	latest.current = handler;
 	const isActive = options.isActive ?? true;
 	useLayoutEffect(() => {
 		if (!isActive) return;
-		return router.add((input, key) => latest.current(input, key));
-	}, [router, isActive]);
+		return router.add({depth, fallback: false, handler: (input, key) => latest.current(input, key)});
+	}, [router, isActive, depth]);
+}
+
+/** Makes a binding table known to its layer, so `?` help over the layer lists it. */
+export function usePublishedBindings(bindings: readonly Binding[], isActive: boolean): void {
+	const router = useRouter();
+	const depth = useLayerDepth();
+	const [id] = useMemo(() => [{}], []);
+	// Published while rendering, so help opened by this very key lists the table as it is now.
+	router.publish(depth, id, isActive ? bindings : undefined);
+	useLayoutEffect(() => () => router.publish(depth, id, undefined), [router, depth, id]);
+}
+
+/** The tables published in a layer. */
+export function useLayerTables(depth: number): Binding[][] {
+	return useRouter().tables(depth);
 }

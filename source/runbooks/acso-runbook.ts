@@ -2,7 +2,7 @@
 // `--guide FILE`, for the environment's names, plus a few checks acso-tui adds where the guide
 // only looks at ECR or a script but the data to decide is in ECS (marked origin 'acso-tui').
 import type {ResourceNames} from '../port/names.js';
-import {acsoGuideMarkdown} from './acso-guide-text.js';
+import acsoGuideMarkdown from './acso-troubleshooting-guide.md';
 import {loadGuide} from './guide-loader.js';
 import {findIssue, type Runbook, type Step} from './model.js';
 import {buildStep} from './step-builder.js';

@@ -9,8 +9,8 @@
 import {type ChildProcess, spawn as nodeSpawn, type SpawnOptions} from 'node:child_process';
 import {accessSync, constants, statSync} from 'node:fs';
 import {delimiter, isAbsolute, join} from 'node:path';
-import type {AuditLog} from '../actions/audit.js';
-import {cliLine} from '../actions/shell-quote.js';
+import type {AuditLog} from '../fixes/audit.js';
+import {cliLine} from '../format/shell-quote.js';
 import {redactArgv, redactSecrets} from '../format/redact.js';
 import {sanitize} from '../format/sanitize.js';
 import {errorMessage} from '../port/errors.js';

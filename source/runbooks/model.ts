@@ -1,7 +1,7 @@
 // The runbook tree: areas -> issues -> diagnosis and resolution steps, plus the guide's emergency
 // commands, recovery procedures and escalation checklist. Plain data (no functions), so a runbook
 // serialises, compares in tests and can come from the built-in guide or from `--guide FILE`.
-import type {FixHint} from './fix-hint.js';
+import type {FixHint} from '../fixes/hint.js';
 import type {NativeCall} from './native-call.js';
 import type {Placeholder} from './placeholders.js';
 

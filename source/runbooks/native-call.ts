@@ -51,19 +51,3 @@ export type NativeCall =
 	| {op: 'rds.describe-db-instances'; db?: string};
 
 export type NativeOp = NativeCall['op'];
-
-export const nativeOps: readonly NativeOp[] = [
-	'ecs.describe-clusters',
-	'ecs.list-clusters',
-	'ecs.list-services',
-	'ecs.describe-services',
-	'ecs.list-tasks',
-	'ecs.describe-tasks',
-	'logs.filter-log-events',
-	'logs.describe-log-groups',
-	'logs.describe-metric-filters',
-	'cloudwatch.get-metric-statistics',
-	'cloudwatch.describe-alarms',
-	'cloudwatch.describe-alarm-history',
-	'rds.describe-db-instances',
-];

@@ -1,7 +1,7 @@
 // `aws cloudwatch get-metric-statistics`, run as one GetMetricData request, and judged by metric:
 // CPU above 80 %, memory climbing or near full, database connections near the instance's limit.
 import type {MetricQuery, MetricSeries} from '../port/types.js';
-import {estimateMaxConnections} from './db-capacity.js';
+import {estimateMaxConnections} from './database-capacity.js';
 import {type NativeCall, resolveTime} from './native-call.js';
 import {type Finding, ok, problem, type ReadContext, type ReadOutcome, round1, shortTime, table, unknown} from './native-result.js';
 

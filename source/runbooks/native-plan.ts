@@ -6,7 +6,7 @@ import type {MetricStat} from '../port/types.js';
 import type {ResourceNames} from '../port/names.js';
 import {suggestFilterFix} from '../logs/filter-pattern.js';
 import {hasFlag, listValues, optionValue, type ParsedCommand, parseDimensions, parseShorthand} from './aws-command.js';
-import type {FixHint, FixKind} from './fix-hint.js';
+import type {FixHint} from '../fixes/hint.js';
 import type {NativeCall, TimeRef} from './native-call.js';
 
 export type PlanContext = {
@@ -30,8 +30,6 @@ export type NativePlan =
 export const defaultLogWindowMs = 3_600_000;
 /** How far back alarm history is read when the command gives no --start-date. */
 export const defaultHistoryWindowMs = 86_400_000;
-/** Events acso-tui reads at most for one log search (the count goes on past it). */
-export const defaultMaxEvents = 10_000;
 
 const stats: readonly MetricStat[] = ['Average', 'Maximum', 'Minimum', 'Sum', 'SampleCount'];
 
@@ -308,7 +306,7 @@ const fixBuilders: Record<string, (parsed: ParsedCommand, context: PlanContext) 
 		const cpu = optionValue(parsed, 'cpu');
 		const memory = optionValue(parsed, 'memory');
 		const wants = context.title.toLowerCase();
-		const kind: FixKind = /memory/.test(wants) ? 'new-revision-more-memory' : /cpu/.test(wants) ? 'new-revision-more-cpu' : memory !== undefined ? 'new-revision-more-memory' : 'new-revision-more-cpu';
+		const grows: FixHint['grows'] = /memory/.test(wants) ? 'memory' : /cpu/.test(wants) ? 'cpu' : memory !== undefined ? 'memory' : 'cpu';
 		const params: Record<string, string | number> = {};
 		if (cpu !== undefined) params.cpu = wholeNumber(cpu, 'cpu');
 		if (memory !== undefined) params.memory = wholeNumber(memory, 'memory');
@@ -316,7 +314,7 @@ const fixBuilders: Record<string, (parsed: ParsedCommand, context: PlanContext) 
 		if (hasFlag(parsed, 'container-definitions')) {
 			notes.push(`--container-definitions ${optionValue(parsed, 'container-definitions') ?? ''}: the fix copies the current revision's containers instead of reading a local file.`);
 		}
-		return {kind, target: {kind: 'service', cluster: context.names.cluster, service: family}, params, notes};
+		return {kind: 'new-revision', grows, target: {kind: 'service', cluster: context.names.cluster, service: family}, params, notes};
 	},
 	'ecs.stop-task'(parsed): FixHint {
 		const cluster = required(parsed, 'cluster', 'stop-task');

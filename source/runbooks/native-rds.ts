@@ -1,7 +1,7 @@
 // RDS diagnosis: is the database there and available, with its class and its connection limit.
 import {isCloudError} from '../port/errors.js';
 import type {DbInstance} from '../port/types.js';
-import {estimateMaxConnections} from './db-capacity.js';
+import {estimateMaxConnections} from './database-capacity.js';
 import type {NativeCall} from './native-call.js';
 import {type Finding, listOf, ok, problem, type ReadContext, type ReadOutcome, table, unknown} from './native-result.js';
 

@@ -1,11 +1,13 @@
 // Ties a finding to the issue it was found in: which of the issue's resolutions to try (by the
 // typed fix its steps carry, else by its title), and which other issues the data points at.
 // Works for the built-in runbook and for a guide loaded with --guide alike.
-import type {FixKind} from './fix-hint.js';
+import type {FixHint} from '../fixes/hint.js';
+import type {FixId} from '../fixes/types.js';
 import {allIssues, type Issue, type Runbook, type Verdict} from './model.js';
 import type {Finding} from './native-result.js';
 
-type Preference = {fix?: FixKind[]; title?: RegExp};
+// `grows` narrows a new revision to the one giving more CPU (or memory).
+type Preference = {fix?: FixId[]; grows?: FixHint['grows']; title?: RegExp};
 
 /** For each finding, the resolutions to look for, best first. */
 export const preferences: Readonly<Record<string, readonly Preference[]>> = {
@@ -13,11 +15,11 @@ export const preferences: Readonly<Record<string, readonly Preference[]>> = {
 	'no-services': [{title: /services? (don'?t|do not|doesn'?t)|create services/i}],
 	'pull-error': [{title: /image|push|registry/i}],
 	'pull-denied': [{title: /iam|permission/i}, {title: /image|push|registry/i}],
-	'cpu-high': [{fix: ['set-desired-count']}, {fix: ['new-revision-more-cpu']}, {title: /scale/i}],
-	'memory-rising': [{fix: ['force-new-deployment']}, {title: /restart/i}, {fix: ['new-revision-more-memory']}],
-	'memory-high': [{fix: ['force-new-deployment']}, {fix: ['new-revision-more-memory']}],
-	'memory-limit': [{fix: ['force-new-deployment']}, {title: /restart/i}, {fix: ['new-revision-more-memory']}],
-	oom: [{fix: ['new-revision-more-memory']}, {fix: ['force-new-deployment']}],
+	'cpu-high': [{fix: ['set-desired-count']}, {fix: ['new-revision'], grows: 'cpu'}, {title: /scale/i}],
+	'memory-rising': [{fix: ['force-new-deployment']}, {title: /restart/i}, {fix: ['new-revision'], grows: 'memory'}],
+	'memory-high': [{fix: ['force-new-deployment']}, {fix: ['new-revision'], grows: 'memory'}],
+	'memory-limit': [{fix: ['force-new-deployment']}, {title: /restart/i}, {fix: ['new-revision'], grows: 'memory'}],
+	oom: [{fix: ['new-revision'], grows: 'memory'}, {fix: ['force-new-deployment']}],
 	'db-connections-high': [{title: /pool/i}, {fix: ['modify-db-class']}],
 	'db-cpu-high': [{fix: ['modify-db-class']}],
 	'no-log-group': [{fix: ['create-log-group']}],
@@ -42,7 +44,7 @@ const topicIssues: Record<string, RegExp> = {
 };
 
 function matches(resolution: Issue['resolutions'][number], preference: Preference): boolean {
-	if (preference.fix && resolution.steps.some(step => step.fix && preference.fix?.includes(step.fix.kind))) return true;
+	if (preference.fix && resolution.steps.some(step => step.fix && preference.fix?.includes(step.fix.kind) && (preference.grows === undefined || step.fix.grows === preference.grows))) return true;
 	if (preference.title && (preference.title.test(resolution.title) || resolution.steps.some(step => preference.title?.test(step.title)))) return true;
 	return false;
 }

@@ -9,17 +9,16 @@ import {matchesFilter} from '../format/list-filter.js';
 import {sanitize} from '../format/sanitize.js';
 import {blankLine, fitLine, textLine, type SegmentLine} from '../format/segments.js';
 import {useAlarms} from '../hooks/use-cloud-data.js';
-import type {PollState} from '../hooks/poll-state.js';
+import {freshnessOf, type PollState} from '../hooks/poll-state.js';
 import {usePoll} from '../hooks/use-poll.js';
 import type {Binding} from '../input/bindings.js';
 import {isCloudError} from '../port/errors.js';
 import {shortServiceName} from '../port/names.js';
 import type {AlarmHistoryItem} from '../port/types.js';
-import {alarmTarget, useActionKeys} from '../fixes-ui/action-keys.js';
+import {alarmTarget, useFixKeys} from '../fixes/ui/fix-keys.js';
 import {useApp} from '../shell/app-context.js';
 import type {ScreenModel, ScreenProps} from '../shell/screen-model.js';
 import {useListFilter} from './list-filter.js';
-import {freshnessOf} from './overview.js';
 
 const historyWindowMs = 24 * 3600_000;
 // History changes only when an alarm does; DescribeAlarmHistory's quota is about 3 calls a second.
@@ -96,7 +95,7 @@ export function useAlarmsScreen(props: ScreenProps): ScreenModel {
 			{keys: ['esc'], description: 'hide the detail', handler: () => setDetailOpen(false)},
 		);
 	}
-	bindings.push(...useActionKeys(alarmTarget(selected?.name), 'alarm'));
+	bindings.push(...useFixKeys(alarmTarget(selected?.name), 'alarm'));
 	bindings.unshift(...filter.bindings);
 
 	const shorten = (service: string) => shortServiceName(service, config.names);

@@ -2,19 +2,20 @@ import {Box} from 'ink';
 import {useMemo} from 'react';
 import {ChartGrid} from '../components/chart.js';
 import {SegmentLines, SegmentText} from '../components/segment-lines.js';
-import {dbInfoLines} from '../format/db-rows.js';
+import {dbInfoLines} from '../format/database-rows.js';
 import {combineFreshness} from '../format/freshness.js';
 import {periodFor} from '../format/metric-window.js';
 import {sanitize} from '../format/sanitize.js';
 import {fitLine, textLine, type SegmentLine} from '../format/segments.js';
 import {useAlarms, useDatabase, useMetricBatch} from '../hooks/use-cloud-data.js';
 import {dbQueries, splitSeries} from '../model/metric-queries.js';
-import {dbTarget, useActionKeys} from '../fixes-ui/action-keys.js';
+import {dbTarget, useFixKeys} from '../fixes/ui/fix-keys.js';
 import {useApp} from '../shell/app-context.js';
 import type {ScreenModel, ScreenProps} from '../shell/screen-model.js';
 import {useMissingOffer} from './missing-offer.js';
-import {chartLayout, dbPanels, rangeOf, useMetricWindow, windowSegments} from './metrics.js';
-import {freshnessOf} from './overview.js';
+import {chartLayout, dbPanels, rangeOf, windowSegments} from '../format/metric-charts.js';
+import {useMetricWindow} from '../hooks/use-metric-window.js';
+import {freshnessOf} from '../hooks/poll-state.js';
 
 const infoRows = 3;
 
@@ -46,7 +47,7 @@ export function useDatabaseScreen(props: ScreenProps): ScreenModel {
 	}
 	while (info.length < infoRows) info.push(textLine('', props.width));
 	return {
-		bindings: [...bindings, ...useActionKeys(dbTarget(names.db), 'database'), ...missing.bindings],
+		bindings: [...bindings, ...useFixKeys(dbTarget(names.db), 'database'), ...missing.bindings],
 		freshness: combineFreshness([freshnessOf(db), freshnessOf(batch), freshnessOf(alarms)]),
 		body: (
 			<Box flexDirection="column">

@@ -3,86 +3,21 @@ import {useMemo, useState} from 'react';
 import {ChartGrid} from '../components/chart.js';
 import {SegmentText} from '../components/segment-lines.js';
 import {alarmsWatching} from '../format/alarm-thresholds.js';
-import {gridColumns, splitEvenly, type PanelSpec} from '../format/chart-grid.js';
-import {plotColumnsFor} from '../format/chart-panel.js';
+import type {PanelSpec} from '../format/chart-grid.js';
 import {combineFreshness} from '../format/freshness.js';
 import {moveCursor} from '../format/list-window.js';
-import {defaultWindowIndex, formatPeriod, metricWindows, periodFor, type MetricWindow} from '../format/metric-window.js';
+import {answered, chartLayout, chartMessage, dbPanels, rangeOf, windowSegments} from '../format/metric-charts.js';
+import {periodFor} from '../format/metric-window.js';
 import {sanitize} from '../format/sanitize.js';
 import {fitLine, type Segment} from '../format/segments.js';
 import {useAlarms, useMetricBatch, useServices} from '../hooks/use-cloud-data.js';
-import type {PollState} from '../hooks/poll-state.js';
+import {useMetricWindow} from '../hooks/use-metric-window.js';
+import {freshnessOf} from '../hooks/poll-state.js';
 import type {Binding} from '../input/bindings.js';
 import {dbQueries, serviceQueries, splitSeries} from '../model/metric-queries.js';
-import {shortServiceName, type ResourceNames} from '../port/names.js';
-import type {Alarm, MetricSeries, TimeRange} from '../port/types.js';
+import {shortServiceName} from '../port/names.js';
 import {useApp} from '../shell/app-context.js';
 import type {ScreenModel, ScreenProps} from '../shell/screen-model.js';
-import {freshnessOf} from './overview.js';
-
-/** Keys 1-4 choose the window; shared by every screen with charts. */
-export function useMetricWindow() {
-	const [index, setIndex] = useState(defaultWindowIndex);
-	const window = metricWindows[index] ?? metricWindows[0]!;
-	const bindings: Binding[] = metricWindows.map((w, i) => ({keys: [w.key], description: `charts: last ${w.label}`, handler: () => setIndex(i)}));
-	return {window, bindings};
-}
-
-/** The window a batch was fetched for, ending when it arrived. */
-export function rangeOf(state: PollState<unknown>, windowMs: number): TimeRange | undefined {
-	return state.updatedAt === undefined ? undefined : {start: state.updatedAt - windowMs, end: state.updatedAt};
-}
-
-/** What a chart says while it has no series: loading, or why the batch failed. */
-export function chartMessage(state: PollState<unknown>): string {
-	if (state.error && state.data === undefined) return sanitize(state.error.message);
-	return 'loading…';
-}
-
-/** A series for every query once the batch answered: a missing one is a series with no points. */
-export function answered(state: PollState<MetricSeries[]>, series: MetricSeries | undefined, id: string): MetricSeries | undefined {
-	if (series) return series;
-	return state.data ? {id, label: id, points: [], complete: true} : undefined;
-}
-
-/** `window 15m [1h] 3h 24h (1-4) period 1m`, for the first line of a chart screen (periods of each section). */
-export function windowSegments(window: MetricWindow, ...periodSeconds: number[]): Segment[] {
-	return [
-		{text: 'window', tone: 'muted'},
-		...metricWindows.map((w): Segment => (w === window ? {text: ` [${w.label}]`, bold: true} : {text: ` ${w.label}`, tone: 'muted'})),
-		{text: ` (${metricWindows[0]?.key}-${metricWindows.at(-1)?.key})`, tone: 'muted'},
-		{text: `  period ${[...new Set(periodSeconds)].map(formatPeriod).join('/')}`, tone: 'muted'},
-	];
-}
-
-/** The database's three charts, used by the metrics and the database screens. */
-export function dbPanels(names: ResourceNames, batch: PollState<MetricSeries[]>, db: ReturnType<typeof splitSeries>['db'], range: TimeRange | undefined, periodSeconds: number, alarms: readonly Alarm[] | undefined): PanelSpec[] {
-	const watch = (metricName: string) => alarmsWatching(alarms, {namespace: 'AWS/RDS', metricName, dimensions: {DBInstanceIdentifier: names.db}});
-	const common = {range, periodSeconds, message: chartMessage(batch)};
-	return [
-		{...common, title: 'DB CPU', unit: 'percent', series: answered(batch, db.cpu, 'db_cpu'), alarms: watch('CPUUtilization')},
-		{...common, title: 'DB connections', unit: 'count', series: answered(batch, db.connections, 'db_conn'), alarms: watch('DatabaseConnections')},
-		{...common, title: 'DB freeable memory', unit: 'bytes', series: answered(batch, db.freeableMemory, 'db_free'), alarms: watch('FreeableMemory')},
-	];
-}
-
-/**
- * Rows of charts that fill the body: for each section (a group of `counts[i]` charts) how many
- * side by side, how tall each row, and how many plot columns a chart has, which its fetch period
- * is chosen for (one batch may mix periods: each query carries its own).
- */
-export function chartLayout(width: number, height: number, counts: readonly number[]) {
-	const columns = counts.map(c => gridColumns(c, width));
-	const rows = counts.map((c, i) => Math.ceil(c / columns[i]!));
-	const heights = splitEvenly(height, rows.reduce((a, b) => a + b, 0));
-	let next = 0;
-	return counts.map((_, i) => {
-		const own = heights.slice(next, next + rows[i]!);
-		next += rows[i]!;
-		const chartWidth = Math.floor((width - (columns[i]! - 1)) / columns[i]!);
-		return {columns: columns[i]!, height: own.reduce((a, b) => a + b, 0), plotColumns: plotColumnsFor(chartWidth)};
-	});
-}
 
 /** `:metrics`: one service's CPU and memory (j/k or ←/→ choose it) above the database's charts. */
 export function useMetricsScreen(props: ScreenProps): ScreenModel {

@@ -2,7 +2,7 @@ import {Box, Text} from 'ink';
 import {useMemo, useReducer, useState} from 'react';
 import {CellLine, panelMessage, staleCells} from '../components/cell-line.js';
 import {ServicesTable} from '../components/services-table.js';
-import {combineFreshness, type Freshness} from '../format/freshness.js';
+import {combineFreshness} from '../format/freshness.js';
 import {moveCursor} from '../format/list-window.js';
 import {alarmCells, dbCells, errorCells} from '../format/overview-summary.js';
 import {matchesFilter} from '../format/list-filter.js';
@@ -18,19 +18,15 @@ import {shortServiceName} from '../port/names.js';
 import {useAlarms, useDatabase, useMetricBatch, useServices} from '../hooks/use-cloud-data.js';
 import {useErrorCount} from '../hooks/use-error-count.js';
 import {useTreeSuggestion} from '../hooks/use-runbook.js';
-import type {PollState} from '../hooks/poll-state.js';
+import {freshnessOf} from '../hooks/poll-state.js';
 import type {Binding} from '../input/bindings.js';
 import {dbQueries, serviceQueries, splitSeries} from '../model/metric-queries.js';
-import {serviceTarget, useActionKeys} from '../fixes-ui/action-keys.js';
+import {serviceTarget, useFixKeys} from '../fixes/ui/fix-keys.js';
 import {useApp} from '../shell/app-context.js';
 import type {ScreenModel, ScreenProps} from '../shell/screen-model.js';
 import {deployBinding} from './deploy/deploy-key.js';
 import {useMissingOffer} from './missing-offer.js';
 import {runbookBinding, runbookCells} from './runbooks/overview-offer.js';
-
-export function freshnessOf(state: PollState<unknown>): Freshness {
-	return {loading: state.status === 'loading', updatedAt: state.updatedAt, stale: state.stale, error: state.error, throttled: state.throttled};
-}
 
 /** The services list with its live CPU and memory, shared by the overview and the services screen. */
 export function useServiceList(props: ScreenProps, withDb: boolean, filter = '') {
@@ -79,7 +75,7 @@ export function useServiceList(props: ScreenProps, withDb: boolean, filter = '')
 				if (selected) open('logs', {service: selected.name});
 			},
 		},
-		...useActionKeys(serviceTarget(config.names.cluster, selected?.name), 'service'),
+		...useFixKeys(serviceTarget(config.names.cluster, selected?.name), 'service'),
 		deployBinding(selected?.name, open),
 	];
 	return {services, shown, metrics, series, cursor: Math.min(cursor, Math.max(0, count - 1)), bindings, selected};

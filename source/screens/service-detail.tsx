@@ -1,85 +1,27 @@
 import {Box} from 'ink';
-import {useCallback, useMemo, useRef, useState} from 'react';
+import {useMemo, useState} from 'react';
 import {ChartGrid} from '../components/chart.js';
 import {SegmentText} from '../components/segment-lines.js';
 import {ServiceSections, type SectionName} from '../components/service-sections.js';
 import {alarmsWatching} from '../format/alarm-thresholds.js';
-import {taskDefinitionSize} from '../format/deployments.js';
 import {combineFreshness} from '../format/freshness.js';
 import {moveCursor} from '../format/list-window.js';
 import {periodFor} from '../format/metric-window.js';
 import {sanitize} from '../format/sanitize.js';
 import {fitLine, textLine, type Segment} from '../format/segments.js';
-import {sortTasks} from '../format/tasks.js';
 import {useAlarms, useMetricBatch} from '../hooks/use-cloud-data.js';
-import {usePoll} from '../hooks/use-poll.js';
+import {useServiceDetail, type ServiceDetail} from '../hooks/use-service-detail.js';
 import type {Binding} from '../input/bindings.js';
 import {serviceQueries, splitSeries} from '../model/metric-queries.js';
 import {healthOf} from '../model/services.js';
-import {CloudError, errorMessage, isPermanent} from '../port/errors.js';
 import {shortServiceName} from '../port/names.js';
-import type {Service, ServiceReader, Task, TaskDefinition} from '../port/types.js';
-import {serviceTarget, useActionKeys} from '../fixes-ui/action-keys.js';
+import {serviceTarget, useFixKeys} from '../fixes/ui/fix-keys.js';
 import {useApp} from '../shell/app-context.js';
 import type {ScreenModel, ScreenProps} from '../shell/screen-model.js';
 import {deployBinding} from './deploy/deploy-key.js';
-import {answered, chartLayout, chartMessage, rangeOf, useMetricWindow} from './metrics.js';
-import {freshnessOf} from './overview.js';
-
-export type ServiceDetail = {
-	service: Service;
-	/** Sorted: prominent failures first, then running, then other stopped tasks. */
-	tasks: Task[];
-	/** "1 vCPU · 2.0 GiB" by task definition (family:revision), or why it could not be read. */
-	sizes: Record<string, string>;
-};
-
-// Stopped tasks stay listed about an hour; a crash-looping service can leave hundreds. The newest
-// hundred are plenty to see the pattern, and one DescribeTasks call on AWS.
-const maxStoppedTasks = 100;
-
-/**
- * Everything the detail shows, from the port: the service, its running and stopped tasks, and the
- * size of each deployment's task definition. `definitions` caches revisions across refreshes: a
- * registered revision never changes.
- */
-export async function loadServiceDetail(reader: ServiceReader, cluster: string, name: string, definitions: Map<string, TaskDefinition>): Promise<ServiceDetail> {
-	// aws ecs describe-services --cluster CLUSTER --services NAME
-	const [service] = await reader.describeServices(cluster, [name]);
-	if (!service) throw new CloudError('not-found', `service ${name} not found in cluster ${cluster}`, {resource: name});
-	// aws ecs list-tasks --cluster CLUSTER --service-name NAME --desired-status RUNNING (and STOPPED)
-	const [running, stopped] = await Promise.all([
-		reader.listTasks(cluster, {service: name, desiredStatus: 'RUNNING'}),
-		reader.listTasks(cluster, {service: name, desiredStatus: 'STOPPED'}),
-	]);
-	const ids = [...running, ...stopped.slice(0, maxStoppedTasks)];
-	// aws ecs describe-tasks --cluster CLUSTER --tasks ID...
-	const tasks = ids.length > 0 ? await reader.describeTasks(cluster, ids) : [];
-	const sizes: Record<string, string> = {};
-	const revisions = [...new Set(service.deployments.map(d => d.taskDefinition))];
-	await Promise.all(
-		revisions.map(async revision => {
-			try {
-				// aws ecs describe-task-definition --task-definition FAMILY:REVISION
-				if (!definitions.has(revision)) definitions.set(revision, await reader.describeTaskDefinition(revision));
-				sizes[revision] = taskDefinitionSize(definitions.get(revision)) ?? '—';
-			} catch (error) {
-				// One unreadable revision (deregistered, denied) must not blank the whole screen.
-				if (!isPermanent(error)) throw error;
-				sizes[revision] = `? (${errorMessage(error)})`;
-			}
-		}),
-	);
-	return {service, tasks: sortTasks(tasks), sizes};
-}
-
-function useServiceDetail(name: string) {
-	const {cloud, config, now, refreshToken} = useApp();
-	const {cluster} = config.names;
-	const definitions = useRef(new Map<string, TaskDefinition>());
-	const fetch = useCallback(() => loadServiceDetail(cloud.services, cluster, name, definitions.current), [cloud, cluster, name]);
-	return usePoll(fetch, {intervalMs: config.refreshMs, enabled: name !== '', key: `${cluster}/${name}`, now, refreshToken});
-}
+import {answered, chartLayout, chartMessage, rangeOf} from '../format/metric-charts.js';
+import {useMetricWindow} from '../hooks/use-metric-window.js';
+import {freshnessOf} from '../hooks/poll-state.js';
 
 function summarySegments(detail: ServiceDetail | undefined, short: string, message: string): Segment[] {
 	if (!detail) return [{text: short, bold: true}, {text: `  ${message}`, tone: 'muted'}];
@@ -150,7 +92,7 @@ export function useServiceDetailScreen(props: ScreenProps): ScreenModel {
 		{keys: ['h', 'left'], description: 'focus the previous section', handler: () => cycle(-1)},
 		{keys: ['L'], description: 'logs of this service', footer: true, handler: () => open('logs', {service: name})},
 		...windowBindings,
-		...useActionKeys(serviceTarget(names.cluster, name), 'service'),
+		...useFixKeys(serviceTarget(names.cluster, name), 'service'),
 		deployBinding(name || undefined, open, true),
 	];
 

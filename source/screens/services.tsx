@@ -6,7 +6,8 @@ import {useApp} from '../shell/app-context.js';
 import type {ScreenModel, ScreenProps} from '../shell/screen-model.js';
 import {useListFilter} from './list-filter.js';
 import {useMissingOffer} from './missing-offer.js';
-import {freshnessOf, useServiceList} from './overview.js';
+import {freshnessOf} from '../hooks/poll-state.js';
+import {useServiceList} from './overview.js';
 
 /** Every service of the cluster, full height. */
 export function useServicesScreen(props: ScreenProps): ScreenModel {

@@ -2,13 +2,13 @@ import {createContext, useContext} from 'react';
 import type {AppConfig} from '../config/app-config.js';
 import type {EnvironmentAlarmReader} from '../discovery/alarm-reads.js';
 import type {PollCache} from '../hooks/poll-state.js';
-import type {DiscoveryState} from '../hooks/use-discovery.js';
+import type {DiscoveryState} from '../discovery/discovery-state.js';
 import type {LogStore} from '../logs/log-store.js';
 import type {Cloud} from '../port/types.js';
-import type {AuditLog} from '../actions/audit.js';
-import type {FixId, FixParams, Target} from '../actions/types.js';
-import type {FixHint} from '../runbooks/fix-hint.js';
-import type {RunbookSession} from '../screens/runbooks/runbook-session.js';
+import type {AuditLog} from '../fixes/audit.js';
+import type {FixRequest} from '../fixes/hint.js';
+import type {Target} from '../fixes/types.js';
+import type {RunbookSession} from '../runbooks/walker/runbook-session.js';
 import type {ScreenId} from './screen-ids.js';
 import type {Notice, PickerKind} from './shell-state.js';
 
@@ -33,8 +33,8 @@ export type AppContextValue = {
 	copyToClipboard(text: string): boolean;
 	/** Opens the fix flow overlay: form, preview, confirm, outcome, undo, watch. Never changes AWS by itself. */
 	proposeFix(request: FixRequest): void;
-	/** Opens the action menu (the fixes for the target's kind) over the screen: the `a` key. */
-	openActions(target: Target): void;
+	/** Opens the fix menu (the fixes for the target's kind) over the screen: the `a` key. */
+	openFixMenu(target: Target): void;
 	/** Shows the deployment watches started this session: the `w` key. */
 	openWatches(): void;
 	/**
@@ -54,12 +54,6 @@ export type AppContextValue = {
 	/** The audit trail of this session: fixes and the runbooks' aws CLI changes write to it. */
 	audit?: AuditLog;
 };
-
-/**
- * What proposeFix opens the fix flow on: a fix of the catalogue with its target (and form values), or
- * a runbook step's hint, resolved with fixFromRunbook (when it names no target, the engineer picks one).
- */
-export type FixRequest = {fixId: FixId; target: Target; params?: FixParams} | {hint: FixHint};
 
 export const AppContext = createContext<AppContextValue | undefined>(undefined);
 

@@ -234,11 +234,6 @@ export function serviceLogGroup(env: string, short: string): string {
 	return OWN_LOG_GROUP_SERVICES.has(short) ? `/ecs/acso-${env}/${short}` : agentsLogGroup(env);
 }
 
-/** The groups of one environment that its services write to. */
-export function environmentLogGroups(env: string): string[] {
-	return [agentsLogGroup(env), ...[...OWN_LOG_GROUP_SERVICES].map(short => serviceLogGroup(env, short))];
-}
-
 export function dbName(env: string): string {
 	return `acso-${env}-db`;
 }

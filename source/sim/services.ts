@@ -205,13 +205,3 @@ export function forgetOldTasks(world: World, service: SimService, now: number): 
 	service.tasks = service.tasks.filter(task => !drop.has(task));
 	for (const task of drop) world.tasksById.delete(task.id);
 }
-
-export function serviceCounts(service: SimService): {running: number; pending: number} {
-	let running = 0;
-	let pending = 0;
-	for (const task of service.tasks) {
-		if (task.lastStatus === 'RUNNING') running++;
-		else if (task.lastStatus === 'PENDING' || task.lastStatus === 'PROVISIONING') pending++;
-	}
-	return {running, pending};
-}

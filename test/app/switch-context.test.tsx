@@ -2,7 +2,7 @@ import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, afterEach, describe, expect, it} from 'vitest';
-import type {AuditRecord} from '../../source/actions/audit.js';
+import type {AuditRecord} from '../../source/fixes/audit.js';
 import type {RawFlags} from '../../source/config/parse-flags.js';
 import {keys, renderApp, tick, type AppHarness} from '../helpers/render.js';
 
@@ -107,7 +107,7 @@ describe(':ctx on the demo', () => {
 		await h.waitFor(loaded('staging'));
 		expect(headerOf(h.lastFrame())).toContain('ACSO staging │  WRITE');
 		const menu = await h.press('a');
-		expect(menu).toContain('Actions on service acso-staging-');
+		expect(menu).toContain('Fixes for service acso-staging-');
 		await h.press(keys.enter);
 		const preview = await h.waitFor('aws ecs update-service');
 		// Staging is not a production environment: no name to type.

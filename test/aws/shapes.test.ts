@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {toMetricAlarm} from '../../source/aws/alarms.js';
-import {toDbInstance} from '../../source/aws/databases.js';
+import {toDbInstance} from '../../source/aws/database.js';
 import {toRegisterInput, toService, toTask, toTaskDefinition} from '../../source/aws/ecs-shapes.js';
 import {toLogGroup} from '../../source/aws/logs.js';
 import {toPutMetricAlarmInput} from '../../source/aws/operator.js';

@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {configForContext, createContextReducer, initialContext, needsNewCloud, planSwitch} from '../../source/config/active-context.js';
 import type {FileConfig} from '../../source/config/config-file.js';
 import {parseFlags, type RawFlags} from '../../source/config/parse-flags.js';
-import {confirmRules} from '../../source/fixes-ui/confirm-rules.js';
+import {confirmRules} from '../../source/fixes/ui/confirm-rules.js';
 
 // The active context as a reducer: what :ctx, :region, :profile and the pickers change, and the
 // names every screen reads derived from it the way they were at start.

@@ -2,7 +2,7 @@ import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
-import type {AuditRecord} from '../../source/actions/audit.js';
+import type {AuditRecord} from '../../source/fixes/audit.js';
 import {spawnWithTerminalCheck, type PtySession} from '../helpers/pty.js';
 import {assertBuilt, cliPath, isolatedEnv} from './cli-path.js';
 
@@ -19,13 +19,13 @@ function startDemo(args: string[]) {
 	return session;
 }
 
-/** Moves the overview's cursor onto the supervisor and opens its action menu. */
+/** Moves the overview's cursor onto the supervisor and opens its fix menu. */
 async function supervisorActions(app: PtySession): Promise<void> {
 	await app.waitFor('ACSO-HighMemory ALARM', 15_000);
 	for (let row = 0; row < 8; row++) {
 		app.press('a');
-		await app.waitFor('Actions on service');
-		if (app.screen.text().includes('Actions on service acso-production-supervisor')) return;
+		await app.waitFor('Fixes for service');
+		if (app.screen.text().includes('Fixes for service acso-production-supervisor')) return;
 		app.press('esc');
 		// A key right behind Esc would read as Alt+key: wait for the menu to close first.
 		await app.waitFor('RUN/DES/PEN');

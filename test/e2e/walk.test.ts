@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {DescribeServicesCommand, ECSClient} from '@aws-sdk/client-ecs';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
-import type {AuditRecord} from '../../source/actions/audit.js';
+import type {AuditRecord} from '../../source/fixes/audit.js';
 import {describeWithMoto, motoCredentials, motoRegion, startMoto, type MotoServer} from '../helpers/moto.js';
 import {seedEnvironment, type SeedManifest} from '../helpers/moto-seed.js';
 import {spawnWithTerminalCheck, type PtySession} from '../helpers/pty.js';
@@ -46,7 +46,7 @@ async function visitEveryScreen(app: PtySession): Promise<void> {
 /** From the overview: the actions of the first service, force a new deployment, confirm, wait for the outcome. */
 async function forceDeployment(app: PtySession, confirmName?: string): Promise<void> {
 	app.press('a');
-	await app.waitFor('Actions on service', 10_000);
+	await app.waitFor('Fixes for service', 10_000);
 	app.press('enter');
 	await app.waitFor('aws ecs update-service', 10_000);
 	if (confirmName) {
@@ -83,7 +83,7 @@ describeWithMoto('the end-to-end walk on moto_server', () => {
 	it('visits every screen, runs a fix with --write, and the emulator and the audit log show it', async () => {
 		const auditPath = path.join(dir, 'moto-audit.jsonl');
 		const ecs = new ECSClient({endpoint: moto.endpoint, region: motoRegion, credentials: motoCredentials});
-		// The overview lists services by name: the first is the one the action menu opens on.
+		// The overview lists services by name: the first is the one the fix menu opens on.
 		const first = [...seed.services].sort((a, b) => a.name.localeCompare(b.name))[0]!;
 		const before = (await ecs.send(new DescribeServicesCommand({cluster: seed.cluster, services: [first.name]}))).services![0]!;
 

@@ -5,8 +5,8 @@ import type {SegmentLine} from '../../source/format/segments.js';
 import {namesFor} from '../../source/port/names.js';
 import {buildAcsoRunbook} from '../../source/runbooks/acso-runbook.js';
 import {allSteps, type Step} from '../../source/runbooks/model.js';
-import {stepKind} from '../../source/screens/runbooks/step-kind.js';
-import type {StepRecord} from '../../source/screens/runbooks/walker-state.js';
+import {stepKind} from '../../source/runbooks/walker/step-kind.js';
+import type {StepRecord} from '../../source/runbooks/walker/walker-state.js';
 
 const text = (line: SegmentLine) => line.map(s => s.text).join('');
 const all = (lines: readonly SegmentLine[]) => lines.map(text);

@@ -6,9 +6,9 @@ import {namesFor} from '../../source/port/names.js';
 import {buildAcsoRunbook} from '../../source/runbooks/acso-runbook.js';
 import {findIssue} from '../../source/runbooks/model.js';
 import type {ExternalResult} from '../../source/runbooks/external.js';
-import {stepKind} from '../../source/screens/runbooks/step-kind.js';
-import type {StepRecord} from '../../source/screens/runbooks/walker-state.js';
-import {pageOf, type PageRow} from '../../source/screens/runbooks/walker-tree.js';
+import {stepKind} from '../../source/runbooks/walker/step-kind.js';
+import type {StepRecord} from '../../source/runbooks/walker/walker-state.js';
+import {pageOf, type PageRow} from '../../source/runbooks/walker/walker-tree.js';
 
 const text = (line: SegmentLine) => line.map(s => s.text).join('');
 const runbook = buildAcsoRunbook(namesFor('production'));

@@ -1,56 +1,20 @@
 import {randomUUID} from 'node:crypto';
-import {EventEmitter} from 'node:events';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {render as inkRender} from 'ink';
-import type {ReactElement} from 'react';
+import {render as inkTestRender} from 'ink-testing-library';
+import {useEffect, type ReactElement, type ReactNode} from 'react';
 import {App, type AppProps} from '../../source/app.js';
 import {KeyRouter} from '../../source/input/key-router.js';
 import type {AppConfig} from '../../source/config/app-config.js';
 import {parseFlags, type RawFlags} from '../../source/config/parse-flags.js';
 import {createSimCloud, type SimCloud} from '../../source/sim/index.js';
 
-// The render harness, once: Ink in debug mode (whole frames, fine for asserting what is on screen)
-// with a fixed terminal size, and press() that waits for the next frame.
+// The render harness, once: ink-testing-library (Ink in debug mode: whole frames, fine for asserting
+// what is on screen) given a fixed terminal size, and press() that waits for the next frame.
 
-class FakeStdout extends EventEmitter {
-	frames: string[] = [];
-	constructor(
-		public columns: number,
-		public rows: number,
-	) {
-		super();
-	}
-
-	write = (frame: string) => {
-		this.frames.push(frame);
-		return true;
-	};
-
-	isTTY = true;
-}
-
-class FakeStdin extends EventEmitter {
-	isTTY = true;
-	private data: string | null = null;
-	write(data: string) {
-		this.data = data;
-		this.emit('readable');
-		this.emit('data', data);
-	}
-
-	read = () => {
-		const {data} = this;
-		this.data = null;
-		return data;
-	};
-
-	setEncoding() {}
-	setRawMode() {}
-	resume() {}
-	pause() {}
-	ref() {}
-	unref() {}
+function OnUnmount({run, children}: {run: () => void; children: ReactNode}) {
+	useEffect(() => run, [run]);
+	return <>{children}</>;
 }
 
 export const keys = {
@@ -88,17 +52,32 @@ export type Harness = {
 };
 
 export function renderTui(tree: ReactElement, size: {columns?: number; rows?: number} = {}): Harness {
-	const stdout = new FakeStdout(size.columns ?? 100, size.rows ?? 30);
-	const stdin = new FakeStdin();
+	let unmounted: () => void = () => {};
+	// Resolves when Ink unmounts the tree: the app quit (useApp().exit()) or the test unmounted it.
+	const exited = new Promise<void>(resolve => (unmounted = resolve));
 	// The app has its own key router; a component rendered alone gets one here.
-	const instance = inkRender(<KeyRouter>{tree}</KeyRouter>, {
-		stdout: stdout as unknown as NodeJS.WriteStream,
-		stderr: new FakeStdout(100, 30) as unknown as NodeJS.WriteStream,
-		stdin: stdin as unknown as NodeJS.ReadStream,
-		debug: true,
-		exitOnCtrlC: false,
-		patchConsole: false,
+	// First an empty tree: ink-testing-library fixes 100 columns and no rows, and a first render at
+	// another size would start the screens' polls with the wrong sizes (an extra request, a frame that
+	// never fits). The tree mounts once the terminal has its size, in one synchronous render.
+	const instance = inkTestRender(<></>);
+	const {stdout, stdin} = instance;
+	// ink-testing-library's terminal is 100 columns with no rows and no TTY flag: give it ours.
+	let columns = size.columns ?? 100;
+	let rows = size.rows ?? 30;
+	Object.defineProperties(stdout, {
+		columns: {get: () => columns, configurable: true},
+		rows: {get: () => rows, configurable: true},
+		isTTY: {value: true, configurable: true},
 	});
+	instance.rerender(
+		<OnUnmount run={() => unmounted()}>
+			<KeyRouter>{tree}</KeyRouter>
+		</OnUnmount>,
+	);
+	const setSize = (c: number, r: number) => {
+		columns = c;
+		rows = r;
+	};
 	const lastFrame = () => stdout.frames[stdout.frames.length - 1] ?? '';
 	const harness: Harness = {
 		lastFrame,
@@ -119,8 +98,7 @@ export function renderTui(tree: ReactElement, size: {columns?: number; rows?: nu
 			return lastFrame();
 		},
 		async resize(columns, rows) {
-			stdout.columns = columns;
-			stdout.rows = rows;
+			setSize(columns, rows);
 			stdout.emit('resize');
 			await tick();
 		},
@@ -134,7 +112,7 @@ export function renderTui(tree: ReactElement, size: {columns?: number; rows?: nu
 			throw new Error(`timed out waiting for ${String(predicate)}; last frame:\n${lastFrame()}`);
 		},
 		unmount: () => instance.unmount(),
-		exited: instance.waitUntilExit().then(() => undefined),
+		exited,
 	};
 	return harness;
 }

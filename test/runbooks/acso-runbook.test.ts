@@ -1,11 +1,11 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {namesFor} from '../../source/port/names.js';
-import {acsoGuideMarkdown} from '../../source/runbooks/acso-guide-text.js';
 import {buildAcsoRunbook} from '../../source/runbooks/acso-runbook.js';
+import acsoGuideMarkdown from '../../source/runbooks/acso-troubleshooting-guide.md';
 import {allIssues, allSteps, findIssue} from '../../source/runbooks/model.js';
 
-const guide = readFileSync(new URL('../fixtures/guides/acso-guide.md', import.meta.url), 'utf8');
+const guide = readFileSync(new URL('../../source/runbooks/acso-troubleshooting-guide.md', import.meta.url), 'utf8');
 const production = buildAcsoRunbook(namesFor('production'));
 const staging = buildAcsoRunbook(namesFor('staging'));
 
@@ -27,7 +27,7 @@ const issueIds = [
 ];
 
 describe('the built-in ACSO runbook', () => {
-	it('embeds exactly the guide kept in the fixtures', () => {
+	it('bundles the guide from its markdown file, byte for byte', () => {
 		expect(acsoGuideMarkdown).toBe(guide);
 	});
 
@@ -90,8 +90,7 @@ describe('the built-in ACSO runbook', () => {
 			'deploy-revision',
 			'force-new-deployment',
 			'modify-db-class',
-			'new-revision-more-cpu',
-			'new-revision-more-memory',
+			'new-revision',
 			'put-composite-alarm',
 			'put-metric-alarm',
 			'put-metric-filter',
@@ -99,8 +98,8 @@ describe('the built-in ACSO runbook', () => {
 			'rollback',
 			'set-desired-count',
 		]);
-		expect(findIssue(production, 'memory-leaks')?.resolutions[1]?.steps[0]?.fix).toMatchObject({kind: 'new-revision-more-memory', params: {cpu: 1024, memory: 4096}});
-		expect(findIssue(production, 'high-cpu-utilization')?.resolutions[0]?.steps[0]?.fix).toMatchObject({kind: 'new-revision-more-cpu', params: {cpu: 1024, memory: 2048}});
+		expect(findIssue(production, 'memory-leaks')?.resolutions[1]?.steps[0]?.fix).toMatchObject({kind: 'new-revision', grows: 'memory', params: {cpu: 1024, memory: 4096}});
+		expect(findIssue(production, 'high-cpu-utilization')?.resolutions[0]?.steps[0]?.fix).toMatchObject({kind: 'new-revision', grows: 'cpu', params: {cpu: 1024, memory: 2048}});
 		expect(findIssue(production, 'database-connection-issues')?.resolutions[1]?.steps[0]?.fix).toEqual({
 			kind: 'modify-db-class',
 			target: {kind: 'db', db: 'acso-production-db'},

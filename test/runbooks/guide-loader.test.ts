@@ -7,6 +7,8 @@ import {allIssues, allSteps} from '../../source/runbooks/model.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/guides/${name}`, import.meta.url), 'utf8');
 const production = namesFor('production');
+// The ACSO guide the app bundles (source/runbooks/acso-troubleshooting-guide.md), read as a file here.
+const acsoGuide = () => readFileSync(new URL('../../source/runbooks/acso-troubleshooting-guide.md', import.meta.url), 'utf8');
 
 function loadError(markdown: string): GuideError {
 	try {
@@ -19,7 +21,7 @@ function loadError(markdown: string): GuideError {
 }
 
 describe('loadGuide on the ACSO guide', () => {
-	const {runbook, warnings} = loadGuide(fixture('acso-guide.md'), production);
+	const {runbook, warnings} = loadGuide(acsoGuide(), production);
 
 	it('loads without warnings', () => {
 		expect(warnings).toEqual([]);
@@ -28,7 +30,7 @@ describe('loadGuide on the ACSO guide', () => {
 
 	it('finds the six areas and every "### Issue:" of the guide, in order', () => {
 		expect(runbook.areas.map(a => a.title)).toEqual(['Deployment', 'Agent Communication', 'Performance', 'Security', 'Monitoring and Alerting', 'Data and Storage']);
-		const titles = [...fixture('acso-guide.md').matchAll(/^### Issue: (.+)$/gm)].map(m => m[1]);
+		const titles = [...acsoGuide().matchAll(/^### Issue: (.+)$/gm)].map(m => m[1]);
 		expect(allIssues(runbook).map(i => i.title)).toEqual(titles);
 	});
 
@@ -70,7 +72,7 @@ describe('loadGuide on the ACSO guide', () => {
 	});
 
 	it('loads a CRLF copy the same way', () => {
-		const crlf = loadGuide(fixture('acso-guide.md').replace(/\n/g, '\r\n'), production);
+		const crlf = loadGuide(acsoGuide().replace(/\n/g, '\r\n'), production);
 		expect(crlf.warnings).toEqual([]);
 		expect(JSON.stringify(crlf.runbook)).toBe(JSON.stringify(runbook));
 	});
@@ -159,7 +161,7 @@ describe('loadGuide on broken and hostile guides', () => {
 	});
 
 	it('skips huge lines with their line number', () => {
-		const markdown = `${fixture('acso-guide.md')}\n${'x'.repeat(20_000)}\n`;
+		const markdown = `${acsoGuide()}\n${'x'.repeat(20_000)}\n`;
 		const {warnings} = loadGuide(markdown, production);
 		expect(warnings).toEqual([{line: 798, message: 'line is 20000 characters long (limit 10000): skipped'}]);
 	});
@@ -170,7 +172,7 @@ describe('loadGuide on broken and hostile guides', () => {
 	});
 
 	it('loads a 10 MB guide (the real one many times over) and caps what it keeps', () => {
-		const one = fixture('acso-guide.md');
+		const one = acsoGuide();
 		const big = one.repeat(Math.ceil((10 * 1024 * 1024) / one.length));
 		const {runbook, warnings} = loadGuide(big, production);
 		expect(allIssues(runbook).length).toBeGreaterThan(1000);

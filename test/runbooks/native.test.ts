@@ -3,7 +3,7 @@ import {CloudError} from '../../source/port/errors.js';
 import {namesFor} from '../../source/port/names.js';
 import type {Alarm, LogEvent, MetricAlarm, MetricQuery, Service, Task} from '../../source/port/types.js';
 import {buildAcsoRunbook} from '../../source/runbooks/acso-runbook.js';
-import {estimateMaxConnections, instanceMemoryGiB} from '../../source/runbooks/db-capacity.js';
+import {estimateMaxConnections, instanceMemoryGiB} from '../../source/runbooks/database-capacity.js';
 import {allSteps, findIssue, type Issue, type Step} from '../../source/runbooks/model.js';
 import type {NativeCall} from '../../source/runbooks/native-call.js';
 import {type NativeContext, runNative, runNativeStep} from '../../source/runbooks/native.js';

@@ -7,7 +7,7 @@ import {chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync}
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {createAuditLog} from '../../source/actions/audit.js';
+import {createAuditLog} from '../../source/fixes/audit.js';
 import {namesFor} from '../../source/port/names.js';
 import {judgeAwsArgv} from '../../source/runbooks/cli-policy.js';
 import {fixedPath} from '../../source/runbooks/cli-env.js';

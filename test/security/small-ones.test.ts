@@ -5,7 +5,7 @@ import {chmodSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, wri
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
-import {AuditError, createAuditLog} from '../../source/actions/audit.js';
+import {AuditError, createAuditLog} from '../../source/fixes/audit.js';
 import {panelMessage} from '../../source/components/cell-line.js';
 import {loadFileConfig} from '../../source/config/config-file.js';
 import {namesFor} from '../../source/port/names.js';

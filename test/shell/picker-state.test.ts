@@ -45,19 +45,17 @@ describe('picker rows', () => {
 });
 
 describe('the shell with a picker', () => {
-	it('opens the picker as an overlay, and a switch closes it and keeps the screen', async () => {
-		const {initialShellState, shellReducer} = await import('../../source/shell/shell-state.js');
+	it('opens the picker as a layer, and a switch closes it and keeps the screen', async () => {
+		const {initialShellState, overlayOf, shellReducer} = await import('../../source/shell/shell-state.js');
 		let state = shellReducer(initialShellState('overview'), {type: 'go', screen: 'logs'});
 		state = shellReducer(state, {type: 'pick', picker: 'cluster'});
-		expect(state).toMatchObject({overlay: 'picker', picker: 'cluster'});
-		// An overlay named without its kind does not replace the picker's.
-		expect(shellReducer(state, {type: 'overlay', overlay: 'picker'})).toBe(state);
+		expect(state.layers).toEqual([{kind: 'picker', picker: 'cluster'}]);
+		// Another picker takes its place rather than stacking on it.
+		expect(shellReducer(state, {type: 'pick', picker: 'db'}).layers).toEqual([{kind: 'picker', picker: 'db'}]);
 		const back = shellReducer(state, {type: 'back'});
-		expect(back.overlay).toBe('none');
-		expect(back.picker).toBeUndefined();
+		expect(overlayOf(back)).toBe('none');
 		const switched = shellReducer(state, {type: 'switched'});
-		expect(switched).toMatchObject({overlay: 'none', stack: [{id: 'overview'}, {id: 'logs'}]});
-		expect(switched.picker).toBeUndefined();
+		expect(switched).toMatchObject({layers: [], stack: [{id: 'overview'}, {id: 'logs'}]});
 		// A service of the old context means nothing in the new one: back to the overview.
 		const detail = shellReducer(initialShellState('overview'), {type: 'open', screen: 'service', params: {name: 'x'}});
 		expect(shellReducer(detail, {type: 'switched'}).stack).toEqual([{id: 'overview'}]);

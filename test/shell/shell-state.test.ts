@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {currentScreen, initialShellState, shellReducer} from '../../source/shell/shell-state.js';
+import {currentScreen, initialShellState, overlayOf, shellReducer, topLayer} from '../../source/shell/shell-state.js';
 import {completeCommand, findCommand, tabOrder} from '../../source/shell/screen-ids.js';
 
 describe('shellReducer', () => {
@@ -21,8 +21,21 @@ describe('shellReducer', () => {
 	it('Esc closes an overlay before leaving the screen', () => {
 		let s = shellReducer(initialShellState('alarms'), {type: 'overlay', overlay: 'help'});
 		s = shellReducer(s, {type: 'back'});
-		expect(s.overlay).toBe('none');
+		expect(overlayOf(s)).toBe('none');
 		expect(currentScreen(s).id).toBe('alarms');
+	});
+
+	it('stacks help over the fix panels over the screen, and Esc unstacks one layer at a time', () => {
+		let s = shellReducer(initialShellState('overview'), {type: 'fixes', open: true});
+		s = shellReducer(s, {type: 'overlay', overlay: 'help'});
+		expect(s.layers).toEqual([{kind: 'fixes'}, {kind: 'help'}]);
+		expect(topLayer(s)).toEqual({kind: 'help'});
+		s = shellReducer(s, {type: 'back'});
+		expect(overlayOf(s)).toBe('fixes');
+		// The fix panels close themselves (their own Esc); the screen's Esc does not pull them away.
+		expect(shellReducer(s, {type: 'back'})).toBe(s);
+		expect(shellReducer(s, {type: 'go', screen: 'logs'}).layers).toEqual([{kind: 'fixes'}]);
+		expect(shellReducer(s, {type: 'fixes', open: false}).layers).toEqual([]);
 	});
 
 	it('Tab and Shift-Tab cycle through every top-level screen and wrap', () => {
@@ -42,8 +55,8 @@ describe('shellReducer', () => {
 	});
 
 	it('navigating closes any overlay', () => {
-		const s = shellReducer({...initialShellState(), overlay: 'command'}, {type: 'go', screen: 'db'});
-		expect(s.overlay).toBe('none');
+		const s = shellReducer(shellReducer(initialShellState(), {type: 'overlay', overlay: 'command'}), {type: 'go', screen: 'db'});
+		expect(overlayOf(s)).toBe('none');
 	});
 });
 

@@ -9,10 +9,10 @@ import {cockpitChartMs, useCockpit} from '../../hooks/use-cockpit.js';
 import type {Binding} from '../../input/bindings.js';
 import {eventsSince, tasksOf} from '../../model/cockpit.js';
 import {shortServiceName} from '../../port/names.js';
-import {serviceTarget, useActionKeys} from '../../fixes-ui/action-keys.js';
+import {serviceTarget, useFixKeys} from '../../fixes/ui/fix-keys.js';
 import {useApp} from '../../shell/app-context.js';
 import type {ScreenModel, ScreenProps} from '../../shell/screen-model.js';
-import {freshnessOf} from '../overview.js';
+import {freshnessOf} from '../../hooks/poll-state.js';
 
 const viewLabel: Record<LogView, string> = {new: 'the new revision', old: 'the old revision', both: 'both revisions'};
 
@@ -51,7 +51,7 @@ export function useDeployScreen(props: ScreenProps): ScreenModel {
 		},
 		{keys: ['L'], description: 'all logs of this service', handler: () => open('logs', {service: name})},
 		{keys: ['enter'], description: 'service detail', handler: () => open('service', {name})},
-		...useActionKeys(target, 'service'),
+		...useFixKeys(target, 'service'),
 	];
 
 	const freshness = combineFreshness([freshnessOf(cockpit.state), freshnessOf(cockpit.logs), freshnessOf(cockpit.metrics)]);

@@ -12,7 +12,7 @@ import {wrappedPage} from '../../format/wrap.js';
 import {logViewKey, useLogTail} from '../../hooks/use-log-tail.js';
 import type {Binding} from '../../input/bindings.js';
 import {describeFilterError, highlightRanges, parseFilterPattern, suggestFilterFix} from '../../logs/filter-pattern.js';
-import {logGroupTarget, useActionKeys} from '../../fixes-ui/action-keys.js';
+import {logGroupTarget, useFixKeys} from '../../fixes/ui/fix-keys.js';
 import {shortServiceName} from '../../port/names.js';
 import {useApp} from '../../shell/app-context.js';
 import type {ScreenModel, ScreenProps} from '../../shell/screen-model.js';
@@ -165,7 +165,7 @@ export function useLogsScreen(props: ScreenProps): ScreenModel {
 			{keys: ['pageup', 'ctrl-u'], description: 'previous page of the details', handler: () => dispatch({type: 'detail-scroll', delta: -detailRows, more})},
 		);
 	}
-	bindings.push(...useActionKeys(logGroupTarget(selectedLine?.event.logGroup ?? config.names.logGroups[0]), 'log group', !state.editing));
+	bindings.push(...useFixKeys(logGroupTarget(selectedLine?.event.logGroup ?? config.names.logGroups[0]), 'log group', !state.editing));
 
 	const highlight = ast ? (message: string) => highlightRanges(ast, message) : undefined;
 	const rowsOf = (i: number) => {

@@ -4,7 +4,7 @@ import type {Cell} from '../../format/service-rows.js';
 import {sanitize} from '../../format/sanitize.js';
 import type {Binding} from '../../input/bindings.js';
 import type {AppContextValue} from '../../shell/app-context.js';
-import type {TreeSuggestion} from './suggest-tree.js';
+import type {TreeSuggestion} from '../../runbooks/walker/suggest-tree.js';
 
 /** The params the runbooks screen opens on: an issue, or a step (the emergency commands). */
 export function suggestionParams(suggestion: TreeSuggestion): Record<string, string> {

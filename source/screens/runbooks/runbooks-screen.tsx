@@ -15,11 +15,11 @@ import {contextLine} from '../../runbooks/cli-env.js';
 import {useApp} from '../../shell/app-context.js';
 import type {ScreenModel, ScreenProps} from '../../shell/screen-model.js';
 import {ConfirmPanel, confirmRows, FillPanel, fillRows} from './step-input.js';
-import {stepKind} from './step-kind.js';
+import {stepKind} from '../../runbooks/walker/step-kind.js';
 import {walkerBindings} from './walker-bindings.js';
-import {awsUnavailable, cliContextOf} from './walker-effects.js';
-import {currentPage, recommendedResolution, type RunEnv, selectedPageRow} from './walker-state.js';
-import {pageOf, selectableRows, warningsTitle} from './walker-tree.js';
+import {awsUnavailable, cliContextOf} from '../../runbooks/walker/walker-effects.js';
+import {currentPage, recommendedResolution, type RunEnv, selectedPageRow} from '../../runbooks/walker/walker-state.js';
+import {pageOf, selectableRows, warningsTitle} from '../../runbooks/walker/walker-tree.js';
 
 export function useRunbooksScreen(props: ScreenProps): ScreenModel {
 	const {cloud, config, now, audit} = useApp();
@@ -128,9 +128,9 @@ export function useRunbooksScreen(props: ScreenProps): ScreenModel {
 					</Text>
 				) : null}
 				{phase.kind === 'filling' ? (
-					<FillPanel phase={phase} tasks={state.tasks} width={width} onDraft={text => dispatch({type: 'draft', text})} onSubmit={submit} />
+					<FillPanel phase={phase} tasks={state.tasks} width={width} isActive={props.isActive} onDraft={text => dispatch({type: 'draft', text})} onSubmit={submit} />
 				) : phase.kind === 'confirming' ? (
-					<ConfirmPanel phase={phase} width={width} onTyped={text => dispatch({type: 'draft', text})} onSubmit={submit} />
+					<ConfirmPanel phase={phase} width={width} isActive={props.isActive} onTyped={text => dispatch({type: 'draft', text})} onSubmit={submit} />
 				) : null}
 			</Box>
 		),

@@ -1,13 +1,14 @@
 // The small panels under a step while it is being prepared: a placeholder's field (or the list of
-// running tasks for a TASK-ID) and the confirmation of an aws CLI command before it runs.
+// running tasks for a TASK-ID) and the confirmation of an aws CLI command before it runs. The fields
+// are LineInputs, the app's one text field: no typed-ahead key is lost (they take printable text only).
 import {Box, Text} from 'ink';
-import TextInput from 'ink-text-input';
+import {LineInput} from '../../components/line-input.js';
 import {toneColor} from '../../components/theme.js';
 import {listWindow} from '../../format/list-window.js';
 import {sanitize} from '../../format/sanitize.js';
 import {truncate} from '../../format/truncate.js';
-import type {StepPhase, TaskList} from './walker-state.js';
-import {previewLines} from './walker-steps.js';
+import type {StepPhase, TaskList} from '../../runbooks/walker/walker-state.js';
+import {previewLines} from '../../runbooks/walker/walker-steps.js';
 
 type Filling = Extract<StepPhase, {kind: 'filling'}>;
 type Confirming = Extract<StepPhase, {kind: 'confirming'}>;
@@ -34,7 +35,7 @@ export function confirmRows(phase: Confirming, width: number): number {
 
 const taskRows = 5;
 
-export function FillPanel({phase, tasks, width, onDraft, onSubmit}: {phase: Filling; tasks: TaskList; width: number; onDraft: (text: string) => void; onSubmit: () => void}) {
+export function FillPanel({phase, tasks, width, isActive, onDraft, onSubmit}: {phase: Filling; tasks: TaskList; width: number; isActive: boolean; onDraft: (text: string) => void; onSubmit: () => void}) {
 	const placeholder = phase.placeholders[phase.index];
 	if (!placeholder) return null;
 	const picking = placeholder.kind === 'task-id' && tasks.status === 'ok' && tasks.items.length > 0;
@@ -60,7 +61,7 @@ export function FillPanel({phase, tasks, width, onDraft, onSubmit}: {phase: Fill
 			) : (
 				<Box>
 					<Text color={toneColor('accent')}>› </Text>
-					<TextInput value={phase.draft} onChange={text => onDraft(text.replace(/[\t\r\n]/g, ''))} onSubmit={onSubmit} />
+					<LineInput value={phase.draft} onChange={onDraft} onSubmit={onSubmit} isActive={isActive} />
 				</Box>
 			)}
 			{phase.errors.slice(0, 2).map((error, i) => (
@@ -75,7 +76,7 @@ export function FillPanel({phase, tasks, width, onDraft, onSubmit}: {phase: Fill
 	);
 }
 
-export function ConfirmPanel({phase, width, onTyped, onSubmit}: {phase: Confirming; width: number; onTyped: (text: string) => void; onSubmit: () => void}) {
+export function ConfirmPanel({phase, width, isActive, onTyped, onSubmit}: {phase: Confirming; width: number; isActive: boolean; onTyped: (text: string) => void; onSubmit: () => void}) {
 	const lines = shownLines(phase, width);
 	return (
 		<Box flexDirection="column" width={width}>
@@ -98,7 +99,7 @@ export function ConfirmPanel({phase, width, onTyped, onSubmit}: {phase: Confirmi
 			) : (
 				<Box>
 					<Text color={toneColor('warn')}>{`type ${sanitize(phase.typeToConfirm)} to confirm, esc cancel: `}</Text>
-					<TextInput value={phase.typed} onChange={text => onTyped(text.replace(/[\t\r\n]/g, ''))} onSubmit={onSubmit} />
+					<LineInput value={phase.typed} onChange={onTyped} onSubmit={onSubmit} isActive={isActive} />
 				</Box>
 			)}
 		</Box>

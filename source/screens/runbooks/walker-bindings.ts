@@ -2,10 +2,10 @@
 // recommended resolution), the fill panel (pick a task, or type into the field) and the confirmation.
 // The same table drives the keys, the footer and `?` help.
 import type {Binding} from '../../input/bindings.js';
-import type {Dispatch} from './runbook-session.js';
-import type {StepKind} from './step-kind.js';
-import type {RunEnv, WalkerState} from './walker-state.js';
-import type {PageRow} from './walker-tree.js';
+import type {Dispatch} from '../../runbooks/walker/runbook-session.js';
+import type {StepKind} from '../../runbooks/walker/step-kind.js';
+import type {RunEnv, WalkerState} from '../../runbooks/walker/walker-state.js';
+import type {PageRow} from '../../runbooks/walker/walker-tree.js';
 
 // What Enter does on the selected step, for the footer.
 const enterHelp: Record<StepKind, string> = {

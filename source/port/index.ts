@@ -1,4 +1,0 @@
-export type * from './types.js';
-export * from './errors.js';
-export * from './names.js';
-export * from './read-only.js';
