@@ -12,9 +12,8 @@ import {createServiceReader} from './services.js';
 // The port on the AWS SDK. Nothing is imported from the SDK until the first call, so creating
 // the Cloud is free; the operator is guarded, so read-only mode never builds a mutating request.
 
-export type {AwsOptions, ObservedCall, AwsServiceName} from './clients.js';
+export type {AwsOptions, ObservedCall} from './clients.js';
 export {resolveRegion} from './region.js';
-export {toCloudError} from './errors.js';
 
 export function createAwsCloud(options: AwsOptions): Cloud {
 	const clients = createAwsClients(options);

@@ -1,15 +1,6 @@
-import {memo, useMemo} from 'react';
+import {useMemo} from 'react';
 import {chartGridLines, type PanelSpec} from '../format/chart-grid.js';
-import {chartPanel, type ChartPanelInput} from '../format/chart-panel.js';
 import {SegmentLines} from './segment-lines.js';
-
-/**
- * One chart panel (title, chart, now/max/min), exactly `width` x `height`. Memoised: with the
- * series, range and alarms kept by identity it is redrawn only when data or size change.
- */
-export const Chart = memo(function Chart(props: ChartPanelInput) {
-	return <SegmentLines lines={chartPanel(props)} />;
-});
 
 /**
  * Charts in a grid filling `width` x `height`. The panels array should be memoised by the caller:

@@ -27,7 +27,7 @@ export function useMetricBatch(queries: readonly MetricQuery[], windowMs: number
 		if (queries.length === 0) return [];
 		const end = now();
 		return cloud.metrics.getMetricData([...queries], {start: end - windowMs, end});
-		// eslint-disable-next-line react-hooks/exhaustive-deps
+		// eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for the queries: equal queries in a new array must not restart the poll
 	}, [cloud, key]);
 	return usePoll(fetch, {intervalMs: config.refreshMs, enabled: enabled && queries.length > 0, key, cache: pollCache, now, refreshToken});
 }

@@ -3,7 +3,7 @@
 // and the verdict. It remembers a rollback it saw, so it can say when the old revision is steady.
 import {useCallback, useMemo, useRef, useState} from 'react';
 import {createCockpitLogStore, readCockpitLogs, revisionRate, streamQueries, type CockpitLine, type RevisionRate} from '../model/cockpit-logs.js';
-import {createDeploymentsApiMemo, loadCockpit, type CockpitData} from '../model/cockpit.js';
+import {createDeploymentsApiMemo, loadCockpit} from '../model/cockpit.js';
 import {isRollback, judgeRollout, type Verdict} from '../model/cockpit-verdict.js';
 import {serviceQueries, splitSeries} from '../model/metric-queries.js';
 import {useApp} from '../shell/app-context.js';
@@ -59,5 +59,3 @@ export function useCockpit(name: string, enabled: boolean) {
 	return {state, data, logs, metrics, series, rates, verdict, tasks};
 }
 
-export type CockpitState = ReturnType<typeof useCockpit>;
-export type {CockpitData};

@@ -1,5 +1,5 @@
 import {useCallback, useMemo, useState} from 'react';
-import {createDiscoveryCache, discoverEnvironment, type Discovery} from '../discovery/discover.js';
+import {createDiscoveryCache, discoverEnvironment} from '../discovery/discover.js';
 import type {DiscoveryState} from '../discovery/discovery-state.js';
 import {streamMapper, type StreamMapper} from '../discovery/stream-source.js';
 import type {ResourceNames} from '../port/names.js';

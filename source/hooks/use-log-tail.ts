@@ -54,7 +54,7 @@ export function useLogTail(
 		});
 		tailer.start();
 		return () => tailer.stop();
-		// eslint-disable-next-line react-hooks/exhaustive-deps
+		// eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for groups, pattern and window: the tailer restarts only when the view changes
 	}, [cloud, store, options.key, refreshToken, logGroupsReady, options.enabled]);
 
 	useEffect(() => {

@@ -47,7 +47,7 @@ export function useTreeSuggestion(data: OverviewData): TreeSuggestion | undefine
 		// A rollout in progress or failing is followed in the cockpit first; otherwise the tree.
 		// Only build the runbook when something is wrong: a healthy overview never pays for it.
 		() => rolloutSuggestion(services) ?? (hasTrouble(data) ? suggestTree({...(services ? {services} : {}), ...(alarms ? {alarms} : {}), ...(errors ? {errors} : {})}, session.loaded().runbook) : undefined),
-		// eslint-disable-next-line react-hooks/exhaustive-deps
+		// eslint-disable-next-line react-hooks/exhaustive-deps -- the suggestion depends on the data's identity (equal data keeps it); data itself is a new object every render
 		[session, services, alarms, errors],
 	);
 }

@@ -14,7 +14,7 @@ export function useTerminalSize(): TerminalSize {
 		return () => {
 			stdout.off('resize', onResize);
 		};
-		// eslint-disable-next-line react-hooks/exhaustive-deps
+		// eslint-disable-next-line react-hooks/exhaustive-deps -- subscribes once for the life of the app; read() is stable in effect
 	}, [stdout]);
 	return size;
 }

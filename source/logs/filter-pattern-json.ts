@@ -5,7 +5,7 @@ import {FilterPatternError, type Condition, type FilterAst, type Selector} from 
 import {evaluate, parseCondition, type ConditionSyntax} from './filter-pattern-conditions.js';
 import {describeToken, tokenize, TokenStream, type Token} from './filter-pattern-lexer.js';
 
-const step = /\.([A-Za-z0-9_@\-]+)|\[(\d+)\]/y;
+const step = /\.([A-Za-z0-9_@-]+)|\[(\d+)\]/y;
 
 /** `$.a.b[0]` -> ['a', 'b', 0]; the position of an error points inside the selector. */
 export function parseJsonSelector(token: Token): Selector {

@@ -16,7 +16,7 @@ import {sanitize} from '../format/sanitize.js';
 import stringWidth from 'string-width';
 
 export {FilterPatternError};
-export type {Condition, FilterAst, Literal, Selector, TermGroup, TextTerm} from './filter-pattern-ast.js';
+export type {FilterAst} from './filter-pattern-ast.js';
 
 export type FilterPatternProblem = {message: string; position: number};
 

@@ -50,4 +50,3 @@ export type NativeCall =
 	| {op: 'cloudwatch.describe-alarm-history'; name: string; window: RelativeWindow}
 	| {op: 'rds.describe-db-instances'; db?: string};
 
-export type NativeOp = NativeCall['op'];

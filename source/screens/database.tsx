@@ -31,7 +31,7 @@ export function useDatabaseScreen(props: ScreenProps): ScreenModel {
 	const periodSeconds = periodFor(window.ms, section?.plotColumns ?? 1);
 	const queries = useMemo(() => dbQueries(names, periodSeconds), [names, periodSeconds]);
 	const batch = useMetricBatch(queries, window.ms);
-	const range = useMemo(() => rangeOf(batch, window.ms), [batch.updatedAt, window.ms]); // eslint-disable-line react-hooks/exhaustive-deps
+	const range = useMemo(() => rangeOf(batch, window.ms), [batch.updatedAt, window.ms]); // eslint-disable-line react-hooks/exhaustive-deps -- the range moves only when new data arrived (updatedAt), not at every render
 	const panels = useMemo(
 		() => dbPanels(names, batch, splitSeries([], batch.data ?? []).db, range, periodSeconds, alarms.data),
 		[names, batch, range, periodSeconds, alarms.data],

@@ -42,7 +42,7 @@ export function useMetricsScreen(props: ScreenProps): ScreenModel {
 	const count = serviceNames.length;
 	const index = Math.min(cursor, Math.max(0, count - 1));
 	const selected = serviceNames[index];
-	const range = useMemo(() => rangeOf(batch, window.ms), [batch.updatedAt, window.ms]); // eslint-disable-line react-hooks/exhaustive-deps
+	const range = useMemo(() => rangeOf(batch, window.ms), [batch.updatedAt, window.ms]); // eslint-disable-line react-hooks/exhaustive-deps -- the range moves only when new data arrived (updatedAt), not at every render
 
 	const servicePanels = useMemo((): PanelSpec[] => {
 		const short = selected ? shortServiceName(selected, names) : 'service';

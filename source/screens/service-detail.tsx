@@ -61,7 +61,7 @@ export function useServiceDetailScreen(props: ScreenProps): ScreenModel {
 	const periodSeconds = periodFor(window.ms, chartSection?.plotColumns ?? 1);
 	const queries = useMemo(() => (name ? serviceQueries(names, [name], periodSeconds) : []), [names, name, periodSeconds]);
 	const batch = useMetricBatch(queries, window.ms, chartsHeight > 0);
-	const range = useMemo(() => rangeOf(batch, window.ms), [batch.updatedAt, window.ms]); // eslint-disable-line react-hooks/exhaustive-deps
+	const range = useMemo(() => rangeOf(batch, window.ms), [batch.updatedAt, window.ms]); // eslint-disable-line react-hooks/exhaustive-deps -- the range moves only when new data arrived (updatedAt), not at every render
 	const panels = useMemo(() => {
 		const own = splitSeries([name], batch.data ?? []).perService.get(name);
 		const watch = (metricName: string) => alarmsWatching(alarms.data, {namespace: 'AWS/ECS', metricName, dimensions: {ClusterName: names.cluster, ServiceName: name}});

@@ -34,7 +34,8 @@ export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
 
 /** One simulation step: state changes at whole seconds. */
-export const STEP_MS = SECOND;
+/** The sim's step: one second. */
+export const STEP_MS = 1000;
 
 export function floorTo(t: number, unit: number): number {
 	return Math.floor(t / unit) * unit;

@@ -82,7 +82,7 @@ const BY_SERVICE: Record<string, Template[]> = {
 		{weight: 8, level: 'INFO', text: () => 'cost analysis computation finished', fields: rng => ({accounts: rng.int(1, 12), durationMs: ms(rng, 400, 9000)})},
 		{weight: 4, level: 'INFO', text: () => 'budget forecast updated', fields: rng => ({month: '2026-12', forecastUsd: rng.int(40000, 90000)})},
 		{weight: 1, level: 'WARN', text: () => 'performance: cost explorer call slow', fields: rng => ({latencyMs: ms(rng, 3000, 12000)})},
-		{weight: 0.3, level: 'ERROR', text: () => 'anomaly detection failed: database query timeout', fields: rng => ({timeoutMs: 30000})},
+		{weight: 0.3, level: 'ERROR', text: () => 'anomaly detection failed: database query timeout', fields: () => ({timeoutMs: 30000})},
 	],
 };
 

@@ -1,3 +1,2 @@
-export {createDiffOutput, type DiffOutput, type DiffOutputOptions, type DiffOutputStats} from './diff-output.js';
-export {diffScreens} from './diff-screens.js';
-export {readCells, screenText, type Cell, type Pen, type Screen} from './cells.js';
+// The output layer's entry: what the CLI and the bench import.
+export {createDiffOutput} from './diff-output.js';

@@ -33,7 +33,10 @@ export function withoutComments(text: string): string {
 		const c = text[i]!;
 		const next = text[i + 1];
 		if (c === '/' && next === '/') {
-			while (i < text.length && text[i] !== '\n') (out += ' '), i++;
+			while (i < text.length && text[i] !== '\n') {
+				out += ' ';
+				i++;
+			}
 		} else if (c === '/' && next === '*') {
 			const end = text.indexOf('*/', i + 2);
 			const stop = end === -1 ? text.length : end + 2;

@@ -15,7 +15,6 @@ const mutating = new Set(['UpdateService', 'RegisterTaskDefinition', 'StopTask',
 
 describeWithMoto('AWS adapters on a seeded moto_server', () => {
 	let server: MotoServer;
-	let load: SeedManifest;
 	let exact: SeedManifest;
 	let calls: ObservedCall[];
 	let writeEnabled = false;
@@ -32,7 +31,7 @@ describeWithMoto('AWS adapters on a seeded moto_server', () => {
 
 	beforeAll(async () => {
 		server = await startMoto();
-		load = await seedEnvironment(server.endpoint, {env: 'load', services: 25, tasks: false, metricMinutes: 10});
+		await seedEnvironment(server.endpoint, {env: 'load', services: 25, tasks: false, metricMinutes: 10});
 		exact = await seedEnvironment(server.endpoint, {env: 'exact'});
 	});
 

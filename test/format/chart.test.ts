@@ -146,7 +146,6 @@ describe('chartLines', () => {
 
 	it('never emits a control character (no escape sequence reaches the terminal)', () => {
 		const lines = chart({thresholds: [{value: 10, tone: 'bad'}], points: minutes(Array.from({length: 60}, (_, i) => (i * 37) % 100))});
-		// eslint-disable-next-line no-control-regex
 		for (const line of lines) expect(text(line)).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
 	});
 

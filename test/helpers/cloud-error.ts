@@ -6,7 +6,7 @@ export async function cloudErrorOf(promise: Promise<unknown>): Promise<CloudErro
 		await promise;
 	} catch (error) {
 		if (isCloudError(error)) return error;
-		throw new Error(`expected a CloudError, got ${String(error)}`);
+		throw new Error(`expected a CloudError, got ${String(error)}`, {cause: error});
 	}
 	throw new Error('expected the call to fail, it succeeded');
 }

@@ -394,25 +394,3 @@ async function seed(endpoint: string, region: string, options: SeedOptions, {ecs
 		alarms,
 	};
 }
-
-/**
- * A small command line for scripts and the benchmark:
- * `--endpoint http://127.0.0.1:PORT --env NAME [--services N|a,b,c]`; prints the manifest as JSON.
- */
-export async function runSeedCli(argv: string[], print: (text: string) => void = text => process.stdout.write(text)): Promise<SeedManifest> {
-	const value = (flag: string) => {
-		const index = argv.indexOf(flag);
-		return index >= 0 ? argv[index + 1] : undefined;
-	};
-	const endpoint = value('--endpoint');
-	const env = value('--env') ?? 'production';
-	const servicesArg = value('--services');
-	if (!endpoint || !/^https?:\/\//.test(endpoint)) throw new Error('seed: --endpoint http://127.0.0.1:PORT is required');
-	let services: number | string[] | undefined;
-	if (servicesArg !== undefined) {
-		services = /^\d+$/.test(servicesArg) ? Number(servicesArg) : servicesArg.split(',').map(s => s.trim()).filter(Boolean);
-	}
-	const manifest = await seedEnvironment(endpoint, {env, services});
-	print(`${JSON.stringify(manifest, null, 2)}\n`);
-	return manifest;
-}

@@ -14,7 +14,7 @@ export const settle = (): Promise<unknown> => new Promise(resolve => setTimeout(
 /** Reaches a screen the way an engineer does: `:name` Enter, one key at a time. */
 export async function goTo(app: Harness, name: string): Promise<string> {
 	await app.press(':');
-	await app.waitFor(f => typed(app, ''));
+	await app.waitFor(() => typed(app, ''));
 	await settle();
 	for (let i = 1; i <= name.length; i++) {
 		await app.press(name[i - 1]!);

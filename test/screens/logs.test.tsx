@@ -59,7 +59,7 @@ describe('the logs screen on the simulated account', () => {
 		for (let i = 0; i < 20; i++) await h.press('\u007F');
 		frame = await h.type('ERROR OR FATAL');
 		expect(frame).toContain('did you mean ?ERROR ?FATAL');
-		frame = await h.press(keys.tab);
+		await h.press(keys.tab);
 		frame = await h.press(keys.enter);
 		expect(frame).toContain('▶ following ?ERROR ?FATAL');
 	});

@@ -154,6 +154,6 @@ function MissingWatch({service, deps, onClose}: {service: string; deps: FixDeps;
 	useEffect(() => {
 		deps.notify(`no deployment watch for ${service}`, 'error');
 		onClose();
-	}, []); // eslint-disable-line react-hooks/exhaustive-deps
+	}, []); // eslint-disable-line react-hooks/exhaustive-deps -- once, on mount: the panel reports the missing watch and closes itself
 	return null;
 }

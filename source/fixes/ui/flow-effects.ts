@@ -22,7 +22,7 @@ export function usePlanning(state: FlowState, dispatch: (action: FlowAction) => 
 			(error: unknown) =>
 				dispatch({type: 'plan-failed', seq, message: errorMessage(error), ...(isFixInputError(error) && error.field !== undefined ? {field: error.field} : {})}),
 		);
-	}, [state.phase, state.seq]); // eslint-disable-line react-hooks/exhaustive-deps
+	}, [state.phase, state.seq]); // eslint-disable-line react-hooks/exhaustive-deps -- runs once per phase change (seq), with the state of that moment; the deps object is new every render
 }
 
 /**
@@ -63,7 +63,7 @@ export function useRunning(state: FlowState, dispatch: (action: FlowAction) => v
 			const {outcome} = result;
 			deps.notify(outcome.ok ? `done: ${plan.title}` : `failed: ${plan.title}: ${outcome.error.message}`, outcome.ok ? 'info' : 'error');
 		})();
-	}, [state.phase, state.seq]); // eslint-disable-line react-hooks/exhaustive-deps
+	}, [state.phase, state.seq]); // eslint-disable-line react-hooks/exhaustive-deps -- runs once per phase change (seq), with the state of that moment; the deps object is new every render
 }
 
 export function useTargetChoices(state: FlowState, deps: FixDeps): Choices | undefined {
@@ -79,6 +79,6 @@ export function useTargetChoices(state: FlowState, deps: FixDeps): Choices | und
 		return () => {
 			live = false;
 		};
-	}, [state.phase, state.seq]); // eslint-disable-line react-hooks/exhaustive-deps
+	}, [state.phase, state.seq]); // eslint-disable-line react-hooks/exhaustive-deps -- runs once per phase change (seq), with the state of that moment; the deps object is new every render
 	return choices;
 }

@@ -5,11 +5,11 @@
 // the task list) is queued in `requests`, which the session performs and answers with actions.
 import type {Step, Verdict} from '../model.js';
 import {copyText, failureReason, go, preferredChoice, say, startRun, startStep, submitFill, withRequest} from './walker-steps.js';
-import type {RunEnv, StepOutcome, StepPhase, StepRecord, TaskChoice, TaskList, WalkerAction, WalkerMessage, WalkerRequest, WalkerState} from './walker-types.js';
-import {locate, type Page, pageOf, type PageRow, selectableRows, type WalkerNode, type WalkerTree} from './walker-tree.js';
+import type {StepPhase, StepRecord, TaskList, WalkerAction, WalkerState} from './walker-types.js';
+import {locate, type Page, pageOf, type PageRow, selectableRows, type WalkerTree} from './walker-tree.js';
 
 export {copyText, preferredChoice};
-export type {RunEnv, StepOutcome, StepPhase, StepRecord, TaskChoice, TaskList, WalkerAction, WalkerMessage, WalkerRequest, WalkerState} from './walker-types.js';
+export type {RunEnv, StepPhase, StepRecord, TaskChoice, TaskList, WalkerAction, WalkerRequest, WalkerState} from './walker-types.js';
 
 export function initialWalkerState(): WalkerState {
 	return {path: [{kind: 'root'}], cursor: 0, trail: [], step: {kind: 'idle'}, results: {}, tasks: {status: 'idle', items: []}, scroll: 0, requests: [], nextId: 1};

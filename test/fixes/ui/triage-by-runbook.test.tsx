@@ -50,7 +50,7 @@ it('finds the leak through Memory Leaks, restarts the supervisor from the recomm
 	let frame = h.lastFrame();
 	for (let minute = 0; minute < 15 && !frame.includes('ACSO-HighMemory OK'); minute++) {
 		clock.advance(60_000);
-		frame = await h.press('r');
+		await h.press('r');
 		frame = await h.waitFor(f => f.includes('ACSO-HighMemory'), 5000);
 	}
 	expect(frame).toContain('ACSO-HighMemory OK');
