@@ -17,7 +17,7 @@ import type {PollCache} from './hooks/poll-state.js';
 import {LogStore} from './logs/log-store.js';
 import type {Cloud} from './port/types.js';
 import {builtInRunbook, type LoadedRunbook} from './runbooks/load-runbook.js';
-import {createRunbookSession} from './runbooks/walker/runbook-session.js';
+import {createRunbookSession, type RunbookSession} from './runbooks/walker/runbook-session.js';
 import {AppContext, type AppContextValue} from './shell/app-context.js';
 import {ScreenHost} from './shell/screen-host.js';
 import {noticeMs} from './shell/status-line.js';
@@ -76,7 +76,14 @@ export function App({cloud: startCloud, config: startConfig, now = Date.now, ini
 	const logGroupsReady = !placeConfig.names.logGroupsGuessed || discovery.poll.status !== 'loading';
 	const alarmReader = useMemo(() => createEnvironmentAlarmReader(cloud.alarms), [cloud]);
 	// Another environment is another runbook: every name in it comes from the environment.
-	const runbookSession = useMemo(() => createRunbookSession(() => runbook ?? builtInRunbook(config.names)), [runbook, config.names]);
+	// Keyed by where the app looks, not by every change of names: discovery adding a log group must
+	// not throw away the walk in progress. The runbook is built lazily, with the names of that moment.
+	const namesNow = useRef(config.names);
+	namesNow.current = config.names;
+	const runbookKey = `${placeConfig.env}|${placeConfig.names.cluster}|${placeConfig.names.db}`;
+	const sessions = useRef<{key: string; session: RunbookSession} | undefined>(undefined);
+	if (sessions.current?.key !== runbookKey) sessions.current = {key: runbookKey, session: createRunbookSession(() => runbook ?? builtInRunbook(namesNow.current))};
+	const runbookSession = sessions.current.session;
 	const [session] = useState(() => sessionId ?? newSessionId());
 	// Each intent records where it was made: the context is read when the intent is written.
 	const auditContext = useRef<AuditContext>({env: config.env, region: cloud.region, sessionId: session});
