@@ -2,6 +2,7 @@ import meow from 'meow';
 import type {AppConfig} from '../config/app-config.js';
 import {configFilePath, loadFileConfig} from '../config/config-file.js';
 import {parseFlags, type RawFlags} from '../config/parse-flags.js';
+import {captureProcessOutput} from '../shell/captured-output.js';
 
 // Flags of the subcommands: the dashboard's own (validated by the same parseFlags, so --env, --db,
 // --endpoint-url ... mean the same everywhere) plus each subcommand's. A usage error is exit 2.
@@ -46,6 +47,10 @@ const camel = (name: string) => name.replace(/-([a-z])/g, (_, c: string) => c.to
 export function parseCommand<E extends Spec>(name: string, argv: string[], help: string, extra: E, env: NodeJS.ProcessEnv) {
 	const flags = {...sharedFlagSpec, ...extra};
 	const cli = meow(help, {importMeta: import.meta, argv, flags, allowUnknownFlags: true, booleanDefault: undefined, autoVersion: false});
+	// From here only the command writes to stdout and stderr (meow's --help above goes to stdout):
+	// an SDK notice (process.emitWarning) or a stray console call from a credential provider would
+	// break --json or the one-line error.
+	captureProcessOutput();
 	const known = new Set(Object.keys(flags));
 	const unknown = Object.keys(cli.unnormalizedFlags).filter(f => !known.has(f) && !known.has(camel(f)));
 	if (unknown[0] !== undefined) throw new UsageError(`unknown option --${kebab(unknown[0]).replace(/^-+/, '')} (see acso-tui ${name} --help)`);

@@ -1,5 +1,4 @@
 import {sanitize} from '../format/sanitize.js';
-import {captureProcessOutput} from '../shell/captured-output.js';
 import {errorMessage} from '../port/errors.js';
 import {exitCodes, UsageError} from './args.js';
 import {runLogs} from './logs.js';
@@ -14,9 +13,6 @@ export type Subcommand = 'status' | 'logs';
 export async function runSubcommand(name: Subcommand, argv: string[]): Promise<number> {
 	const exit = (code: number) => process.exit(code);
 	exitQuietlyOnClosedPipe(process.stdout, exit);
-	// Only the command writes to stdout and stderr: an SDK notice (process.emitWarning) or a stray
-	// console call from a credential provider would break --json or the one-line error.
-	captureProcessOutput();
 	const io = {stdout: process.stdout, stderr: process.stderr, env: process.env, now: Date.now};
 	try {
 		if (name === 'status') return await runStatus(argv, io);
