@@ -3,7 +3,7 @@ import {countErrors, errorWindowMs, type ErrorCount} from '../report/error-count
 import {useApp} from '../shell/app-context.js';
 import {usePoll} from './use-poll.js';
 
-export {errorPattern, errorWindowMs, type ErrorCount} from '../report/error-count.js';
+export type {ErrorCount} from '../report/error-count.js';
 
 /**
  * ERROR and FATAL lines in the last five minutes across the environment's log groups. Matches are

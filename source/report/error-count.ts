@@ -5,7 +5,7 @@ import type {Cloud} from '../port/types.js';
 // ERROR and FATAL lines of a window across log groups: what the overview's error line counts, read
 // without React so `acso-tui status` and the dashboard count the same way.
 
-export const errorPattern = '?ERROR ?FATAL';
+const errorPattern = '?ERROR ?FATAL';
 export const errorWindowMs = 5 * 60_000;
 // A cap on pages per count: an error storm must not turn a count into thousands of requests.
 const maxPages = 10;

@@ -60,6 +60,7 @@ export type StatusSnapshot = {
 const metricWindowMs = 15 * 60_000;
 const periodSeconds = 60;
 
+const wholeOrNull = (value: number | undefined): number | null => (value === undefined || !Number.isFinite(value) ? null : Math.round(value));
 const round1 = (value: number | undefined): number | null => (value === undefined || !Number.isFinite(value) ? null : Math.round(value * 10) / 10);
 
 /**
@@ -135,7 +136,7 @@ export async function readStatus(cloud: Cloud, names: ResourceNames, now: number
 					multiAz: db.db.multiAz,
 					cpu: round1(latestValue(split.db.cpu)),
 					connections: round1(latestValue(split.db.connections)),
-					freeableMemoryBytes: round1(latestValue(split.db.freeableMemory)),
+					freeableMemoryBytes: wholeOrNull(latestValue(split.db.freeableMemory)),
 				}
 			: {id: names.db, found: false, error: 'error' in db ? db.error : `no database ${names.db}`};
 	const windowMinutes = errorWindowMs / 60_000;
