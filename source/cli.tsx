@@ -19,8 +19,9 @@ const help = `
     $ acso-tui [options]              the full-screen dashboard (needs a terminal)
     $ acso-tui status [options]       one snapshot: services, alarms, database, errors (--json)
     $ acso-tui logs [options]         log lines on stdout (--follow, --filter, --since, --service, --json)
+    $ acso-tui report [options]       report.md and report.json for an escalation (--since, --out)
 
-  acso-tui status --help and acso-tui logs --help list their flags and exit codes.
+  acso-tui status --help, logs --help and report --help list their flags and exit codes.
 
   Options
     --env NAME           environment: names acso-{env}-cluster, /aws/acso/{env}/agents,
@@ -76,7 +77,7 @@ const kebab = (name: string) => name.replace(/[A-Z]/g, c => `-${c.toLowerCase()}
 async function main(): Promise<void> {
 	// A subcommand parses its own flags and never needs a terminal.
 	const word = process.argv[2];
-	if (word === 'status' || word === 'logs') {
+	if (word === 'status' || word === 'logs' || word === 'report') {
 		const {flushAndExit, runSubcommand} = await import('./commands/index.js');
 		await flushAndExit(await runSubcommand(word, process.argv.slice(3)));
 	}

@@ -2,12 +2,13 @@ import {sanitize} from '../format/sanitize.js';
 import {errorMessage} from '../port/errors.js';
 import {exitCodes, UsageError} from './args.js';
 import {runLogs} from './logs.js';
+import {runReport} from './report.js';
 import {exitQuietlyOnClosedPipe, oneLine} from './output.js';
 import {runStatus} from './status.js';
 
 // The subcommands: no full screen, so they work in a pipe, a cron job or over a plain ssh session.
 
-export type Subcommand = 'status' | 'logs';
+export type Subcommand = 'status' | 'logs' | 'report';
 
 /** Runs one subcommand to its exit code (see each one's --help). */
 export async function runSubcommand(name: Subcommand, argv: string[]): Promise<number> {
@@ -16,6 +17,7 @@ export async function runSubcommand(name: Subcommand, argv: string[]): Promise<n
 	const io = {stdout: process.stdout, stderr: process.stderr, env: process.env, now: Date.now};
 	try {
 		if (name === 'status') return await runStatus(argv, io);
+		if (name === 'report') return await runReport(argv, io);
 		return await runLogs(argv, {
 			...io,
 			onInterrupt(stop) {
