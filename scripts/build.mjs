@@ -2,9 +2,10 @@
 // start-up reads one file instead of hundreds. The AWS SDK stays external: it is imported lazily,
 // only when the first AWS call is made (see source/aws/clients.ts).
 import {build} from 'esbuild';
-import {chmod} from 'node:fs/promises';
+import {chmod, readFile} from 'node:fs/promises';
 
 const outfile = 'dist/cli.js';
+const {version} = JSON.parse(await readFile('package.json', 'utf8'));
 
 // Ink connects to React DevTools only when DEV=true; the package is optional and not installed.
 // An empty stand-in keeps the bundle from importing it at start-up.
@@ -27,7 +28,7 @@ await build({
 	loader: {'.md': 'text'},
 	external: ['@aws-sdk/*', 'node-pty'],
 	plugins: [withoutDevtools],
-	define: {'process.env.NODE_ENV': '"production"'},
+	define: {'process.env.NODE_ENV': '"production"', 'process.env.ACSO_TUI_VERSION': JSON.stringify(version)},
 	// Bundled CommonJS dependencies (react, signal-exit) call require() for Node built-ins: an ESM
 	// bundle has none, so give it one.
 	banner: {js: "#!/usr/bin/env node\nimport {createRequire as __acsoCreateRequire} from 'node:module';\nconst require = __acsoCreateRequire(import.meta.url);"},

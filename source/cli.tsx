@@ -16,7 +16,12 @@ const help = `
   acso-tui: a full-screen dashboard and troubleshooting walker for ACSO on AWS ECS
 
   Usage
-    $ acso-tui [options]
+    $ acso-tui [options]              the full-screen dashboard (needs a terminal)
+    $ acso-tui status [options]       one snapshot: services, alarms, database, errors (--json)
+    $ acso-tui logs [options]         log lines on stdout (--follow, --filter, --since, --service, --json)
+    $ acso-tui report [options]       report.md and report.json for an escalation (--since, --out)
+
+  acso-tui status --help, logs --help and report --help list their flags and exit codes.
 
   Options
     --env NAME           environment: names acso-{env}-cluster, /aws/acso/{env}/agents,
@@ -70,7 +75,15 @@ function fail(message: string): never {
 const kebab = (name: string) => name.replace(/[A-Z]/g, c => `-${c.toLowerCase()}`);
 
 async function main(): Promise<void> {
-	const cli = meow(help, {importMeta: import.meta, flags: flagSpec, allowUnknownFlags: true, booleanDefault: undefined});
+	// A subcommand parses its own flags and never needs a terminal.
+	const word = process.argv[2];
+	if (word === 'status' || word === 'logs' || word === 'report') {
+		const {flushAndExit, runSubcommand} = await import('./commands/index.js');
+		await flushAndExit(await runSubcommand(word, process.argv.slice(3)));
+	}
+	// The one-file release has no package.json beside it: the build writes the version in.
+	const version = process.env.ACSO_TUI_VERSION;
+	const cli = meow(help, {importMeta: import.meta, flags: flagSpec, allowUnknownFlags: true, booleanDefault: undefined, ...(version ? {version} : {})});
 	const known = new Set(Object.keys(flagSpec));
 	const unknown = Object.keys(cli.unnormalizedFlags).filter(name => !known.has(name) && !known.has(name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())));
 	if (unknown[0] !== undefined) fail(`unknown option --${kebab(unknown[0]).replace(/^-+/, '')} (see acso-tui --help)`);
