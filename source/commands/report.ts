@@ -1,6 +1,6 @@
 import {mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-import {defaultAuditPath} from '../actions/audit.js';
+import {defaultAuditPath} from '../fixes/audit.js';
 import {createCloud} from '../cloud.js';
 import {redactSecrets} from '../format/redact.js';
 import {sanitize} from '../format/sanitize.js';
