@@ -21,6 +21,7 @@ const withoutDevtools = {
 await mkdir('release', {recursive: true});
 await build({
 	entryPoints: ['source/cli.tsx'],
+	loader: {'.md': 'text'},
 	outfile,
 	bundle: true,
 	platform: 'node',
