@@ -1,0 +1,34 @@
+// What every bundle of the CLI shares (dist/cli.js for `npm start`, release/acso-tui.mjs for a
+// bastion): one place, so a loader or a define added for one cannot be missing from the other.
+import {readFile} from 'node:fs/promises';
+
+const {version} = JSON.parse(await readFile('package.json', 'utf8'));
+
+// Ink connects to React DevTools only when DEV=true; the package is optional and not installed.
+// An empty stand-in keeps the bundle from importing it at start-up.
+const withoutDevtools = {
+	name: 'without-react-devtools',
+	setup(b) {
+		b.onResolve({filter: /^react-devtools-core$/}, () => ({path: 'react-devtools-core', namespace: 'stub'}));
+		b.onLoad({filter: /.*/, namespace: 'stub'}, () => ({contents: 'export default {connectToDevTools() {}};', loader: 'js'}));
+	},
+};
+
+/** esbuild options for an ESM bundle of source/cli.tsx with production React and the version written in. */
+export const bundleOptions = {
+	entryPoints: ['source/cli.tsx'],
+	bundle: true,
+	platform: 'node',
+	format: 'esm',
+	target: 'node20',
+	jsx: 'automatic',
+	// The built-in troubleshooting guide is bundled from its markdown file, as text.
+	loader: {'.md': 'text'},
+	plugins: [withoutDevtools],
+	// No package.json need travel with a bundle: the version is written in.
+	define: {'process.env.NODE_ENV': '"production"', 'process.env.ACSO_TUI_VERSION': JSON.stringify(version)},
+	// Bundled CommonJS dependencies (react, signal-exit) call require() for Node built-ins: an ESM
+	// bundle has none, so give it one.
+	banner: {js: "#!/usr/bin/env node\nimport {createRequire as __acsoCreateRequire} from 'node:module';\nconst require = __acsoCreateRequire(import.meta.url);"},
+	logLevel: 'warning',
+};
