@@ -116,6 +116,8 @@ async function main(): Promise<void> {
 		fail('needs a terminal: it draws a full-screen dashboard, and stdin/stdout is not a TTY here. Run it in a terminal (for scripts, use the aws CLI)');
 	}
 
+	// Keys typed from here on are kept for the dashboard, in order, however long its first frame takes.
+	const keys = new KeypressStdin(process.stdin).listen();
 	const releaseOutput = captureProcessOutput();
 	// Ink draws into a screen model; only the cells that changed reach the terminal. Ink's own
 	// output remains reachable for the benchmark's baseline.
@@ -135,7 +137,7 @@ async function main(): Promise<void> {
 			awsProfiles={awsProfiles}
 		/>, {
 		stdout: layer.stream,
-		stdin: new KeypressStdin(process.stdin) as unknown as NodeJS.ReadStream,
+		stdin: keys as unknown as NodeJS.ReadStream,
 		exitOnCtrlC: false,
 		patchConsole: false,
 	});

@@ -1,5 +1,5 @@
 import {useInput, type Key} from 'ink';
-import {createContext, useContext, useLayoutEffect, useMemo, useRef, type ReactNode} from 'react';
+import {createContext, useContext, useLayoutEffect, useMemo, useRef, useState, type ReactNode} from 'react';
 import type {Binding} from './binding.js';
 
 // Every key reaches the app through one Ink input hook, here, and goes to the top layer of the
@@ -54,7 +54,7 @@ export function KeyRouter({children, trace}: {children: ReactNode; trace?: KeyTr
 	);
 	const latestTrace = useRef(trace);
 	latestTrace.current = trace;
-	useInput((input, key) => {
+	const deliver = (input: string, key: Key) => {
 		// A snapshot: what a key opens or closes takes effect from the next key on.
 		const snapshot = entries.current;
 		const depths = [...new Set(snapshot.map(e => e.depth))].sort((a, b) => b - a);
@@ -77,7 +77,39 @@ export function KeyRouter({children, trace}: {children: ReactNode; trace?: KeyTr
 			latestTrace.current?.({depth, handlers: heard, consumed});
 			if (consumed) return;
 		}
+	};
+
+	// One key per commit. React 19 renders an update a task after the key that caused it, and on a
+	// busy first load a later key can arrive first: `:` opened the command line, but the `s` typed
+	// right behind it reached the overview (`:services` became `:rvices`). So the next key waits for
+	// the commit of the one before, when whatever it opened has joined the router (layout effects
+	// run before the effect below). The bump is batched with the handler's own updates.
+	const queue = useRef<Array<[string, Key]>>([]);
+	const awaitingCommit = useRef(false);
+	const [delivered, setDelivered] = useState(0);
+	const pump = () => {
+		if (awaitingCommit.current) return;
+		const next = queue.current.shift();
+		if (!next) return;
+		awaitingCommit.current = true;
+		try {
+			deliver(...next);
+		} finally {
+			setDelivered(n => n + 1);
+		}
+	};
+	const latestPump = useRef(pump);
+	latestPump.current = pump;
+	useInput((input, key) => {
+		queue.current.push([input, key]);
+		pump();
 	});
+	useLayoutEffect(() => {
+		if (!awaitingCommit.current) return;
+		awaitingCommit.current = false;
+		// After this commit, outside it: a key's updates from inside a layout effect would nest.
+		if (queue.current.length > 0) queueMicrotask(() => latestPump.current());
+	}, [delivered]);
 	return <RouterContext.Provider value={router}>{children}</RouterContext.Provider>;
 }
 

@@ -20,7 +20,10 @@ export function splitKeypresses(chunk: string): string[] {
 		}
 		const code = chunk.codePointAt(i) ?? 0;
 		const length = code > 0xff_ff ? 2 : 1;
-		keys.push(chunk.slice(i, i + length));
+		// Keys typed before raw mode was on went through the terminal's line discipline, which turns
+		// the Enter key's CR into LF (ICRNL): read it as the Enter it was. (In raw mode LF is Ctrl-J,
+		// which terminals and readline treat as Enter too.)
+		keys.push(chunk[i] === '\n' ? '\r' : chunk.slice(i, i + length));
 		i += length;
 	}
 	return keys;
@@ -48,9 +51,9 @@ function escapeSequenceEnd(chunk: string, start: number): number {
 }
 
 /**
- * Between two keys that arrived together: one macrotask, so React commits what the first key
- * changed (an overlay it opened registers its key handler in that commit, see
- * source/input/key-router.tsx) before the second is delivered. Only typed-ahead keys wait.
+ * Between two keys that arrived together: one macrotask, so Ink and React get a turn between them.
+ * The order itself is the key router's to keep: it holds each key until the commit of the one
+ * before (source/input/key-router.tsx). Only typed-ahead keys wait.
  */
 export const keyGapMs = 1;
 const yieldToReact = () => new Promise<void>(resolve => setTimeout(resolve, keyGapMs));
@@ -95,15 +98,27 @@ export class KeypressStdin extends EventEmitter {
 		return key;
 	};
 
-	setRawMode(enabled: boolean): this {
-		this.real.setRawMode(enabled);
-		// Keep reading once started: keys typed while Ink toggles raw mode are queued, not lost.
-		// The CLI exits the process explicitly, so an open stdin never keeps it alive.
-		if (enabled && !this.listening) {
+	/**
+	 * Raw mode on and every key queued from now on, before Ink is there to read them: the first
+	 * frame takes a few hundred milliseconds (the first render, the simulated account), and keys
+	 * typed meanwhile (an engineer who knows the way, a paste over a slow link) would otherwise be
+	 * echoed by the terminal over the dashboard and reach Ink as one chunk, or not at all.
+	 */
+	listen(): this {
+		this.real.setRawMode(true);
+		if (!this.listening) {
 			this.listening = true;
 			this.real.setEncoding('utf8');
 			this.real.on('data', this.onData);
 		}
+		return this;
+	}
+
+	setRawMode(enabled: boolean): this {
+		// Keep reading once started: keys typed while Ink toggles raw mode are queued, not lost.
+		// The CLI exits the process explicitly, so an open stdin never keeps it alive.
+		if (enabled) return this.listen();
+		this.real.setRawMode(false);
 		return this;
 	}
 

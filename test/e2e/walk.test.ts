@@ -29,12 +29,8 @@ const sessions: PtySession[] = [];
 
 async function visitEveryScreen(app: PtySession): Promise<void> {
 	for (const [command, title, marker] of screens) {
-		// The command line first, then the name: keys typed in the same read as `:` can still reach
-		// the layer below while the command line mounts (a known race of the layer stack, see the
-		// issue 13 note); the keypress tests cover typed-ahead delivery on its own.
-		app.write(':');
-		await new Promise(resolve => setTimeout(resolve, 150));
-		app.write(`${command}\r`);
+		// Typed in one write, as a fast typist or a paste over SSH sends it: no key may be lost.
+		app.write(`:${command}\r`);
 		await app.waitFor(new RegExp(`│ ${title}`), 15_000);
 		await app.waitFor(marker, 15_000);
 	}

@@ -29,9 +29,8 @@ export const keys = {
 } as const;
 
 /**
- * Lets React 19 and Ink flush: the render a key caused, then the effects of what it mounted (a new
- * overlay's input hook subscribes in an effect: a key sent before that is lost, in a test as in
- * a terminal; see source/shell/keypress-stdin.ts).
+ * Lets React 19 and Ink flush: the render a key caused, then the effects of what it mounted. (The
+ * key router holds a key until the one before it has committed: see source/input/key-router.tsx.)
  */
 export async function tick(times = 2): Promise<void> {
 	for (let i = 0; i < times; i++) {
@@ -44,6 +43,8 @@ export type Harness = {
 	lastFrame(): string;
 	frames: string[];
 	press(...inputs: string[]): Promise<string>;
+	/** Sends the keys one after another in one go, with no frame between them (typed ahead, pasted). */
+	typeAhead(...inputs: string[]): Promise<string>;
 	type(text: string): Promise<string>;
 	resize(columns: number, rows: number): Promise<void>;
 	waitFor(predicate: RegExp | string | ((frame: string) => boolean), timeoutMs?: number): Promise<string>;
@@ -87,6 +88,11 @@ export function renderTui(tree: ReactElement, size: {columns?: number; rows?: nu
 				stdin.write(input);
 				await tick();
 			}
+			return lastFrame();
+		},
+		async typeAhead(...inputs) {
+			for (const input of inputs) stdin.write(input);
+			await tick();
 			return lastFrame();
 		},
 		async type(text) {

@@ -97,4 +97,29 @@ describe('help over the fix panels in the app', () => {
 		expect(h.lastFrame()).not.toContain('Fixes for service');
 		h.unmount();
 	});
+
+	it('holds the key behind one that opens a layer until that layer is on screen (typed ahead in one read)', async () => {
+		const heard: string[] = [];
+		function Opener() {
+			const [open, setOpen] = useState(false);
+			return (
+				<>
+					<ScreenLayer binding={{keys: [':', 's'], description: 'screen', handler: () => (heard.push('screen'), setOpen(true))}} />
+					{open ? (
+						<Layer depth={1} modal>
+							<Bound binding={{keys: ['s', 'e'], description: 'command line', handler: () => heard.push('line')}} />
+						</Layer>
+					) : null}
+				</>
+			);
+		}
+		const h = renderTui(<Opener />);
+		await h.waitFor('screen');
+		// Three keys in a row, as a paste or a slow SSH link delivers them: all three reach the
+		// router before React has rendered what the first one opened.
+		await h.typeAhead(':', 's', 'e');
+		await h.waitFor('command line');
+		expect(heard).toEqual(['screen', 'line', 'line']);
+		h.unmount();
+	});
 });

@@ -19,6 +19,10 @@ describe('splitKeypresses', () => {
 	it('keeps astral characters whole', () => {
 		expect(splitKeypresses('a😀b')).toEqual(['a', '😀', 'b']);
 	});
+
+	it('reads the LF the line discipline made of Enter (keys typed before raw mode) as Enter', () => {
+		expect(splitKeypresses(':services\n')).toEqual([':', 's', 'e', 'r', 'v', 'i', 'c', 'e', 's', '\r']);
+	});
 });
 
 describe('KeypressStdin', () => {
@@ -47,5 +51,23 @@ describe('KeypressStdin', () => {
 			while ((key = stdin.read()) !== null) got.push(key);
 		});
 		await vi.waitFor(() => expect(got).toEqual(['a', 'b']), {timeout: 2000});
+	});
+
+	it('listens from listen(), before Ink asks for raw mode: keys typed while the first frame is drawn are kept', async () => {
+		const modes: boolean[] = [];
+		const real = Object.assign(new EventEmitter(), {setRawMode(on: boolean) { modes.push(on); }, setEncoding() {}, ref() {}, unref() {}, resume() {}, pause() {}}) as unknown as NodeJS.ReadStream;
+		const stdin = new KeypressStdin(real).listen();
+		expect(modes).toEqual([true]);
+		real.emit('data', ':l');
+		await new Promise(resolve => setTimeout(resolve, 50));
+		stdin.setRawMode(true); // Ink, once it mounts: no second listener, nothing lost
+		const got: string[] = [];
+		stdin.on('readable', () => {
+			let key;
+			while ((key = stdin.read()) !== null) got.push(key);
+		});
+		real.emit('data', 'ogs\r');
+		await vi.waitFor(() => expect(got).toEqual([':', 'l', 'o', 'g', 's', '\r']), {timeout: 2000});
+		expect(real.listenerCount('data')).toBe(1);
 	});
 });
