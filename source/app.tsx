@@ -237,7 +237,7 @@ export function App({cloud: startCloud, config: startConfig, now = Date.now, ini
 					renderFixes={(width, rows) => desk.render(width, rows, now())}
 					renderPicker={(width, rows) => {
 						const picker = state.layers.find(l => l.kind === 'picker');
-						return picker?.kind === 'picker' ? <PickerLayer kind={picker.picker} profiles={awsProfiles} width={width} height={rows} onPick={onPick} onClose={() => dispatch({type: 'overlay', overlay: 'none'})} /> : null;
+						return picker?.kind === 'picker' ? <PickerLayer kind={picker.picker} profiles={awsProfiles} width={width} height={rows} onPick={onPick} onClose={() => dispatch({type: 'overlay', overlay: 'none'})} onHelp={() => dispatch({type: 'overlay', overlay: 'help'})} /> : null;
 					}}
 					onCredentials={setCredentialsProblem}
 				/>

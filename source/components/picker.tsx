@@ -4,9 +4,8 @@ import {listWindow} from '../format/list-window.js';
 import type {PickRow} from '../format/pick-rows.js';
 import {padEnd} from '../format/truncate.js';
 import {useBindings, type Binding} from '../input/bindings.js';
-import {clampedCursor, initialPickerState, pickerReducer} from '../shell/picker-state.js';
+import {clampedCursor, initialPickerState, pickerReducer, pickTitle} from '../shell/picker-state.js';
 import {Footer} from './footer.js';
-import {HelpOverlay} from './help-overlay.js';
 import {toneColor} from './theme.js';
 
 export type PickerProps = {
@@ -22,15 +21,16 @@ export type PickerProps = {
 	height: number;
 	onPick(value: string): void;
 	onClose(): void;
+	/** Opens the shell's help over the picker, listing the table below. */
+	onHelp(): void;
 };
 
 /**
  * A layer over the screen that lists choices: it has the keys while open (the screen under it is
- * inactive), and its own binding table drives its keys, its footer and its `?` help.
+ * inactive), and its own binding table drives its keys, its footer and the `?` help over it.
  */
-export function Picker({noun, lines, rows = [], message, width, height, onPick, onClose}: PickerProps) {
+export function Picker({noun, lines, rows = [], message, width, height, onPick, onClose, onHelp}: PickerProps) {
 	const [state, dispatch] = useReducer(pickerReducer, initialPickerState);
-	const article = /^[aeiou]/i.test(noun) ? 'an' : 'a';
 	const count = rows.length;
 	const cursor = clampedCursor(state, count);
 	// Title, the lines, ▲, the list, ▼, the footer.
@@ -53,18 +53,15 @@ export function Picker({noun, lines, rows = [], message, width, height, onPick, 
 			},
 		},
 		{keys: ['esc', 'q'], description: 'close, keep what is shown', footer: true, handler: onClose},
-		{keys: ['?'], description: 'help', footer: true, handler: () => dispatch({type: 'help', open: true})},
+		{keys: ['?'], description: 'help', footer: true, handler: onHelp},
 	];
-	useBindings(bindings, {isActive: !state.help});
-	if (state.help) {
-		return <HelpOverlay groups={[{title: `Pick ${article} ${noun}`, bindings}]} height={height} width={width} onClose={() => dispatch({type: 'help', open: false})} />;
-	}
+	useBindings(bindings, {isActive: true});
 	const window = listWindow(count, cursor, listRows);
 	const labelWidth = Math.min(Math.max(8, ...rows.map(r => r.label.length)) + 2, Math.max(10, Math.floor(width / 2)));
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Text bold color={toneColor('accent')}>
-				Pick {article} {noun}
+				{pickTitle(noun)}
 			</Text>
 			{lines.map((line, i) => (
 				<Text key={i} wrap="truncate-end">

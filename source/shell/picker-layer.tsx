@@ -7,6 +7,7 @@ import {useClusterChoices, useDbChoices} from '../hooks/use-choices.js';
 import type {PollState} from '../hooks/poll-state.js';
 import {missingText} from '../model/missing.js';
 import {useApp} from './app-context.js';
+import {pickerNoun} from './picker-state.js';
 import type {PickerKind} from './shell-state.js';
 
 export type PickerLayerProps = {
@@ -16,6 +17,7 @@ export type PickerLayerProps = {
 	height: number;
 	onPick(kind: PickerKind, value: string): void;
 	onClose(): void;
+	onHelp(): void;
 };
 
 /** The picker over the screen, by what it lists: the account's clusters or databases, the environments, the profiles. */
@@ -32,8 +34,8 @@ export function PickerLayer(props: PickerLayerProps) {
 	}
 }
 
-function common(props: PickerLayerProps): Pick<PickerProps, 'width' | 'height' | 'onClose' | 'onPick'> {
-	return {width: props.width, height: props.height, onClose: props.onClose, onPick: value => props.onPick(props.kind, value)};
+function common(props: PickerLayerProps): Pick<PickerProps, 'noun' | 'width' | 'height' | 'onClose' | 'onPick' | 'onHelp'> {
+	return {noun: pickerNoun[props.kind], width: props.width, height: props.height, onClose: props.onClose, onHelp: props.onHelp, onPick: value => props.onPick(props.kind, value)};
 }
 
 function messageOf(state: PollState<unknown>, rows: readonly PickRow[], empty: string): PickerProps['message'] {
@@ -49,7 +51,7 @@ function ClusterPicker(props: PickerLayerProps) {
 	const rows = clusterRows(choices.data ?? [], config.names.cluster);
 	const where = config.mode === 'demo' ? 'the simulated account' : sanitize(cloud.region);
 	const lines = [sanitize(`${missingText('cluster', config)}. Clusters in ${where}:`), 'The one picked is shown for this run; --cluster or the config file decide at the next start.'];
-	return <Picker noun="cluster" lines={lines} rows={rows} message={messageOf(choices, rows, `no clusters in ${where}`)} {...common(props)} />;
+	return <Picker lines={lines} rows={rows} message={messageOf(choices, rows, `no clusters in ${where}`)} {...common(props)} />;
 }
 
 function DbPicker(props: PickerLayerProps) {
@@ -58,7 +60,7 @@ function DbPicker(props: PickerLayerProps) {
 	const rows = dbRows(choices.data ?? [], config.names.db);
 	const where = config.mode === 'demo' ? 'the simulated account' : sanitize(cloud.region);
 	const lines = [sanitize(`${missingText('db', config)}. DB instances in ${where}:`), 'The one picked is shown for this run; --db or the config file decide at the next start.'];
-	return <Picker noun="database" lines={lines} rows={rows} message={messageOf(choices, rows, `no DB instances in ${where}`)} {...common(props)} />;
+	return <Picker lines={lines} rows={rows} message={messageOf(choices, rows, `no DB instances in ${where}`)} {...common(props)} />;
 }
 
 function EnvironmentPicker(props: PickerLayerProps) {
@@ -68,13 +70,13 @@ function EnvironmentPicker(props: PickerLayerProps) {
 		config.mode === 'demo' ? 'Environments of the simulated account:' : 'Environments of the config file (or type :ctx NAME for any other):',
 		'Every panel reloads there; write mode and the production rule follow the environment.',
 	];
-	return <Picker noun="environment" lines={lines} rows={rows} {...common(props)} />;
+	return <Picker lines={lines} rows={rows} {...common(props)} />;
 }
 
 function ProfilePicker(props: PickerLayerProps) {
 	const {config} = useApp();
 	const rows = profileRows(props.profiles, config.profile);
 	const lines = ['Profiles of the AWS config file ($AWS_CONFIG_FILE or ~/.aws/config):', 'Switching makes new AWS clients with that profile’s credentials.'];
-	return <Picker noun="profile" lines={lines} rows={rows} message={rows.length === 0 ? {text: 'no profiles found in the AWS config file', tone: 'muted'} : undefined} {...common(props)} />;
+	return <Picker lines={lines} rows={rows} message={rows.length === 0 ? {text: 'no profiles found in the AWS config file', tone: 'muted'} : undefined} {...common(props)} />;
 }
 

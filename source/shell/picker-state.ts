@@ -1,17 +1,18 @@
 import {moveCursor} from '../format/list-window.js';
+import type {PickerKind} from './shell-state.js';
 
-// The picker's own state as a reducer, tested directly: where the cursor is and whether its `?`
-// help is open. The items come from the picker's source (the account, the config files).
+// The picker's own state as a reducer, tested directly: where the cursor is. (Its `?` help is a
+// layer of the shell's stack over it, like help over a fix panel.) The items come from the
+// picker's source (the account, the config files).
 
-export type PickerState = {cursor: number; help: boolean};
+export type PickerState = {cursor: number};
 
 export type PickerAction =
 	| {type: 'move'; delta: number; count: number}
 	| {type: 'first'}
-	| {type: 'last'; count: number}
-	| {type: 'help'; open: boolean};
+	| {type: 'last'; count: number};
 
-export const initialPickerState: PickerState = {cursor: 0, help: false};
+export const initialPickerState: PickerState = {cursor: 0};
 
 export function pickerReducer(state: PickerState, action: PickerAction): PickerState {
 	switch (action.type) {
@@ -28,10 +29,6 @@ export function pickerReducer(state: PickerState, action: PickerAction): PickerS
 			const cursor = Math.max(0, action.count - 1);
 			return cursor === state.cursor ? state : {...state, cursor};
 		}
-
-		case 'help': {
-			return state.help === action.open ? state : {...state, help: action.open};
-		}
 	}
 }
 
@@ -39,3 +36,13 @@ export function pickerReducer(state: PickerState, action: PickerAction): PickerS
 export function clampedCursor(state: PickerState, count: number): number {
 	return Math.min(state.cursor, Math.max(0, count - 1));
 }
+
+/** What a picker picks, for its title, footer and help: "cluster". */
+export const pickerNoun: Record<PickerKind, string> = {cluster: 'cluster', db: 'database', env: 'environment', profile: 'profile'};
+
+/** "Pick a cluster", "Pick an environment". */
+export function pickTitle(noun: string): string {
+	return `Pick ${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
+export const pickerTitle = (kind: PickerKind): string => pickTitle(pickerNoun[kind]);

@@ -12,6 +12,7 @@ import {toneColor} from '../components/theme.js';
 import {noticeCount} from '../format/notice-rows.js';
 import {sanitize} from '../format/sanitize.js';
 import {useApp} from './app-context.js';
+import {pickerTitle} from './picker-state.js';
 import {screenTitles, type CommandChoices, type ScreenEntry} from './screen-ids.js';
 import type {ScreenHook} from './screen-model.js';
 import type {Layer as ShellLayer, Notice} from './shell-state.js';
@@ -137,7 +138,7 @@ export function ScreenHost({entry, useScreen, layers, openHelp, notice, globalBi
 /** `?` help over the layer under it: the screen's tables, or the keys a fix panel published. */
 function LayerHelp({depth, below, screenGroups, width, height, onClose}: {depth: number; below: ShellLayer | undefined; screenGroups: BindingGroup[]; width: number; height: number; onClose: () => void}) {
 	const tables = useLayerTables(depth - 1);
-	const groups = below === undefined ? screenGroups : [{title: below.kind === 'fixes' ? 'Fix panel' : below.kind, bindings: tables.flat()}];
+	const groups = below === undefined ? screenGroups : [{title: below.kind === 'fixes' ? 'Fix panel' : below.kind === 'picker' ? pickerTitle(below.picker) : below.kind, bindings: tables.flat()}];
 	return <HelpOverlay groups={groups} height={height} width={width} onClose={onClose} />;
 }
 

@@ -44,9 +44,13 @@ describe('a missing cluster', () => {
 		await h.waitFor('active service');
 		expect(await h.press(keys.tab)).toContain('Pick a cluster');
 		expect(headerOf(h.lastFrame())).toContain('Overview');
+		// `?` opens the shell's help layer over the picker, listing the picker's table.
 		const help = await h.press('?');
 		expect(help).toContain('Pick a cluster');
+		expect(help).not.toContain('active service');
 		for (const description of ['next cluster', 'previous cluster', 'show this cluster', 'close, keep what is shown']) expect(help).toContain(description);
+		// Help has the keys now: j moves nothing in the picker under it.
+		await h.press('j');
 		// Esc closes the help, then the picker; the overview is back with its offer.
 		expect(await h.press(keys.esc)).toContain('active service');
 		expect(await h.press(keys.esc)).toContain('c: pick one of the clusters here');

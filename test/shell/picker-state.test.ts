@@ -1,10 +1,10 @@
 import {describe, expect, it} from 'vitest';
 import {clusterRows, environmentRows} from '../../source/format/pick-rows.js';
-import {clampedCursor, initialPickerState, pickerReducer} from '../../source/shell/picker-state.js';
+import {clampedCursor, initialPickerState, pickerReducer, pickerTitle} from '../../source/shell/picker-state.js';
 import {testConfig} from '../helpers/render.js';
 
 describe('the picker reducer', () => {
-	it('moves within the list, to the ends, and opens its help', () => {
+	it('moves within the list and to the ends', () => {
 		let state = pickerReducer(initialPickerState, {type: 'move', delta: 1, count: 3});
 		expect(state.cursor).toBe(1);
 		state = pickerReducer(state, {type: 'move', delta: 10, count: 3});
@@ -12,9 +12,12 @@ describe('the picker reducer', () => {
 		expect(pickerReducer(state, {type: 'move', delta: 1, count: 3})).toBe(state);
 		expect(pickerReducer(state, {type: 'first'}).cursor).toBe(0);
 		expect(pickerReducer(initialPickerState, {type: 'last', count: 5}).cursor).toBe(4);
-		expect(pickerReducer(state, {type: 'help', open: true}).help).toBe(true);
 		expect(clampedCursor(state, 1)).toBe(0);
 		expect(clampedCursor(state, 0)).toBe(0);
+	});
+
+	it('titles each picker by what it picks', () => {
+		expect([pickerTitle('cluster'), pickerTitle('db'), pickerTitle('env'), pickerTitle('profile')]).toEqual(['Pick a cluster', 'Pick a database', 'Pick an environment', 'Pick a profile']);
 	});
 });
 
