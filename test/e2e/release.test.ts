@@ -1,5 +1,5 @@
 import {execFile, execFileSync} from 'node:child_process';
-import {copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync} from 'node:fs';
+import {copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {promisify} from 'node:util';
@@ -76,7 +76,9 @@ function releaseSuite(name: string, release: Release) {
 		}
 
 		beforeAll(() => {
-			execFileSync(process.execPath, [release.script], {stdio: 'ignore'});
+			const said = execFileSync(process.execPath, [release.script], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']});
+			// A build that skipped says why; here it was expected to build.
+			if (!existsSync(release.built)) throw new Error(`${release.script} did not write ${release.built}: ${said}`);
 			root = mkdtempSync(path.join(tmpdir(), 'acso-release-'));
 			mkdirSync(folder());
 			mkdirSync(path.join(root, 'empty-bin'));
