@@ -1,12 +1,13 @@
 // `npm run bench`: measures, never asserts. Runs every section, prints the table and writes
 // bench/results.json. Options: --quick (fewer samples, for trying the bench out; the figures are
-// then rough), --only=launch,updates,memory,requests.
+// then rough), --only=launch,updates,memory,requests,logs.
 import {existsSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {motoAvailable, motoCredentials, motoRegion, startMoto, type MotoServer} from '../test/helpers/moto.js';
 import {seedEnvironment} from '../test/helpers/moto-seed.js';
 import {measureLaunch, type Renderer} from './launch.js';
+import {measureLogsFollow} from './logs-follow.js';
 import {measureMemory} from './memory.js';
 import {markdownTable} from './report.js';
 import {tableRows, type Results} from './results.js';
@@ -14,7 +15,7 @@ import {costPerHour, countRefresh, prices, seedForRequests, type RefreshCount} f
 import {loadAverage, round} from './stats.js';
 import {crossCheck, measureUpdates} from './updates.js';
 
-const sections = ['launch', 'updates', 'memory', 'requests'] as const;
+const sections = ['launch', 'updates', 'memory', 'requests', 'logs'] as const;
 type Section = (typeof sections)[number];
 
 type Options = {quick: boolean; only: Set<Section>};
@@ -134,6 +135,18 @@ export async function runBench(argv: readonly string[], root: string): Promise<v
 				return {counts, refreshSeconds: awsRefreshSeconds, prices, costPerHour: cost};
 			});
 		} else results.requests = {skipped: 'moto_server is not on PATH'};
+	}
+
+	if (options.only.has('logs')) {
+		if (haveMoto) {
+			const seconds = options.quick ? 10 : 30;
+			log(`logs --follow: ingestion to stdout, ${seconds} s of events, every other one 8 s in the past (moto_server)`);
+			results.logsFollow = await withMoto(async moto => {
+				const seed = await seedEnvironment(moto.endpoint, {env: 'logs', logLines: {INFO: 1, WARN: 0, ERROR: 0, FATAL: 0}, metricMinutes: 1});
+				return measureLogsFollow({cli, endpoint: moto.endpoint, env: 'logs', logGroup: seed.logGroup, seconds, perSecond: 4, lateMs: 8000, refreshSeconds: 1});
+			});
+			if (results.logsFollow.awsTail.skipped) log(`  aws logs tail --follow: skipped: ${results.logsFollow.awsTail.skipped}`);
+		} else results.logsFollow = {skipped: 'moto_server is not on PATH'};
 	}
 
 	results.meta.loadAverageAtEnd = await loadAverage();

@@ -1,6 +1,7 @@
 // What a bench run found, and the table made of it: one row per figure, acso-tui (the diff
 // layer) beside Ink's default output, with the target and whether it was met.
 import type {LaunchRuns, Renderer} from './launch.js';
+import type {FollowRun, LogsFollowResults} from './logs-follow.js';
 import type {MemoryFigures} from './memory.js';
 import {against, type Row} from './report.js';
 import type {prices, RefreshCount} from './requests.js';
@@ -15,7 +16,33 @@ export type Results = {
 	memory?: Partial<Record<Renderer, MemoryFigures>>;
 	memoryBurst?: MemoryFigures;
 	requests?: {counts: RefreshCount[]; refreshSeconds: number; prices: typeof prices; costPerHour: Record<string, number>} | {skipped: string};
+	logsFollow?: LogsFollowResults | {skipped: string};
 };
+
+/** The logs --follow rows; acso-tui beside `aws logs tail --follow` in the second column. */
+function logsFollowRows(results: LogsFollowResults): Row[] {
+	const {acso, awsTail} = results;
+	const other = (run: FollowRun, text: (f: NonNullable<FollowRun['figures']>) => string) => (run.figures ? text(run.figures) : `skipped: ${run.skipped ?? '—'}`);
+	const a = acso.figures;
+	if (!a) return [{figure: 'logs --follow', acso: 'skipped', ink: '—', target: '—', met: null, by: acso.skipped}];
+	const late = `every other event ${results.lateMs / 1000} s in the past`;
+	return [
+		{
+			figure: `logs --follow --refresh ${results.refreshSeconds}: ingestion to stdout, median / p95 (${a.sent} events in ${a.seconds} s, ${late})`,
+			acso: `${a.medianMs} / ${a.p95Ms} ms (max ${a.maxMs}; late ${a.lateMedianMs}, current ${a.currentMedianMs})`,
+			ink: other(awsTail, f => `aws logs tail: ${f.medianMs} / ${f.p95Ms} ms`),
+			target: 'median < 1500 ms',
+			...against(a.medianMs, 1500, 'ms'),
+		},
+		{
+			figure: 'logs --follow: lost / duplicated',
+			acso: `${a.lost} / ${a.duplicated}`,
+			ink: other(awsTail, f => `aws logs tail: ${f.lost} / ${f.duplicated}`),
+			target: '0 / 0',
+			met: a.lost === 0 && a.duplicated === 0,
+		},
+	];
+}
 
 const peak = (f: MemoryFigures) => `${f.peakRssMb} MB${f.completed ? '' : ` (only ${f.events.toLocaleString('en')} events taken in ${f.seconds} s)`}`;
 const ms = (value: number | undefined) => (value === undefined ? '—' : `${value} ms`);
@@ -126,5 +153,8 @@ export function tableRows(results: Results): Row[] {
 			met: null,
 		});
 	}
+	const follow = results.logsFollow;
+	if (follow && 'skipped' in follow) rows.push({figure: 'logs --follow latency', acso: 'skipped', ink: 'skipped', target: '—', met: null, by: follow.skipped});
+	else if (follow) rows.push(...logsFollowRows(follow));
 	return rows;
 }

@@ -32,3 +32,24 @@ export const bundleOptions = {
 	banner: {js: "#!/usr/bin/env node\nimport {createRequire as __acsoCreateRequire} from 'node:module';\nconst require = __acsoCreateRequire(import.meta.url);"},
 	logLevel: 'warning',
 };
+
+/**
+ * The same bundle for the single executable, where it runs as a data: URL module (see
+ * scripts/package-sea.mjs). A data: URL is no file: createRequire() refuses it, and anything that
+ * looks for files beside the module (yargs-parser's createRequire, Ink's string-width lookup) must
+ * start from the executable instead, so import.meta.url is the executable's file URL (meow reads
+ * the whole import.meta, hence the object).
+ */
+export const seaBundleOptions = {
+	...bundleOptions,
+	define: {...bundleOptions.define, 'import.meta': '__acsoImportMeta'},
+	banner: {
+		js: [
+			"import {createRequire as __acsoCreateRequire} from 'node:module';",
+			"import {pathToFileURL as __acsoPathToFileUrl} from 'node:url';",
+			'const __acsoModuleUrl = __acsoPathToFileUrl(process.execPath).href;',
+			'const require = __acsoCreateRequire(__acsoModuleUrl);',
+			'const __acsoImportMeta = {url: __acsoModuleUrl};',
+		].join('\n'),
+	},
+};

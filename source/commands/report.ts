@@ -1,12 +1,8 @@
-import {mkdirSync, writeFileSync} from 'node:fs';
-import path from 'node:path';
 import {defaultAuditPath} from '../fixes/audit.js';
 import {createCloud} from '../cloud.js';
-import {redactSecrets} from '../format/redact.js';
 import {sanitize} from '../format/sanitize.js';
 import {errorMessage} from '../port/errors.js';
-import {readEscalation} from '../report/escalation.js';
-import {escalationMarkdown} from '../report/escalation-md.js';
+import {gatherReport, writeReportFiles, type ReportFiles} from '../report/report-files.js';
 import {exitCodes, parseCommand, parseSince, sharedFlagHelp, UsageError} from './args.js';
 import {oneLine} from './output.js';
 import type {CommandIo} from './status.js';
@@ -45,21 +41,18 @@ export async function runReport(argv: string[], io: CommandIo): Promise<number> 
 	let report;
 	try {
 		const auditPath = (flags.auditLog as string | undefined) ?? (config.mode === 'demo' ? undefined : defaultAuditPath(io.env));
-		report = redactSecrets(await readEscalation(cloudResult.cloud, config.names, {sinceMs, now: io.now(), ...(auditPath === undefined ? {} : {auditPath})}));
+		report = await gatherReport(cloudResult.cloud, config.names, {sinceMs, now: io.now(), ...(auditPath === undefined ? {} : {auditPath})});
 	} catch (error) {
 		io.stderr.write(`acso-tui: could not read AWS (${config.names.cluster} in ${cloudResult.cloud.region}): ${sanitize(oneLine(errorMessage(error)))}\n`);
 		return exitCodes.unreadable;
 	}
-	const md = path.join(out, 'report.md');
-	const json = path.join(out, 'report.json');
+	let files: ReportFiles;
 	try {
-		mkdirSync(out, {recursive: true});
-		writeFileSync(md, escalationMarkdown(report));
-		writeFileSync(json, `${JSON.stringify(report, (_key, value: unknown) => (typeof value === 'string' ? sanitize(value) : value), 2)}\n`);
+		files = await writeReportFiles(report, out);
 	} catch (error) {
 		io.stderr.write(`acso-tui: could not write the report to ${out}: ${oneLine(errorMessage(error))}\n`);
 		return exitCodes.unreadable;
 	}
-	io.stdout.write(`${md}\n${json}\n`);
+	io.stdout.write(`${files.md}\n${files.json}\n`);
 	return exitCodes.healthy;
 }

@@ -17,6 +17,7 @@ import {serviceTableLayout, sparkWindowMs} from '../format/service-rows.js';
 import {shortServiceName} from '../port/names.js';
 import {useAlarms, useDatabase, useMetricBatch, useServices} from '../hooks/use-cloud-data.js';
 import {useErrorCount} from '../hooks/use-error-count.js';
+import {useReportKey} from '../hooks/use-report-key.js';
 import {useTreeSuggestion} from '../hooks/use-runbook.js';
 import {freshnessOf} from '../hooks/poll-state.js';
 import type {Binding} from '../input/bindings.js';
@@ -95,6 +96,7 @@ export function useOverviewScreen(props: ScreenProps): ScreenModel {
 	const layout = overviewLayout(props.height, services.data?.length ?? 1);
 	const tail = useErrorTail(layout.tailRows, props.width);
 	const missing = useMissingOffer({services, db});
+	const reportKey = useReportKey();
 	const tailFocused = state.focus === 'errors' && layout.tailRows > 0;
 	const selectedLine = tailFocused ? tail.lines[tail.lines.length - 1 - state.tailOffset] : undefined;
 	const tailBindings: Binding[] = tailFocused
@@ -126,6 +128,7 @@ export function useOverviewScreen(props: ScreenProps): ScreenModel {
 			handler: () => dispatch({type: 'toggle-focus'}),
 		},
 		runbookBinding(suggestion, open),
+		reportKey,
 	];
 	const tailRows = tail.lines.map((line, i) => {
 		const row = logLineRows(line, props.width, {wrap: false, source: tail.column.of(line)})[0] ?? [];

@@ -10,6 +10,7 @@ import {stepDetailLines} from '../../format/diagnosis-lines.js';
 import {breadcrumbLine, introLines, walkerRowLine, walkerWindow} from '../../format/runbook-rows.js';
 import {sanitize} from '../../format/sanitize.js';
 import {fitLine, type SegmentLine} from '../../format/segments.js';
+import {useReportKey} from '../../hooks/use-report-key.js';
 import {useRunbookSession, useWalker} from '../../hooks/use-runbook.js';
 import {contextLine} from '../../runbooks/cli-env.js';
 import {useApp} from '../../shell/app-context.js';
@@ -32,6 +33,7 @@ export function useRunbooksScreen(props: ScreenProps): ScreenModel {
 		return true;
 	});
 	const state = useWalker(session);
+	const reportKey = useReportKey();
 	const {dispatch} = session;
 	const loaded = session.loaded();
 	const tree = loaded;
@@ -103,7 +105,10 @@ export function useRunbooksScreen(props: ScreenProps): ScreenModel {
 	}
 
 	const submit = () => dispatch({type: 'submit', env: runEnv()});
-	const bindings = walkerBindings({state, dispatch, runEnv, pageStep: Math.max(1, listHeight - 2), bodyMax, ...(row ? {row} : {}), ...(kind ? {kind} : {}), ...(recommended === undefined ? {} : {recommended})});
+	const walking = walkerBindings({state, dispatch, runEnv, pageStep: Math.max(1, listHeight - 2), bodyMax, ...(row ? {row} : {}), ...(kind ? {kind} : {}), ...(recommended === undefined ? {} : {recommended})});
+	// The escalation checklist lists what to gather: `E` gathers it into a report (first in the footer).
+	const onChecklist = page.node.kind === 'escalation' && phase.kind !== 'filling' && phase.kind !== 'confirming';
+	const bindings = onChecklist ? [reportKey, ...walking] : walking;
 
 	return {
 		bindings,
