@@ -110,6 +110,6 @@ export function createLogReader(clients: AwsClients): LogReader {
 				return filters.map(filter => toMetricFilter(filter, logGroup));
 			}),
 
-		startLiveTail: (logGroups, pattern, handlers) => startLiveTail(clients, describeLogGroups, logGroups, pattern, handlers),
+		startLiveTail: (logGroups, pattern, handlers, options) => startLiveTail(clients, describeLogGroups, logGroups, pattern, handlers, options),
 	};
 }

@@ -372,6 +372,7 @@ export function createLogTailer(reader: LogReader, options: LogTailerOptions): L
 
 	const begin = async () => {
 		const gen = generation;
+		const {signal} = reads;
 		const useLive = options.liveTail !== false && reader.startLiveTail !== undefined && !liveFailed && groups.length <= maxLiveTailGroups;
 		if (!useLive) {
 			fallBackToPolling();
@@ -408,7 +409,7 @@ export function createLogTailer(reader: LogReader, options: LogTailerOptions): L
 					lastError = toError(error);
 					fallBackToPolling();
 				},
-			});
+			}, {signal});
 			if (gen !== generation || !running) {
 				close();
 				return;

@@ -309,12 +309,14 @@ export type LogReader = {
 	/**
 	 * Streams new events (CloudWatch Logs Live Tail). Resolves once the session started, with a
 	 * function that ends it; rejects with CloudError kind 'unsupported' where the endpoint has no
-	 * Live Tail, so the caller falls back to polling filterLogEvents.
+	 * Live Tail, so the caller falls back to polling filterLogEvents. The signal cancels the start
+	 * only (an AbortError, not 'unsupported'); a started session ends by the function it resolved with.
 	 */
 	startLiveTail?(
 		logGroups: string[],
 		pattern: string | undefined,
 		handlers: LiveTailHandlers,
+		options?: ReadOptions,
 	): Promise<() => void>;
 };
 
