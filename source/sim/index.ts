@@ -113,11 +113,14 @@ export function createSimCloud(options: SimOptions): SimCloud {
 	// Each read takes the port's arguments (`arity` of them, optional ones included) and then the
 	// ReadOptions. The sim answers at once, so a signal matters only when it is already aborted: the
 	// read then rejects, as the SDK does, before it is counted or answered.
-	const read = <A extends unknown[], R>(method: string, arity: number, body: (world: World, ...args: A) => R) =>
-		async (...args: [...A, ReadOptions?]): Promise<Awaited<R>> => {
+	const read = <A extends unknown[], R>(method: string, arity: number, body: (world: World, ...args: A) => R) => {
+		// A required argument past `arity` would be dropped as if it were the options.
+		if (body.length - 1 > arity) throw new Error(`sim read ${method}: arity ${arity} is less than its ${body.length - 1} required arguments`);
+		return async (...args: [...A, ReadOptions?]): Promise<Awaited<R>> => {
 			throwIfAborted((args[arity] as ReadOptions | undefined)?.signal);
 			return body(enter(method), ...(args.slice(0, arity) as A)) as Awaited<R>;
 		};
+	};
 
 	const cloud: SimCloud = {
 		kind: 'sim',
