@@ -1,5 +1,5 @@
 import type {AlarmHistoryItem as SdkHistoryItem, CompositeAlarm as SdkCompositeAlarm, MetricAlarm as SdkMetricAlarm} from '@aws-sdk/client-cloudwatch';
-import {CloudError} from '../port/errors.js';
+import {CloudError, throwIfAborted} from '../port/errors.js';
 import type {AlarmHistoryItem, AlarmReader, AlarmState, ComparisonOperator, CompositeAlarm, MetricAlarm, MetricStat} from '../port/types.js';
 import type {AwsClients} from './clients.js';
 import {chunk, collectPages, epochMs} from './paging.js';
@@ -105,8 +105,8 @@ export function toHistoryItem(item: SdkHistoryItem): AlarmHistoryItem {
 
 export function createAlarmReader(clients: AwsClients): AlarmReader {
 	return {
-		describeAlarms: (filter = {}) =>
-			clients.call({action: 'cloudwatch:DescribeAlarms', resource: filter.names ? `alarms ${filter.names.join(', ')}` : 'alarms'}, async () => {
+		describeAlarms: (filter = {}, {signal} = {}) =>
+			clients.call({action: 'cloudwatch:DescribeAlarms', resource: filter.names ? `alarms ${filter.names.join(', ')}` : 'alarms', signal}, async () => {
 				if (filter.names && filter.prefix) {
 					throw new CloudError('invalid', 'Describe alarms by names or by prefix, not both (CloudWatch accepts one)');
 				}
@@ -115,7 +115,7 @@ export function createAlarmReader(clients: AwsClients): AlarmReader {
 				const nameBatches = filter.names ? chunk(filter.names, namesPerRequest) : [undefined];
 				const pages = await Promise.all(
 					nameBatches.map(names =>
-						collectPages('alarms', async token => {
+						collectPages('alarms', signal, async token => {
 							// aws cloudwatch describe-alarms --alarm-types MetricAlarm CompositeAlarm [--alarm-names N...|--alarm-name-prefix P]
 							const page = await client.send(
 								new sdk.DescribeAlarmsCommand({
@@ -124,6 +124,7 @@ export function createAlarmReader(clients: AwsClients): AlarmReader {
 									AlarmNamePrefix: filter.prefix || undefined,
 									NextToken: token,
 								}),
+								{abortSignal: signal},
 							);
 							const alarms = [...(page.MetricAlarms ?? []).map(toMetricAlarm), ...(page.CompositeAlarms ?? []).map(toCompositeAlarm)];
 							return {items: alarms, next: page.NextToken};
@@ -133,8 +134,8 @@ export function createAlarmReader(clients: AwsClients): AlarmReader {
 				return pages.flat();
 			}),
 
-		describeAlarmHistory: (name, range) =>
-			clients.call({action: 'cloudwatch:DescribeAlarmHistory', resource: `alarm ${name}`}, async () => {
+		describeAlarmHistory: (name, range, {signal} = {}) =>
+			clients.call({action: 'cloudwatch:DescribeAlarmHistory', resource: `alarm ${name}`, signal}, async () => {
 				if (!name) throw new CloudError('invalid', 'Alarm history needs an alarm name');
 				if (range && !(range.start < range.end)) throw new CloudError('invalid', 'Alarm history range must have start before end');
 				const {client, sdk} = await clients.get('cloudwatch');
@@ -144,6 +145,7 @@ export function createAlarmReader(clients: AwsClients): AlarmReader {
 				// Newest first, stopping at maxHistoryItems (or as many pages, should they come back
 				// empty): the screen shows the recent story.
 				do {
+					throwIfAborted(signal); // a cancelled read stops between pages
 					// aws cloudwatch describe-alarm-history --alarm-name NAME [--start-date S --end-date E] --scan-by TimestampDescending
 					const page = await client.send(
 						new sdk.DescribeAlarmHistoryCommand({
@@ -154,6 +156,7 @@ export function createAlarmReader(clients: AwsClients): AlarmReader {
 							MaxRecords: 100,
 							NextToken: token,
 						}),
+						{abortSignal: signal},
 					);
 					items.push(...(page.AlarmHistoryItems ?? []).map(toHistoryItem));
 					token = page.NextToken || undefined;

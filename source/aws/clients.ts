@@ -3,6 +3,7 @@ import type {CloudWatchLogsClient} from '@aws-sdk/client-cloudwatch-logs';
 import type {ECSClient} from '@aws-sdk/client-ecs';
 import type {RDSClient} from '@aws-sdk/client-rds';
 import packageJson from '../../package.json' with {type: 'json'};
+import {abortError, isAborted, throwIfAborted} from '../port/errors.js';
 import {toCloudError, type ErrorContext} from './errors.js';
 
 // One SDK client per service, created on first use. Each client package is imported dynamically:
@@ -38,8 +39,11 @@ export type Connection<K extends AwsServiceName> = {client: Clients[K]; sdk: Mod
 
 export type AwsClients = {
 	get<K extends AwsServiceName>(service: K): Promise<Connection<K>>;
-	/** Runs one adapter operation and maps whatever it throws to a CloudError. */
-	call<T>(context: ErrorContext, run: () => Promise<T>): Promise<T>;
+	/**
+	 * Runs one adapter operation and maps whatever it throws to a CloudError, except a cancelled
+	 * read: with `signal` aborted (before the call or during it) it rejects with an AbortError.
+	 */
+	call<T>(context: ErrorContext & {signal?: AbortSignal}, run: () => Promise<T>): Promise<T>;
 	warnings(): string[];
 	reset(): void;
 	/** The region in use: explicit, from the environment, or what the SDK resolved from the profile. */
@@ -201,10 +205,13 @@ export function createAwsClients(options: AwsOptions, env: NodeJS.ProcessEnv = p
 
 	return {
 		get,
-		async call(context, run) {
+		async call({signal, ...context}, run) {
 			try {
+				throwIfAborted(signal);
 				return await run();
 			} catch (error) {
+				// The SDK's "Request aborted", or a page never sent: not a failure of the endpoint.
+				if (signal?.aborted || isAborted(error)) throw abortError();
 				throw toCloudError(error, {profile, ...context});
 			}
 		},

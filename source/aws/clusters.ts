@@ -19,14 +19,14 @@ export function toCluster(cluster: SdkCluster): Cluster {
 
 export function createClusterReader(clients: AwsClients): ClusterReader {
 	return {
-		describeClusters: names =>
-			clients.call({action: 'ecs:DescribeClusters', resource: `clusters ${names.join(', ')}`}, async () => {
+		describeClusters: (names, {signal} = {}) =>
+			clients.call({action: 'ecs:DescribeClusters', resource: `clusters ${names.join(', ')}`, signal}, async () => {
 				if (names.length === 0) return {clusters: [], missing: []};
 				const {client, sdk} = await clients.get('ecs');
 				const answers = await Promise.all(
 					chunk(names, describeBatch).map(batch =>
 						// aws ecs describe-clusters --clusters NAME...
-						client.send(new sdk.DescribeClustersCommand({clusters: batch})),
+						client.send(new sdk.DescribeClustersCommand({clusters: batch}), {abortSignal: signal}),
 					),
 				);
 				const clusters = answers.flatMap(answer => (answer.clusters ?? []).map(toCluster));
@@ -37,12 +37,12 @@ export function createClusterReader(clients: AwsClients): ClusterReader {
 				const missing = names.filter(name => !found.has(name) && missingArns.includes(lastSegment(name)));
 				return {clusters, missing};
 			}),
-		listClusters: () =>
-			clients.call({action: 'ecs:ListClusters'}, async () => {
+		listClusters: ({signal} = {}) =>
+			clients.call({action: 'ecs:ListClusters', signal}, async () => {
 				const {client, sdk} = await clients.get('ecs');
-				const arns = await collectPages('clusters', async token => {
+				const arns = await collectPages('clusters', signal, async token => {
 					// aws ecs list-clusters
-					const page = await client.send(new sdk.ListClustersCommand({nextToken: token, maxResults: 100}));
+					const page = await client.send(new sdk.ListClustersCommand({nextToken: token, maxResults: 100}), {abortSignal: signal});
 					return {items: page.clusterArns ?? [], next: page.nextToken};
 				});
 				return arns.map(lastSegment);

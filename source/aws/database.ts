@@ -23,12 +23,12 @@ export function toDbInstance(instance: DBInstance): DbInstance {
 
 export function createDatabaseReader(clients: AwsClients): DatabaseReader {
 	return {
-		describeDbInstances: id =>
-			clients.call({action: 'rds:DescribeDBInstances', resource: id ? `DB instance ${id}` : 'DB instances'}, async () => {
+		describeDbInstances: (id, {signal} = {}) =>
+			clients.call({action: 'rds:DescribeDBInstances', resource: id ? `DB instance ${id}` : 'DB instances', signal}, async () => {
 				const {client, sdk} = await clients.get('rds');
-				const instances = await collectPages('DB instances', async marker => {
+				const instances = await collectPages('DB instances', signal, async marker => {
 					// aws rds describe-db-instances [--db-instance-identifier ID]
-					const page = await client.send(new sdk.DescribeDBInstancesCommand({DBInstanceIdentifier: id || undefined, Marker: marker}));
+					const page = await client.send(new sdk.DescribeDBInstancesCommand({DBInstanceIdentifier: id || undefined, Marker: marker}), {abortSignal: signal});
 					return {items: page.DBInstances ?? [], next: page.Marker};
 				});
 				return instances.map(toDbInstance);

@@ -1,6 +1,6 @@
 import type {LiveTailSessionUpdate, StartLiveTailResponseStream} from '@aws-sdk/client-cloudwatch-logs';
-import {CloudError, isCloudError} from '../port/errors.js';
-import type {LiveTailHandlers, LogEvent, LogGroup} from '../port/types.js';
+import {abortError, CloudError, isAborted, isCloudError} from '../port/errors.js';
+import type {LiveTailHandlers, LogEvent, LogGroup, ReadOptions} from '../port/types.js';
 import type {AwsClients} from './clients.js';
 import {toCloudError} from './errors.js';
 
@@ -111,26 +111,31 @@ function asUnsupported(error: unknown): CloudError {
 
 export async function startLiveTail(
 	clients: AwsClients,
-	describeLogGroups: (prefix?: string) => Promise<LogGroup[]>,
+	describeLogGroups: (prefix?: string, options?: ReadOptions) => Promise<LogGroup[]>,
 	logGroups: string[],
 	pattern: string | undefined,
 	handlers: LiveTailHandlers,
+	{signal}: ReadOptions = {},
 ): Promise<() => void> {
 	if (logGroups.length === 0 || logGroups.length > maxLiveTailGroups) {
 		throw new CloudError('invalid', `Live Tail follows 1 to ${maxLiveTailGroups} log groups, got ${logGroups.length}`);
 	}
+	// The session's own controller: the caller's signal aborts it until the session started; after
+	// that only the returned stop function ends it.
+	const abort = new AbortController();
+	const cancelStart = () => abort.abort();
+	signal?.addEventListener('abort', cancelStart, {once: true});
 	try {
-		return await clients.call(context, async () => {
+		return await clients.call({...context, signal}, async () => {
 			// Live Tail wants ARNs; the names' ARNs come from DescribeLogGroups.
 			const arns = await Promise.all(
 				logGroups.map(async name => {
-					const group = (await describeLogGroups(name)).find(g => g.name === name);
+					const group = (await describeLogGroups(name, {signal})).find(g => g.name === name);
 					if (!group?.arn) throw new CloudError('not-found', `Not found: log group ${name}`, {resource: `log group ${name}`});
 					return group.arn;
 				}),
 			);
 			const {client, sdk} = await clients.get('logs');
-			const abort = new AbortController();
 			// aws logs start-live-tail --log-group-identifiers ARN... [--log-event-filter-pattern P]
 			const response = await client.send(
 				new sdk.StartLiveTailCommand({logGroupIdentifiers: arns, logEventFilterPattern: pattern || undefined}),
@@ -145,10 +150,17 @@ export async function startLiveTail(
 				const failure = first.value.SessionStreamingException ?? first.value.SessionTimeoutException;
 				throw new CloudError('unsupported', `Live Tail refused to start: ${failure?.message ?? 'stream error'}`);
 			}
+			if (signal?.aborted) {
+				abort.abort();
+				throw abortError();
+			}
 			const session = pumpLiveTail(stream, handlers, {first: first.value, onStop: () => abort.abort()});
 			return () => session.stop();
 		});
 	} catch (error) {
+		if (isAborted(error)) throw error;
 		throw asUnsupported(error);
+	} finally {
+		signal?.removeEventListener('abort', cancelStart);
 	}
 }

@@ -1,6 +1,6 @@
 import type {FilteredLogEvent, LogGroup as SdkLogGroup, MetricFilter as SdkMetricFilter} from '@aws-sdk/client-cloudwatch-logs';
 import {CloudError} from '../port/errors.js';
-import type {LogEvent, LogFilterRequest, LogGroup, LogReader, MetricFilter} from '../port/types.js';
+import type {LogEvent, LogFilterRequest, LogGroup, LogReader, MetricFilter, ReadOptions} from '../port/types.js';
 import type {AwsClients} from './clients.js';
 import {startLiveTail} from './live-tail.js';
 import {collectPages, requireText} from './paging.js';
@@ -61,20 +61,20 @@ export function validateFilterRequest(request: LogFilterRequest): void {
 }
 
 export function createLogReader(clients: AwsClients): LogReader {
-	const describeLogGroups = (prefix?: string) =>
-		clients.call({action: 'logs:DescribeLogGroups', resource: prefix ? `log groups under ${prefix}` : 'log groups'}, async () => {
+	const describeLogGroups = (prefix?: string, {signal}: ReadOptions = {}) =>
+		clients.call({action: 'logs:DescribeLogGroups', resource: prefix ? `log groups under ${prefix}` : 'log groups', signal}, async () => {
 			const {client, sdk} = await clients.get('logs');
-			const groups = await collectPages('log groups', async token => {
+			const groups = await collectPages('log groups', signal, async token => {
 				// aws logs describe-log-groups [--log-group-name-prefix PREFIX]
-				const page = await client.send(new sdk.DescribeLogGroupsCommand({logGroupNamePrefix: prefix || undefined, nextToken: token}));
+				const page = await client.send(new sdk.DescribeLogGroupsCommand({logGroupNamePrefix: prefix || undefined, nextToken: token}), {abortSignal: signal});
 				return {items: page.logGroups ?? [], next: page.nextToken};
 			});
 			return groups.map(toLogGroup);
 		});
 
 	return {
-		filterLogEvents: request =>
-			clients.call({action: 'logs:FilterLogEvents', resource: `log group ${request.logGroup}`}, async () => {
+		filterLogEvents: (request, {signal} = {}) =>
+			clients.call({action: 'logs:FilterLogEvents', resource: `log group ${request.logGroup}`, signal}, async () => {
 				validateFilterRequest(request);
 				const {client, sdk} = await clients.get('logs');
 				// aws logs filter-log-events --log-group-name GROUP --start-time S [--end-time E] [--filter-pattern P] [--log-stream-names ...]
@@ -88,6 +88,7 @@ export function createLogReader(clients: AwsClients): LogReader {
 						limit: request.limit,
 						nextToken: request.nextToken,
 					}),
+					{abortSignal: signal},
 				);
 				return {
 					events: (page.events ?? []).map((event, index) => toLogEvent(event, request.logGroup, index)),
@@ -97,18 +98,18 @@ export function createLogReader(clients: AwsClients): LogReader {
 
 		describeLogGroups,
 
-		describeMetricFilters: logGroup =>
-			clients.call({action: 'logs:DescribeMetricFilters', resource: `log group ${logGroup}`}, async () => {
+		describeMetricFilters: (logGroup, {signal} = {}) =>
+			clients.call({action: 'logs:DescribeMetricFilters', resource: `log group ${logGroup}`, signal}, async () => {
 				requireText(logGroup, 'log group name');
 				const {client, sdk} = await clients.get('logs');
-				const filters = await collectPages('metric filters', async token => {
+				const filters = await collectPages('metric filters', signal, async token => {
 					// aws logs describe-metric-filters --log-group-name GROUP
-					const page = await client.send(new sdk.DescribeMetricFiltersCommand({logGroupName: logGroup, nextToken: token}));
+					const page = await client.send(new sdk.DescribeMetricFiltersCommand({logGroupName: logGroup, nextToken: token}), {abortSignal: signal});
 					return {items: page.metricFilters ?? [], next: page.nextToken};
 				});
 				return filters.map(filter => toMetricFilter(filter, logGroup));
 			}),
 
-		startLiveTail: (logGroups, pattern, handlers) => startLiveTail(clients, describeLogGroups, logGroups, pattern, handlers),
+		startLiveTail: (logGroups, pattern, handlers, options) => startLiveTail(clients, describeLogGroups, logGroups, pattern, handlers, options),
 	};
 }

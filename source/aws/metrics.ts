@@ -86,14 +86,14 @@ export function mergeResults(queries: readonly MetricQuery[], results: readonly 
 
 export function createMetricReader(clients: AwsClients): MetricReader {
 	return {
-		getMetricData: (queries, range) =>
-			clients.call({action: 'cloudwatch:GetMetricData', resource: `${queries.length} metric series`}, async () => {
+		getMetricData: (queries, range, {signal} = {}) =>
+			clients.call({action: 'cloudwatch:GetMetricData', resource: `${queries.length} metric series`, signal}, async () => {
 				validateQueries(queries, range);
 				if (queries.length === 0) return [];
 				const {client, sdk} = await clients.get('cloudwatch');
 				const batches = await Promise.all(
 					chunk(queries, queriesPerRequest).map(batch =>
-						collectPages('metric data', async token => {
+						collectPages('metric data', signal, async token => {
 							// aws cloudwatch get-metric-data --metric-data-queries file://q.json --start-time S --end-time E --scan-by TimestampAscending
 							const page = await client.send(
 								new sdk.GetMetricDataCommand({
@@ -103,6 +103,7 @@ export function createMetricReader(clients: AwsClients): MetricReader {
 									ScanBy: 'TimestampAscending',
 									NextToken: token,
 								}),
+								{abortSignal: signal},
 							);
 							return {items: page.MetricDataResults ?? [], next: page.NextToken};
 						}),

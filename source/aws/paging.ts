@@ -1,4 +1,4 @@
-import {CloudError} from '../port/errors.js';
+import {CloudError, throwIfAborted} from '../port/errors.js';
 
 // Small helpers every adapter shares: paging to the end, batching, and SDK Dates to epoch ms.
 
@@ -9,13 +9,15 @@ const maxPages = 1000;
 
 /**
  * Follows `nextToken`-style paging to the end. Pages may be empty while a token is still set
- * (FilterLogEvents, DescribeLogGroups), so only a missing token ends the loop.
+ * (FilterLogEvents, DescribeLogGroups), so only a missing token ends the loop. An aborted `signal`
+ * stops it between pages: no further request is sent.
  */
-export async function collectPages<T>(what: string, fetchPage: (token: string | undefined) => Promise<Page<T>>): Promise<T[]> {
+export async function collectPages<T>(what: string, signal: AbortSignal | undefined, fetchPage: (token: string | undefined) => Promise<Page<T>>): Promise<T[]> {
 	const items: T[] = [];
 	const seen = new Set<string>();
 	let token: string | undefined;
 	for (let page = 0; page < maxPages; page++) {
+		throwIfAborted(signal);
 		const result = await fetchPage(token);
 		items.push(...result.items);
 		if (!result.next) return items;

@@ -1,5 +1,6 @@
 import type {ServiceDeployment as SdkServiceDeployment} from '@aws-sdk/client-ecs';
 import type {ServiceDeployment} from '../port/service-deployments.js';
+import type {ReadOptions} from '../port/types.js';
 import type {AwsClients} from './clients.js';
 import {chunk, epochMs, lastSegment, requireText} from './paging.js';
 
@@ -38,20 +39,20 @@ function optionalTime<K extends string>(key: K, value: Date | undefined): Partia
 	return ms === undefined ? {} : ({[key]: ms} as Record<K, number>);
 }
 
-export function createServiceDeploymentReader(clients: AwsClients): (cluster: string, service: string) => Promise<ServiceDeployment[]> {
-	return (cluster, service) =>
-		clients.call({action: 'ecs:ListServiceDeployments', resource: `deployments of service ${service}`, cluster}, async () => {
+export function createServiceDeploymentReader(clients: AwsClients): (cluster: string, service: string, options?: ReadOptions) => Promise<ServiceDeployment[]> {
+	return (cluster, service, {signal} = {}) =>
+		clients.call({action: 'ecs:ListServiceDeployments', resource: `deployments of service ${service}`, cluster, signal}, async () => {
 			requireText(cluster, 'cluster name');
 			requireText(service, 'service name');
 			const {client, sdk} = await clients.get('ecs');
 			// aws ecs list-service-deployments --cluster CLUSTER --service SERVICE --max-results 5
-			const listed = await client.send(new sdk.ListServiceDeploymentsCommand({cluster, service, maxResults: recentDeployments}));
+			const listed = await client.send(new sdk.ListServiceDeploymentsCommand({cluster, service, maxResults: recentDeployments}), {abortSignal: signal});
 			const arns = (listed.serviceDeployments ?? []).flatMap(brief => (brief.serviceDeploymentArn ? [brief.serviceDeploymentArn] : []));
 			if (arns.length === 0) return [];
 			const answers = await Promise.all(
 				chunk(arns, describeServiceDeploymentsBatch).map(batch =>
 					// aws ecs describe-service-deployments --service-deployment-arns ARN...
-					client.send(new sdk.DescribeServiceDeploymentsCommand({serviceDeploymentArns: batch})),
+					client.send(new sdk.DescribeServiceDeploymentsCommand({serviceDeploymentArns: batch}), {abortSignal: signal}),
 				),
 			);
 			const found = answers.flatMap(answer => (answer.serviceDeployments ?? []).map(d => toServiceDeployment(d, cluster, service)));

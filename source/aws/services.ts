@@ -11,20 +11,20 @@ export const describeTasksBatch = 100;
 
 export function createServiceReader(clients: AwsClients): ServiceReader {
 	return {
-		listServices: cluster =>
-			clients.call({action: 'ecs:ListServices', resource: `cluster ${cluster}`, cluster}, async () => {
+		listServices: (cluster, {signal} = {}) =>
+			clients.call({action: 'ecs:ListServices', resource: `cluster ${cluster}`, cluster, signal}, async () => {
 				requireText(cluster, 'cluster name');
 				const {client, sdk} = await clients.get('ecs');
-				const arns = await collectPages(`services of ${cluster}`, async token => {
+				const arns = await collectPages(`services of ${cluster}`, signal, async token => {
 					// aws ecs list-services --cluster CLUSTER
-					const page = await client.send(new sdk.ListServicesCommand({cluster, nextToken: token, maxResults: 100}));
+					const page = await client.send(new sdk.ListServicesCommand({cluster, nextToken: token, maxResults: 100}), {abortSignal: signal});
 					return {items: page.serviceArns ?? [], next: page.nextToken};
 				});
 				return arns.map(lastSegment);
 			}),
 
-		describeServices: (cluster, names) =>
-			clients.call({action: 'ecs:DescribeServices', resource: `services in cluster ${cluster}`, cluster}, async () => {
+		describeServices: (cluster, names, {signal} = {}) =>
+			clients.call({action: 'ecs:DescribeServices', resource: `services in cluster ${cluster}`, cluster, signal}, async () => {
 				requireText(cluster, 'cluster name');
 				if (names.length === 0) return [];
 				const {client, sdk} = await clients.get('ecs');
@@ -32,47 +32,48 @@ export function createServiceReader(clients: AwsClients): ServiceReader {
 				const answers = await Promise.all(
 					chunk(names, describeServicesBatch).map(batch =>
 						// aws ecs describe-services --cluster CLUSTER --services NAME...
-						client.send(new sdk.DescribeServicesCommand({cluster, services: batch})),
+						client.send(new sdk.DescribeServicesCommand({cluster, services: batch}), {abortSignal: signal}),
 					),
 				);
 				// Unknown names come back as failures (reason MISSING) and are simply absent here.
 				return answers.flatMap(answer => (answer.services ?? []).map(service => toService(service, cluster)));
 			}),
 
-		listTasks: (cluster, filter = {}) =>
-			clients.call({action: 'ecs:ListTasks', resource: filter.service ? `tasks of service ${filter.service}` : `tasks in cluster ${cluster}`, cluster}, async () => {
+		listTasks: (cluster, filter = {}, {signal} = {}) =>
+			clients.call({action: 'ecs:ListTasks', resource: filter.service ? `tasks of service ${filter.service}` : `tasks in cluster ${cluster}`, cluster, signal}, async () => {
 				requireText(cluster, 'cluster name');
 				const {client, sdk} = await clients.get('ecs');
-				const arns = await collectPages(`tasks of ${cluster}`, async token => {
+				const arns = await collectPages(`tasks of ${cluster}`, signal, async token => {
 					// aws ecs list-tasks --cluster CLUSTER [--service-name NAME] [--desired-status RUNNING|STOPPED]
 					const page = await client.send(
 						new sdk.ListTasksCommand({cluster, serviceName: filter.service, desiredStatus: filter.desiredStatus, nextToken: token, maxResults: 100}),
+						{abortSignal: signal},
 					);
 					return {items: page.taskArns ?? [], next: page.nextToken};
 				});
 				return arns.map(lastSegment);
 			}),
 
-		describeTasks: (cluster, ids) =>
-			clients.call({action: 'ecs:DescribeTasks', resource: `tasks in cluster ${cluster}`, cluster}, async () => {
+		describeTasks: (cluster, ids, {signal} = {}) =>
+			clients.call({action: 'ecs:DescribeTasks', resource: `tasks in cluster ${cluster}`, cluster, signal}, async () => {
 				requireText(cluster, 'cluster name');
 				if (ids.length === 0) return [];
 				const {client, sdk} = await clients.get('ecs');
 				const answers = await Promise.all(
 					chunk(ids, describeTasksBatch).map(batch =>
 						// aws ecs describe-tasks --cluster CLUSTER --tasks ID...
-						client.send(new sdk.DescribeTasksCommand({cluster, tasks: batch})),
+						client.send(new sdk.DescribeTasksCommand({cluster, tasks: batch}), {abortSignal: signal}),
 					),
 				);
 				return answers.flatMap(answer => (answer.tasks ?? []).map(task => toTask(task, cluster)));
 			}),
 
-		describeTaskDefinition: familyOrArn =>
-			clients.call({action: 'ecs:DescribeTaskDefinition', resource: `task definition ${familyOrArn}`}, async () => {
+		describeTaskDefinition: (familyOrArn, {signal} = {}) =>
+			clients.call({action: 'ecs:DescribeTaskDefinition', resource: `task definition ${familyOrArn}`, signal}, async () => {
 				requireText(familyOrArn, 'task definition (family, family:revision or ARN)');
 				const {client, sdk} = await clients.get('ecs');
 				// aws ecs describe-task-definition --task-definition FAMILY[:REVISION]
-				const answer = await client.send(new sdk.DescribeTaskDefinitionCommand({taskDefinition: familyOrArn}));
+				const answer = await client.send(new sdk.DescribeTaskDefinitionCommand({taskDefinition: familyOrArn}), {abortSignal: signal});
 				if (!answer.taskDefinition) {
 					throw new CloudError('not-found', `Not found: task definition ${familyOrArn}`, {resource: `task definition ${familyOrArn}`});
 				}

@@ -1,4 +1,4 @@
-import type {Alarm, AlarmReader} from '../port/types.js';
+import type {Alarm, AlarmReader, ReadOptions} from '../port/types.js';
 import {attributeAlarms, type AlarmScope, type EnvironmentAlarm} from './alarm-attribution.js';
 
 // The environment's alarms at every refresh, without listing the whole account every time: the
@@ -11,7 +11,7 @@ import {attributeAlarms, type AlarmScope, type EnvironmentAlarm} from './alarm-a
 export const fullReadEveryMs = 60_000;
 
 export type EnvironmentAlarmReader = {
-	read(scope: AlarmScope, now: number): Promise<EnvironmentAlarm[]>;
+	read(scope: AlarmScope, now: number, options?: ReadOptions): Promise<EnvironmentAlarm[]>;
 };
 
 export function createEnvironmentAlarmReader(alarms: AlarmReader): EnvironmentAlarmReader {
@@ -19,9 +19,9 @@ export function createEnvironmentAlarmReader(alarms: AlarmReader): EnvironmentAl
 	let attributedFor = '';
 	let why = new Map<string, string>();
 
-	const full = async (scope: AlarmScope, now: number) => {
+	const full = async (scope: AlarmScope, now: number, options: ReadOptions) => {
 		// aws cloudwatch describe-alarms --alarm-types MetricAlarm CompositeAlarm
-		const mine = attributeAlarms(await alarms.describeAlarms(), scope);
+		const mine = attributeAlarms(await alarms.describeAlarms(undefined, options), scope);
 		why = new Map(mine.map(a => [a.name, a.why]));
 		attributedAt = now;
 		attributedFor = scopeKey(scope);
@@ -29,12 +29,12 @@ export function createEnvironmentAlarmReader(alarms: AlarmReader): EnvironmentAl
 	};
 
 	return {
-		async read(scope, now) {
-			if (attributedAt === undefined || now - attributedAt >= fullReadEveryMs || attributedFor !== scopeKey(scope)) return full(scope, now);
+		async read(scope, now, options = {}) {
+			if (attributedAt === undefined || now - attributedAt >= fullReadEveryMs || attributedFor !== scopeKey(scope)) return full(scope, now, options);
 			const names = [...why.keys()];
 			if (names.length === 0) return [];
 			// aws cloudwatch describe-alarms --alarm-names NAME... (the adapter sends 100 names a call)
-			const answer = await alarms.describeAlarms({names});
+			const answer = await alarms.describeAlarms({names}, options);
 			return answer.flatMap((alarm: Alarm) => {
 				const reason = why.get(alarm.name);
 				return reason === undefined ? [] : [{...alarm, why: reason}];

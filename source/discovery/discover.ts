@@ -1,5 +1,6 @@
 import type {ResourceNames} from '../port/names.js';
-import type {Cloud, MetricFilter, TaskDefinition} from '../port/types.js';
+import {isAborted} from '../port/errors.js';
+import type {Cloud, MetricFilter, ReadOptions, TaskDefinition} from '../port/types.js';
 import {logDestinationsOf, type LogDestination} from './log-destinations.js';
 import type {TaskOrigin} from './stream-source.js';
 
@@ -31,24 +32,25 @@ export function createDiscoveryCache(): DiscoveryCache {
 	return {taskDefinitions: new Map(), existingGroups: new Set()};
 }
 
-async function taskDefinitionOf(cloud: Cloud, ref: string, cache: DiscoveryCache, notes: string[]): Promise<TaskDefinition | undefined> {
+async function taskDefinitionOf(cloud: Cloud, ref: string, cache: DiscoveryCache, notes: string[], options: ReadOptions): Promise<TaskDefinition | undefined> {
 	const hit = cache.taskDefinitions.get(ref);
 	if (hit) return hit;
 	try {
 		// aws ecs describe-task-definition --task-definition FAMILY:REVISION
-		const definition = await cloud.services.describeTaskDefinition(ref);
+		const definition = await cloud.services.describeTaskDefinition(ref, options);
 		cache.taskDefinitions.set(ref, definition);
 		return definition;
 	} catch (error) {
+		if (isAborted(error)) throw error;
 		notes.push(`could not read task definition ${ref}: ${(error as Error).message}`);
 		return undefined;
 	}
 }
 
-async function groupExists(cloud: Cloud, group: string, cache: DiscoveryCache): Promise<boolean> {
+async function groupExists(cloud: Cloud, group: string, cache: DiscoveryCache, options: ReadOptions): Promise<boolean> {
 	if (cache.existingGroups.has(group)) return true;
 	// aws logs describe-log-groups --log-group-name-prefix GROUP
-	const found = await cloud.logs.describeLogGroups(group);
+	const found = await cloud.logs.describeLogGroups(group, options);
 	const exists = found.some(g => g.name === group);
 	if (exists) cache.existingGroups.add(group);
 	return exists;
@@ -59,38 +61,41 @@ async function groupExists(cloud: Cloud, group: string, cache: DiscoveryCache): 
  * DescribeTaskDefinition once per revision a session; ListTasks and DescribeTasks (100 a call);
  * DescribeLogGroups for each group not yet known to exist; DescribeMetricFilters per log group.
  * A missing cluster throws (the services panel says so); everything after it degrades to notes.
+ * A cancelled discovery (`signal` aborted) rejects with the AbortError, never a note.
  */
-export async function discoverEnvironment(cloud: Cloud, names: ResourceNames, cache: DiscoveryCache): Promise<Discovery> {
+export async function discoverEnvironment(cloud: Cloud, names: ResourceNames, cache: DiscoveryCache, options: ReadOptions = {}): Promise<Discovery> {
 	const notes: string[] = [];
-	const serviceNames = await cloud.services.listServices(names.cluster);
-	const services = await cloud.services.describeServices(names.cluster, serviceNames);
+	const serviceNames = await cloud.services.listServices(names.cluster, options);
+	const services = await cloud.services.describeServices(names.cluster, serviceNames, options);
 
 	// Every revision a deployment runs, old and new: during a rollout both write logs.
 	const refs = new Map<string, string>(); // family:revision -> service
 	for (const service of services) {
 		for (const ref of [service.taskDefinition, ...service.deployments.map(d => d.taskDefinition)]) if (ref) refs.set(ref, service.name);
 	}
-	const definitions = await Promise.all([...refs].map(async ([ref, service]) => ({service, definition: await taskDefinitionOf(cloud, ref, cache, notes)})));
+	const definitions = await Promise.all([...refs].map(async ([ref, service]) => ({service, definition: await taskDefinitionOf(cloud, ref, cache, notes, options)})));
 	const destinations = definitions.flatMap(({service, definition}) => (definition ? logDestinationsOf(definition, service) : []));
 
 	const tasks = new Map<string, TaskOrigin>();
 	try {
 		// aws ecs list-tasks --cluster CLUSTER ; aws ecs describe-tasks --cluster CLUSTER --tasks ID...
-		const ids = await cloud.services.listTasks(names.cluster);
-		for (const task of await cloud.services.describeTasks(names.cluster, ids)) {
+		const ids = await cloud.services.listTasks(names.cluster, undefined, options);
+		for (const task of await cloud.services.describeTasks(names.cluster, ids, options)) {
 			if (task.service) tasks.set(task.id, {service: task.service, taskDefinition: task.taskDefinition});
 		}
 	} catch (error) {
+		if (isAborted(error)) throw error;
 		notes.push(`could not list the cluster's tasks (log lines will name their service, not their revision): ${(error as Error).message}`);
 	}
 
-	const logGroups = await groupsToRead(cloud, names, destinations, cache, notes);
+	const logGroups = await groupsToRead(cloud, names, destinations, cache, notes, options);
 	const metricFilters: MetricFilter[] = [];
 	for (const group of logGroups) {
 		try {
 			// aws logs describe-metric-filters --log-group-name GROUP
-			metricFilters.push(...(await cloud.logs.describeMetricFilters(group)));
+			metricFilters.push(...(await cloud.logs.describeMetricFilters(group, options)));
 		} catch (error) {
+			if (isAborted(error)) throw error;
 			notes.push(`could not read the metric filters of ${group}: ${(error as Error).message}`);
 		}
 	}
@@ -103,14 +108,22 @@ export async function discoverEnvironment(cloud: Cloud, names: ResourceNames, ca
  * otherwise is not told its /aws/acso/{env}/agents is missing. Named groups that do not exist are
  * left out with a note: one missing group must not stall the tail of the others.
  */
-async function groupsToRead(cloud: Cloud, names: ResourceNames, destinations: readonly LogDestination[], cache: DiscoveryCache, notes: string[]): Promise<string[]> {
+async function groupsToRead(
+	cloud: Cloud,
+	names: ResourceNames,
+	destinations: readonly LogDestination[],
+	cache: DiscoveryCache,
+	notes: string[],
+	options: ReadOptions,
+): Promise<string[]> {
 	const named = [...new Set(destinations.map(d => d.logGroup))].filter(g => !names.logGroups.includes(g));
 	const found: string[] = [];
 	for (const group of named) {
 		try {
-			if (await groupExists(cloud, group, cache)) found.push(group);
+			if (await groupExists(cloud, group, cache, options)) found.push(group);
 			else notes.push(`log group ${group}, named by a task definition, does not exist`);
 		} catch (error) {
+			if (isAborted(error)) throw error;
 			found.push(group); // could not check: read it, and let the tail say what is wrong
 			notes.push(`could not check log group ${group}: ${(error as Error).message}`);
 		}
@@ -119,8 +132,9 @@ async function groupsToRead(cloud: Cloud, names: ResourceNames, destinations: re
 	const guesses: string[] = [];
 	for (const group of names.logGroups) {
 		try {
-			if (found.length === 0 || (await groupExists(cloud, group, cache))) guesses.push(group);
-		} catch {
+			if (found.length === 0 || (await groupExists(cloud, group, cache, options))) guesses.push(group);
+		} catch (error) {
+			if (isAborted(error)) throw error;
 			guesses.push(group);
 		}
 	}

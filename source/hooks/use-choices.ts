@@ -12,11 +12,11 @@ const describeBatch = 100;
 /** Every cluster of the account with its counts: ListClusters (all pages), then DescribeClusters by 100. */
 export function useClusterChoices(enabled = true) {
 	const {cloud, config, now, refreshToken, pollCache} = useApp();
-	const fetch = useCallback(async (): Promise<Cluster[]> => {
-		const names = await cloud.clusters.listClusters();
+	const fetch = useCallback(async (signal: AbortSignal): Promise<Cluster[]> => {
+		const names = await cloud.clusters.listClusters({signal});
 		const batches: string[][] = [];
 		for (let i = 0; i < names.length; i += describeBatch) batches.push(names.slice(i, i + describeBatch));
-		const answers = await Promise.all(batches.map(batch => cloud.clusters.describeClusters(batch)));
+		const answers = await Promise.all(batches.map(batch => cloud.clusters.describeClusters(batch, {signal})));
 		return answers.flatMap(answer => answer.clusters);
 	}, [cloud]);
 	return usePoll(fetch, {intervalMs: config.refreshMs, enabled, key: 'choices|clusters', cache: pollCache, now, refreshToken, isEmpty: c => c.length === 0});
@@ -25,6 +25,6 @@ export function useClusterChoices(enabled = true) {
 /** Every DB instance of the account: DescribeDBInstances without an identifier (all pages). */
 export function useDbChoices(enabled = true) {
 	const {cloud, config, now, refreshToken, pollCache} = useApp();
-	const fetch = useCallback(async (): Promise<DbInstance[]> => cloud.databases.describeDbInstances(), [cloud]);
+	const fetch = useCallback(async (signal: AbortSignal): Promise<DbInstance[]> => cloud.databases.describeDbInstances(undefined, {signal}), [cloud]);
 	return usePoll(fetch, {intervalMs: config.refreshMs, enabled, key: 'choices|dbs', cache: pollCache, now, refreshToken, isEmpty: d => d.length === 0});
 }

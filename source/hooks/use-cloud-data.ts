@@ -12,9 +12,9 @@ import {usePoll} from './use-poll.js';
 export function useServices(enabled = true) {
 	const {cloud, config, now, refreshToken, pollCache} = useApp();
 	const {cluster} = config.names;
-	const fetch = useCallback(async (): Promise<Service[]> => {
-		const names = await cloud.services.listServices(cluster);
-		return sortServices(await cloud.services.describeServices(cluster, names));
+	const fetch = useCallback(async (signal: AbortSignal): Promise<Service[]> => {
+		const names = await cloud.services.listServices(cluster, {signal});
+		return sortServices(await cloud.services.describeServices(cluster, names, {signal}));
 	}, [cloud, cluster]);
 	return usePoll(fetch, {intervalMs: config.refreshMs, enabled, key: `services|${cluster}`, cache: pollCache, now, refreshToken, isEmpty: s => s.length === 0});
 }
@@ -23,10 +23,10 @@ export function useMetricBatch(queries: readonly MetricQuery[], windowMs: number
 	const {cloud, config, now, refreshToken, pollCache} = useApp();
 	// A stable key for the batch, so a re-render with equal queries keeps polling undisturbed.
 	const key = `metrics|${windowMs}|${queries.map(q => `${q.id}:${q.metricName}:${Object.values(q.dimensions).join(',')}:${q.periodSeconds}`).join(';')}`;
-	const fetch = useCallback(async (): Promise<MetricSeries[]> => {
+	const fetch = useCallback(async (signal: AbortSignal): Promise<MetricSeries[]> => {
 		if (queries.length === 0) return [];
 		const end = now();
-		return cloud.metrics.getMetricData([...queries], {start: end - windowMs, end});
+		return cloud.metrics.getMetricData([...queries], {start: end - windowMs, end}, {signal});
 		// eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for the queries: equal queries in a new array must not restart the poll
 	}, [cloud, key]);
 	return usePoll(fetch, {intervalMs: config.refreshMs, enabled: enabled && queries.length > 0, key, cache: pollCache, now, refreshToken});
@@ -42,11 +42,12 @@ export function useAlarms(enabled = true) {
 	const {names} = config;
 	const found = discovery.poll.data;
 	const fetch = useCallback(
-		async (): Promise<EnvironmentAlarm[]> =>
+		async (signal: AbortSignal): Promise<EnvironmentAlarm[]> =>
 			sortAlarms(
 				await alarmReader.read(
 					{cluster: names.cluster, db: names.db, services: found?.services ?? [], metricFilters: found?.metricFilters ?? [], alarmNames: names.alarmNames},
 					now(),
+					{signal},
 				),
 			),
 		[alarmReader, names, found, now],
@@ -57,6 +58,6 @@ export function useAlarms(enabled = true) {
 export function useDatabase(enabled = true) {
 	const {cloud, config, now, refreshToken, pollCache} = useApp();
 	const {db} = config.names;
-	const fetch = useCallback(async (): Promise<DbInstance | undefined> => (await cloud.databases.describeDbInstances(db))[0], [cloud, db]);
+	const fetch = useCallback(async (signal: AbortSignal): Promise<DbInstance | undefined> => (await cloud.databases.describeDbInstances(db, {signal}))[0], [cloud, db]);
 	return usePoll(fetch, {intervalMs: config.refreshMs, enabled, key: `db|${db}`, cache: pollCache, now, refreshToken, isEmpty: d => d === undefined});
 }

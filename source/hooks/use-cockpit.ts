@@ -19,7 +19,7 @@ const deploymentsApi = createDeploymentsApiMemo();
 export function useCockpit(name: string, enabled: boolean) {
 	const {cloud, config, now, refreshToken, discovery} = useApp();
 	const {cluster} = config.names;
-	const fetch = useCallback(() => loadCockpit(cloud.services, cluster, name, deploymentsApi), [cloud, cluster, name]);
+	const fetch = useCallback((signal: AbortSignal) => loadCockpit(cloud.services, cluster, name, deploymentsApi, {signal}), [cloud, cluster, name]);
 	const state = usePoll(fetch, {intervalMs: config.refreshMs, enabled: enabled && name !== '', key: `cockpit|${cluster}/${name}`, now, refreshToken});
 	const data = state.data;
 
@@ -35,7 +35,10 @@ export function useCockpit(name: string, enabled: boolean) {
 	);
 	const [store] = useState(createCockpitLogStore);
 	const sourceOf = discovery.sourceOf;
-	const fetchLogs = useCallback(async (): Promise<CockpitLine[]> => readCockpitLogs(cloud.logs, store, queries, tasks, sourceOf, now()), [cloud, store, queries, tasks, sourceOf, now]);
+	const fetchLogs = useCallback(
+		async (signal: AbortSignal): Promise<CockpitLine[]> => readCockpitLogs(cloud.logs, store, queries, tasks, sourceOf, now(), {signal}),
+		[cloud, store, queries, tasks, sourceOf, now],
+	);
 	const logs = usePoll(fetchLogs, {intervalMs: config.refreshMs, enabled: enabled && tasks.length > 0, key: `cockpit-logs|${cluster}/${name}`, now, refreshToken});
 
 	const metricQueries = useMemo(() => (name ? serviceQueries(config.names, [name], 60) : []), [config.names, name]);

@@ -18,10 +18,10 @@ const unknownSource: StreamMapper = () => undefined;
 export function useDiscovery(cloud: Cloud, names: ResourceNames, options: {now: () => number; refreshToken: number}): DiscoveryState {
 	// Task definitions are immutable: one cache per cloud, kept across rediscoveries.
 	const [caches] = useState(() => new WeakMap<Cloud, ReturnType<typeof createDiscoveryCache>>());
-	const fetch = useCallback(async () => {
+	const fetch = useCallback(async (signal: AbortSignal) => {
 		let cache = caches.get(cloud);
 		if (!cache) caches.set(cloud, (cache = createDiscoveryCache()));
-		return discoverEnvironment(cloud, names, cache);
+		return discoverEnvironment(cloud, names, cache, {signal});
 	}, [caches, cloud, names]);
 	const key = `discovery|${names.cluster}|${names.db}|${names.logGroups.join(',')}`;
 	const poll = usePoll(fetch, {intervalMs: discoveryIntervalMs, key, now: options.now, refreshToken: options.refreshToken});

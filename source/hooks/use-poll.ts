@@ -1,5 +1,5 @@
 import {useContext, useEffect, useReducer, useRef} from 'react';
-import {isPermanent} from '../port/errors.js';
+import {isAborted, isPermanent} from '../port/errors.js';
 import {isThrottle, outageOf, recoveryFor, type Recovery} from '../port/recovery.js';
 import {AppContext} from '../shell/app-context.js';
 import {backoffDelay, defaultBackoffCapMs} from './backoff.js';
@@ -29,14 +29,22 @@ export type PollOptions<T> = {
  * recovery (port/recovery.ts), which probes it for every panel at once and wakes them all when it
  * answers; other failures back off exponentially with jitter; a permanent one (not found,
  * denied) is retried at the slowest rate only, or as soon as the endpoint answers after an outage.
+ *
+ * Each fetch gets an AbortSignal, aborted when the poll stops (unmount, another key, disabled), so
+ * a read nobody will show is cancelled, and its end changes nothing. A refresh (`refreshToken`
+ * bumped, the `r` key) fetches at once when idle; asked while a fetch is in flight, it neither
+ * aborts it nor starts another: however many were asked meanwhile, one more fetch starts as soon
+ * as the current one ends. An aborted read is not a failure: no error, no stale mark, no backoff.
  */
-export function usePoll<T>(fetcher: () => Promise<T>, options: PollOptions<T>): PollState<T> {
+export function usePoll<T>(fetcher: (signal: AbortSignal) => Promise<T>, options: PollOptions<T>): PollState<T> {
 	const [state, dispatch] = useReducer(pollReducer<T>, undefined, () => cachedPollState<T>(options.cache, options.key));
 	const cloud = useContext(AppContext)?.cloud;
 	const recovery = options.recovery ?? (cloud ? recoveryFor(cloud) : undefined);
 	const latest = useRef({fetcher, options, recovery});
 	latest.current = {fetcher, options, recovery};
 	const enabled = options.enabled ?? true;
+	// The running loop's "fetch now", for the refresh effect below; unset while stopped.
+	const refreshLoop = useRef<(() => void) | undefined>(undefined);
 
 	// Another key (cluster, service) is other data: start from what is known of it, if anything.
 	const shownKey = useRef(options.key);
@@ -48,29 +56,39 @@ export function usePoll<T>(fetcher: () => Promise<T>, options: PollOptions<T>): 
 
 	useEffect(() => {
 		if (!enabled) return;
-		let cancelled = false;
+		let stopped = false;
 		let timer: NodeJS.Timeout | undefined;
 		let failures = 0;
 		// The last attempt could not reach the endpoint: the next answer, whatever it is, is a recovery.
 		let unreachable = false;
 		let stopWaiting: (() => void) | undefined;
+		// One controller a fetch (listeners never pile up on a long-lived signal); set while in flight.
+		let inFlight: AbortController | undefined;
+		// A fetch was asked for while one was in flight: one more goes as soon as it ends.
+		let again = false;
 
-		// Called by the timer or by the recovery: either way, the other one is cancelled.
+		// Called by the timer, the recovery or a refresh: whichever it was, the others are cancelled.
 		const run = () => {
 			stopWaiting?.();
 			stopWaiting = undefined;
 			if (timer) clearTimeout(timer);
 			timer = undefined;
+			if (inFlight) {
+				again = true;
+				return;
+			}
 			void tick();
 		};
 
 		const tick = async () => {
 			const {fetcher: fetch, options: current, recovery: shared} = latest.current;
 			const now = current.now ?? Date.now;
+			const controller = new AbortController();
+			inFlight = controller;
 			let delay = current.intervalMs;
 			try {
-				const data = await fetch();
-				if (cancelled) return;
+				const data = await fetch(controller.signal);
+				if (stopped) return;
 				if (unreachable) shared?.answered();
 				unreachable = false;
 				failures = 0;
@@ -79,29 +97,52 @@ export function usePoll<T>(fetcher: () => Promise<T>, options: PollOptions<T>): 
 				dispatch({type: 'success', data, at, isEmpty});
 				if (current.cache && current.key !== undefined) current.cache.set(current.key, {data, updatedAt: at, isEmpty});
 			} catch (error) {
-				if (cancelled) return;
-				failures += 1;
-				dispatch({type: 'failure', error: error instanceof Error ? error : new Error(String(error)), at: now()});
-				const outage = outageOf(error);
-				if (unreachable && !outage) shared?.answered(); // an error the endpoint sent back: it is there
-				unreachable = outage;
-				const capMs = Math.max(defaultBackoffCapMs, current.intervalMs);
-				// While waiting on the recovery, the own timer is only a safety net: the probes are shared.
-				delay = isPermanent(error) || (outage && shared) ? capMs : backoffDelay(failures, {baseMs: current.intervalMs, capMs});
-				if (shared && !isThrottle(error)) stopWaiting = shared.wait({wake: run, intervalMs: current.intervalMs, unreachable: outage});
+				if (stopped) return;
+				// Cancelled below us without the poll stopping (nothing does so today): try again at the
+				// normal interval, with nothing shown, counted or backed off.
+				if (!isAborted(error)) {
+					failures += 1;
+					dispatch({type: 'failure', error: error instanceof Error ? error : new Error(String(error)), at: now()});
+					const outage = outageOf(error);
+					if (unreachable && !outage) shared?.answered(); // an error the endpoint sent back: it is there
+					unreachable = outage;
+					const capMs = Math.max(defaultBackoffCapMs, current.intervalMs);
+					// While waiting on the recovery, the own timer is only a safety net: the probes are shared.
+					delay = isPermanent(error) || (outage && shared) ? capMs : backoffDelay(failures, {baseMs: current.intervalMs, capMs});
+					if (shared && !isThrottle(error)) stopWaiting = shared.wait({wake: run, intervalMs: current.intervalMs, unreachable: outage});
+				}
+			} finally {
+				if (inFlight === controller) inFlight = undefined;
 			}
-			if (!cancelled) timer = setTimeout(run, delay);
+			if (stopped) return;
+			if (again) {
+				again = false;
+				run();
+				return;
+			}
+			timer = setTimeout(run, delay);
 		};
 
+		refreshLoop.current = run;
 		// The first fetch waits one frame: loading the AWS SDK or building the simulated account takes
 		// a couple of hundred milliseconds of CPU, and the first frame should reach the screen first.
 		timer = setTimeout(run, firstFetchDelayMs);
 		return () => {
-			cancelled = true;
+			stopped = true;
+			if (refreshLoop.current === run) refreshLoop.current = undefined;
 			if (timer) clearTimeout(timer);
 			stopWaiting?.();
+			inFlight?.abort();
 		};
-	}, [enabled, options.key, options.intervalMs, options.refreshToken]);
+	}, [enabled, options.key, options.intervalMs]);
+
+	// A refresh goes to the running loop, which fetches now or right after the fetch in flight.
+	const seenToken = useRef(options.refreshToken);
+	useEffect(() => {
+		if (seenToken.current === options.refreshToken) return;
+		seenToken.current = options.refreshToken;
+		refreshLoop.current?.();
+	}, [options.refreshToken]);
 
 	return state;
 }

@@ -2,7 +2,7 @@ import {useCallback, useRef} from 'react';
 import {taskDefinitionSize} from '../format/deployments.js';
 import {sortTasks} from '../format/tasks.js';
 import {CloudError, errorMessage, isPermanent} from '../port/errors.js';
-import type {Service, ServiceReader, Task, TaskDefinition} from '../port/types.js';
+import type {ReadOptions, Service, ServiceReader, Task, TaskDefinition} from '../port/types.js';
 import {useApp} from '../shell/app-context.js';
 import {usePoll} from './use-poll.js';
 
@@ -23,25 +23,31 @@ const maxStoppedTasks = 100;
  * size of each deployment's task definition. `definitions` caches revisions across refreshes: a
  * registered revision never changes.
  */
-export async function loadServiceDetail(reader: ServiceReader, cluster: string, name: string, definitions: Map<string, TaskDefinition>): Promise<ServiceDetail> {
+export async function loadServiceDetail(
+	reader: ServiceReader,
+	cluster: string,
+	name: string,
+	definitions: Map<string, TaskDefinition>,
+	options: ReadOptions = {},
+): Promise<ServiceDetail> {
 	// aws ecs describe-services --cluster CLUSTER --services NAME
-	const [service] = await reader.describeServices(cluster, [name]);
+	const [service] = await reader.describeServices(cluster, [name], options);
 	if (!service) throw new CloudError('not-found', `service ${name} not found in cluster ${cluster}`, {resource: name});
 	// aws ecs list-tasks --cluster CLUSTER --service-name NAME --desired-status RUNNING (and STOPPED)
 	const [running, stopped] = await Promise.all([
-		reader.listTasks(cluster, {service: name, desiredStatus: 'RUNNING'}),
-		reader.listTasks(cluster, {service: name, desiredStatus: 'STOPPED'}),
+		reader.listTasks(cluster, {service: name, desiredStatus: 'RUNNING'}, options),
+		reader.listTasks(cluster, {service: name, desiredStatus: 'STOPPED'}, options),
 	]);
 	const ids = [...running, ...stopped.slice(0, maxStoppedTasks)];
 	// aws ecs describe-tasks --cluster CLUSTER --tasks ID...
-	const tasks = ids.length > 0 ? await reader.describeTasks(cluster, ids) : [];
+	const tasks = ids.length > 0 ? await reader.describeTasks(cluster, ids, options) : [];
 	const sizes: Record<string, string> = {};
 	const revisions = [...new Set(service.deployments.map(d => d.taskDefinition))];
 	await Promise.all(
 		revisions.map(async revision => {
 			try {
 				// aws ecs describe-task-definition --task-definition FAMILY:REVISION
-				if (!definitions.has(revision)) definitions.set(revision, await reader.describeTaskDefinition(revision));
+				if (!definitions.has(revision)) definitions.set(revision, await reader.describeTaskDefinition(revision, options));
 				sizes[revision] = taskDefinitionSize(definitions.get(revision)) ?? '—';
 			} catch (error) {
 				// One unreadable revision (deregistered, denied) must not blank the whole screen.
@@ -58,6 +64,6 @@ export function useServiceDetail(name: string) {
 	const {cloud, config, now, refreshToken} = useApp();
 	const {cluster} = config.names;
 	const definitions = useRef(new Map<string, TaskDefinition>());
-	const fetch = useCallback(() => loadServiceDetail(cloud.services, cluster, name, definitions.current), [cloud, cluster, name]);
+	const fetch = useCallback((signal: AbortSignal) => loadServiceDetail(cloud.services, cluster, name, definitions.current, {signal}), [cloud, cluster, name]);
 	return usePoll(fetch, {intervalMs: config.refreshMs, enabled: name !== '', key: `${cluster}/${name}`, now, refreshToken});
 }

@@ -153,6 +153,8 @@ export function createLogTailer(reader: LogReader, options: LogTailerOptions): L
 	// Bumped by stop() and setPattern(): work started under an older generation is thrown away
 	// without touching cursors, so it is simply read again.
 	let generation = 0;
+	// Aborted with each new generation: a read in flight for the old one is cancelled, not awaited.
+	let reads = new AbortController();
 	let polling = false;
 	let pollAgain = false;
 	let timer: unknown;
@@ -234,18 +236,21 @@ export function createLogTailer(reader: LogReader, options: LogTailerOptions): L
 	};
 
 	/** All pages of one group from `startTime`; undefined when the generation moved on meanwhile. */
-	const readGroup = async (group: string, startTime: number, gen: number): Promise<LogEvent[] | undefined> => {
+	const readGroup = async (group: string, startTime: number, gen: number, signal: AbortSignal): Promise<LogEvent[] | undefined> => {
 		const events: LogEvent[] = [];
 		const tokens = new Set<string>();
 		let nextToken: string | undefined;
 		do {
 			// aws logs filter-log-events --log-group-name GROUP --start-time MS [--filter-pattern P] [--next-token T]
-			const page = await reader.filterLogEvents({
-				logGroup: group,
-				startTime,
-				...(pattern === undefined ? {} : {pattern}),
-				...(nextToken === undefined ? {} : {nextToken}),
-			});
+			const page = await reader.filterLogEvents(
+				{
+					logGroup: group,
+					startTime,
+					...(pattern === undefined ? {} : {pattern}),
+					...(nextToken === undefined ? {} : {nextToken}),
+				},
+				{signal},
+			);
 			if (gen !== generation) return undefined;
 			// A backend that ignores startTime would otherwise re-deliver forgotten ids.
 			for (const event of page.events) if (event.timestamp >= startTime) events.push(event);
@@ -274,6 +279,7 @@ export function createLogTailer(reader: LogReader, options: LogTailerOptions): L
 
 	const poll = async () => {
 		const gen = generation;
+		const {signal} = reads;
 		polling = true;
 		try {
 			const startedAt = now();
@@ -286,7 +292,7 @@ export function createLogTailer(reader: LogReader, options: LogTailerOptions): L
 				const sweep = sweepDue(group);
 				const startTime = startFor(group, sweep);
 				try {
-					const events = await readGroup(group, startTime, gen);
+					const events = await readGroup(group, startTime, gen, signal);
 					if (events === undefined) return;
 					batch.push(...events);
 					read.push([group, sweep]);
@@ -366,6 +372,7 @@ export function createLogTailer(reader: LogReader, options: LogTailerOptions): L
 
 	const begin = async () => {
 		const gen = generation;
+		const {signal} = reads;
 		const useLive = options.liveTail !== false && reader.startLiveTail !== undefined && !liveFailed && groups.length <= maxLiveTailGroups;
 		if (!useLive) {
 			fallBackToPolling();
@@ -402,7 +409,7 @@ export function createLogTailer(reader: LogReader, options: LogTailerOptions): L
 					lastError = toError(error);
 					fallBackToPolling();
 				},
-			});
+			}, {signal});
 			if (gen !== generation || !running) {
 				close();
 				return;
@@ -422,6 +429,8 @@ export function createLogTailer(reader: LogReader, options: LogTailerOptions): L
 
 	const halt = () => {
 		generation++;
+		reads.abort();
+		reads = new AbortController();
 		timers.clearTimeout(timer);
 		timer = undefined;
 		stopWaiting?.();

@@ -5,7 +5,7 @@
 import type {LogDestination} from '../discovery/log-destinations.js';
 import type {StreamMapper} from '../discovery/stream-source.js';
 import {severityOf, type Severity} from '../format/severity.js';
-import type {LogEvent, LogReader, Task} from '../port/types.js';
+import type {LogEvent, LogReader, ReadOptions, Task} from '../port/types.js';
 
 /** The recent minutes the error rates cover, the same minutes for both revisions. */
 export const rateMinutes = 5;
@@ -85,6 +85,7 @@ export async function readCockpitLogs(
 	tasks: readonly Task[],
 	sourceOf: StreamMapper,
 	now: number,
+	{signal}: ReadOptions = {},
 ): Promise<CockpitLine[]> {
 	const windowStart = now - rateMinutes * minuteMs;
 	const startTime = Math.max(windowStart, (store.readUntil ?? windowStart) - overlapMs);
@@ -98,7 +99,7 @@ export async function readCockpitLogs(
 			let pages = 0;
 			do {
 				// aws logs filter-log-events --log-group-name GROUP [--log-stream-names STREAM...] --start-time MS
-				const page = await logs.filterLogEvents({...request, startTime, endTime: now, ...(nextToken ? {nextToken} : {})});
+				const page = await logs.filterLogEvents({...request, startTime, endTime: now, ...(nextToken ? {nextToken} : {})}, {signal});
 				for (const event of page.events) {
 					const line = classify(event, sourceOf, revisions);
 					if (line) store.lines.set(event.eventId, line);

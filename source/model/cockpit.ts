@@ -3,7 +3,7 @@
 // alarms; where the endpoint has the service-deployments API), and the tasks of both revisions.
 import {isCloudError} from '../port/errors.js';
 import type {ServiceDeployment} from '../port/service-deployments.js';
-import type {Deployment, Service, ServiceReader, Task} from '../port/types.js';
+import type {Deployment, ReadOptions, Service, ServiceReader, Task} from '../port/types.js';
 import {CloudError} from '../port/errors.js';
 
 export type CockpitData = {
@@ -30,11 +30,11 @@ export function createDeploymentsApiMemo(): DeploymentsApiMemo {
 	return new WeakMap();
 }
 
-async function readServiceDeployment(reader: ServiceReader, cluster: string, name: string, memo: DeploymentsApiMemo): Promise<{found?: ServiceDeployment; api: boolean}> {
+async function readServiceDeployment(reader: ServiceReader, cluster: string, name: string, memo: DeploymentsApiMemo, options: ReadOptions): Promise<{found?: ServiceDeployment; api: boolean}> {
 	if (!reader.listServiceDeployments || memo.get(reader) === false) return {api: false};
 	try {
 		// aws ecs list-service-deployments --cluster CLUSTER --service NAME; aws ecs describe-service-deployments --service-deployment-arns ARN...
-		const list = await reader.listServiceDeployments(cluster, name);
+		const list = await reader.listServiceDeployments(cluster, name, options);
 		memo.set(reader, true);
 		return {api: true, ...(list[0] ? {found: list[0]} : {})};
 	} catch (error) {
@@ -51,20 +51,20 @@ async function readServiceDeployment(reader: ServiceReader, cluster: string, nam
  * One refresh of the cockpit: DescribeServices, ListTasks (running and stopped) + DescribeTasks, and
  * ListServiceDeployments + DescribeServiceDeployments where implemented; the reads run side by side.
  */
-export async function loadCockpit(reader: ServiceReader, cluster: string, name: string, memo: DeploymentsApiMemo): Promise<CockpitData> {
+export async function loadCockpit(reader: ServiceReader, cluster: string, name: string, memo: DeploymentsApiMemo, options: ReadOptions = {}): Promise<CockpitData> {
 	const [services, running, stopped, deployment] = await Promise.all([
 		// aws ecs describe-services --cluster CLUSTER --services NAME
-		reader.describeServices(cluster, [name]),
+		reader.describeServices(cluster, [name], options),
 		// aws ecs list-tasks --cluster CLUSTER --service-name NAME --desired-status RUNNING (and STOPPED)
-		reader.listTasks(cluster, {service: name, desiredStatus: 'RUNNING'}),
-		reader.listTasks(cluster, {service: name, desiredStatus: 'STOPPED'}),
-		readServiceDeployment(reader, cluster, name, memo),
+		reader.listTasks(cluster, {service: name, desiredStatus: 'RUNNING'}, options),
+		reader.listTasks(cluster, {service: name, desiredStatus: 'STOPPED'}, options),
+		readServiceDeployment(reader, cluster, name, memo, options),
 	]);
 	const service = services[0];
 	if (!service) throw new CloudError('not-found', `service ${name} not found in cluster ${cluster}`, {resource: name});
 	const ids = [...running, ...stopped.slice(0, maxStoppedTasks)];
 	// aws ecs describe-tasks --cluster CLUSTER --tasks ID... (100 a call; the port batches)
-	const tasks = ids.length > 0 ? await reader.describeTasks(cluster, ids) : [];
+	const tasks = ids.length > 0 ? await reader.describeTasks(cluster, ids, options) : [];
 	const fresh = service.deployments.find(d => d.status === 'PRIMARY');
 	const old = service.deployments.filter(d => d.status === 'ACTIVE').sort((a, b) => b.createdAt - a.createdAt)[0];
 	return {

@@ -57,3 +57,28 @@ export function errorMessage(error: unknown): string {
 	if (error instanceof Error) return error.message;
 	return String(error);
 }
+
+// ---- Cancelled reads. A read whose caller went away (a screen closed, a poll restarted) rejects
+// with an AbortError. It is not a failure: it is never shown, never counted, never backed off. ----
+
+/** The error an aborted read rejects with: named AbortError, as DOM, Node and the AWS SDK name theirs. */
+export function abortError(): Error {
+	return new DOMException('The read was cancelled', 'AbortError');
+}
+
+/**
+ * True for a cancelled read: an AbortError (the port's, Node's, fetch's, the SDK's "Request
+ * aborted"), also when wrapped as the cause of another error.
+ */
+export function isAborted(error: unknown): boolean {
+	for (let depth = 0; depth < 5 && error !== null && typeof error === 'object'; depth++) {
+		if ((error as {name?: unknown}).name === 'AbortError') return true;
+		error = (error as {cause?: unknown}).cause;
+	}
+	return false;
+}
+
+/** Rejects (throws) at once when the signal has already been aborted: called before each request or page. */
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+	if (signal?.aborted) throw abortError();
+}

@@ -260,10 +260,17 @@ export type DbInstance = {
 
 // ---- Readers: one capability each, like k9s's dao interfaces. ----
 
+/**
+ * The last argument of every read: `signal` cancels it (k9s passes a context.Context into every dao
+ * call). An aborted read rejects with an AbortError (port/errors.ts `isAborted`), between pages of a
+ * paged read too; it is not a failure.
+ */
+export type ReadOptions = {signal?: AbortSignal};
+
 export type ClusterReader = {
 	// Missing names are returned, not thrown: "no cluster" is an answer the runbooks need.
-	describeClusters(names: string[]): Promise<{clusters: Cluster[]; missing: string[]}>;
-	listClusters(): Promise<string[]>; // cluster names, all pages
+	describeClusters(names: string[], options?: ReadOptions): Promise<{clusters: Cluster[]; missing: string[]}>;
+	listClusters(options?: ReadOptions): Promise<string[]>; // cluster names, all pages
 };
 
 export type TaskListFilter = {
@@ -272,22 +279,22 @@ export type TaskListFilter = {
 };
 
 export type ServiceReader = {
-	listServices(cluster: string): Promise<string[]>; // service names, all pages
-	describeServices(cluster: string, names: string[]): Promise<Service[]>; // any count; adapters batch
-	listTasks(cluster: string, filter?: TaskListFilter): Promise<string[]>; // task ids, all pages
-	describeTasks(cluster: string, ids: string[]): Promise<Task[]>;
-	describeTaskDefinition(familyOrArn: string): Promise<TaskDefinition>;
+	listServices(cluster: string, options?: ReadOptions): Promise<string[]>; // service names, all pages
+	describeServices(cluster: string, names: string[], options?: ReadOptions): Promise<Service[]>; // any count; adapters batch
+	listTasks(cluster: string, filter?: TaskListFilter, options?: ReadOptions): Promise<string[]>; // task ids, all pages
+	describeTasks(cluster: string, ids: string[], options?: ReadOptions): Promise<Task[]>;
+	describeTaskDefinition(familyOrArn: string, options?: ReadOptions): Promise<TaskDefinition>;
 	/**
 	 * The service's recent service deployments, newest first (ListServiceDeployments +
 	 * DescribeServiceDeployments). Rejects with CloudError kind 'unsupported' where the endpoint has
 	 * no such API (moto): callers fall back to the service's `deployments`.
 	 */
-	listServiceDeployments?(cluster: string, service: string): Promise<ServiceDeployment[]>;
+	listServiceDeployments?(cluster: string, service: string, options?: ReadOptions): Promise<ServiceDeployment[]>;
 };
 
 export type MetricReader = {
 	// All series of one refresh in as few calls as the backend allows (500 queries a call on AWS).
-	getMetricData(queries: MetricQuery[], range: TimeRange): Promise<MetricSeries[]>;
+	getMetricData(queries: MetricQuery[], range: TimeRange, options?: ReadOptions): Promise<MetricSeries[]>;
 };
 
 export type LiveTailHandlers = {
@@ -296,28 +303,30 @@ export type LiveTailHandlers = {
 };
 
 export type LogReader = {
-	filterLogEvents(request: LogFilterRequest): Promise<LogFilterPage>; // one page
-	describeLogGroups(prefix?: string): Promise<LogGroup[]>; // all pages
-	describeMetricFilters(logGroup: string): Promise<MetricFilter[]>;
+	filterLogEvents(request: LogFilterRequest, options?: ReadOptions): Promise<LogFilterPage>; // one page
+	describeLogGroups(prefix?: string, options?: ReadOptions): Promise<LogGroup[]>; // all pages
+	describeMetricFilters(logGroup: string, options?: ReadOptions): Promise<MetricFilter[]>;
 	/**
 	 * Streams new events (CloudWatch Logs Live Tail). Resolves once the session started, with a
 	 * function that ends it; rejects with CloudError kind 'unsupported' where the endpoint has no
-	 * Live Tail, so the caller falls back to polling filterLogEvents.
+	 * Live Tail, so the caller falls back to polling filterLogEvents. The signal cancels the start
+	 * only (an AbortError, not 'unsupported'); a started session ends by the function it resolved with.
 	 */
 	startLiveTail?(
 		logGroups: string[],
 		pattern: string | undefined,
 		handlers: LiveTailHandlers,
+		options?: ReadOptions,
 	): Promise<() => void>;
 };
 
 export type AlarmReader = {
-	describeAlarms(filter?: {names?: string[]; prefix?: string}): Promise<Alarm[]>; // all pages
-	describeAlarmHistory(name: string, range?: TimeRange): Promise<AlarmHistoryItem[]>;
+	describeAlarms(filter?: {names?: string[]; prefix?: string}, options?: ReadOptions): Promise<Alarm[]>; // all pages
+	describeAlarmHistory(name: string, range?: TimeRange, options?: ReadOptions): Promise<AlarmHistoryItem[]>;
 };
 
 export type DatabaseReader = {
-	describeDbInstances(id?: string): Promise<DbInstance[]>;
+	describeDbInstances(id?: string, options?: ReadOptions): Promise<DbInstance[]>;
 };
 
 // ---- The mutating operations, kept apart from the readers. ----

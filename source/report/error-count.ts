@@ -1,6 +1,6 @@
 import type {StreamMapper} from '../discovery/stream-source.js';
 import {compileFilterPattern} from '../logs/filter-pattern.js';
-import type {Cloud} from '../port/types.js';
+import type {Cloud, ReadOptions} from '../port/types.js';
 
 // ERROR and FATAL lines of a window across log groups: what the overview's error line counts, read
 // without React so `acso-tui status` and the dashboard count the same way.
@@ -16,7 +16,7 @@ export type ErrorCount = {errors: number; fatal: number; capped: boolean; window
  * Matches are checked again locally: some backends (moto) answer `?` patterns with every event.
  * With `sourceOf`, the counts are also split by the service that wrote each stream.
  */
-export async function countErrors(cloud: Cloud, logGroups: readonly string[], startTime: number, sourceOf?: StreamMapper): Promise<ErrorCount> {
+export async function countErrors(cloud: Cloud, logGroups: readonly string[], startTime: number, sourceOf?: StreamMapper, options: ReadOptions = {}): Promise<ErrorCount> {
 	const matches = compileFilterPattern(errorPattern);
 	let errors = 0;
 	let fatal = 0;
@@ -27,7 +27,7 @@ export async function countErrors(cloud: Cloud, logGroups: readonly string[], st
 		let pages = 0;
 		do {
 			// aws logs filter-log-events --log-group-name GROUP --filter-pattern '?ERROR ?FATAL' --start-time MS
-			const page = await cloud.logs.filterLogEvents({logGroup, pattern: errorPattern, startTime, nextToken});
+			const page = await cloud.logs.filterLogEvents({logGroup, pattern: errorPattern, startTime, nextToken}, options);
 			for (const event of page.events) {
 				if (!matches(event.message)) continue;
 				const isFatal = event.message.includes('FATAL');

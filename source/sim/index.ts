@@ -2,9 +2,9 @@
 // `acso-tui --demo` runs on it, and so do most tests. See seed-account.ts for what the account
 // looks like at start and engine.ts for how it moves.
 
-import type {CloudErrorKind} from '../port/errors.js';
+import {throwIfAborted, type CloudErrorKind} from '../port/errors.js';
 import {guardOperator} from '../port/read-only.js';
-import type {Cloud, LogFilterRequest} from '../port/types.js';
+import type {Cloud, LogFilterRequest, ReadOptions} from '../port/types.js';
 import {describeAlarmHistory, describeAlarms} from './alarms.js';
 import {agentsLogGroup, ENVIRONMENTS, serviceLogGroup} from './catalog.js';
 import {systemClock, type Clock} from './clock.js';
@@ -110,39 +110,48 @@ export function createSimCloud(options: SimOptions): SimCloud {
 		calls: () => ({...counts}),
 	};
 
-	const read = <A extends unknown[], R>(method: string, body: (world: World, ...args: A) => R) =>
-		async (...args: A): Promise<Awaited<R>> => body(enter(method), ...args) as Awaited<R>;
+	// Each read takes the port's arguments (`arity` of them, optional ones included) and then the
+	// ReadOptions. The sim answers at once, so a signal matters only when it is already aborted: the
+	// read then rejects, as the SDK does, before it is counted or answered.
+	const read = <A extends unknown[], R>(method: string, arity: number, body: (world: World, ...args: A) => R) => {
+		// A required argument past `arity` would be dropped as if it were the options.
+		if (body.length - 1 > arity) throw new Error(`sim read ${method}: arity ${arity} is less than its ${body.length - 1} required arguments`);
+		return async (...args: [...A, ReadOptions?]): Promise<Awaited<R>> => {
+			throwIfAborted((args[arity] as ReadOptions | undefined)?.signal);
+			return body(enter(method), ...(args.slice(0, arity) as A)) as Awaited<R>;
+		};
+	};
 
 	const cloud: SimCloud = {
 		kind: 'sim',
 		region: 'simulated',
 		clusters: {
-			describeClusters: read('describeClusters', describeClusters),
-			listClusters: read('listClusters', listClusters),
+			describeClusters: read('describeClusters', 1, describeClusters),
+			listClusters: read('listClusters', 0, listClusters),
 		},
 		services: {
-			listServices: read('listServices', listServices),
-			describeServices: read('describeServices', describeServices),
-			listTasks: read('listTasks', listTasks),
-			describeTasks: read('describeTasks', describeTasks),
-			describeTaskDefinition: read('describeTaskDefinition', describeTaskDefinition),
-			listServiceDeployments: read('listServiceDeployments', listServiceDeployments),
+			listServices: read('listServices', 1, listServices),
+			describeServices: read('describeServices', 2, describeServices),
+			listTasks: read('listTasks', 2, listTasks),
+			describeTasks: read('describeTasks', 2, describeTasks),
+			describeTaskDefinition: read('describeTaskDefinition', 1, describeTaskDefinition),
+			listServiceDeployments: read('listServiceDeployments', 2, listServiceDeployments),
 		},
 		metrics: {
-			getMetricData: read('getMetricData', getMetricData),
+			getMetricData: read('getMetricData', 2, getMetricData),
 		},
 		logs: {
-			filterLogEvents: read('filterLogEvents', (world: World, request: LogFilterRequest) => filterLogEvents(world, request, now(world))),
-			describeLogGroups: read('describeLogGroups', describeLogGroups),
-			describeMetricFilters: read('describeMetricFilters', describeMetricFilters),
+			filterLogEvents: read('filterLogEvents', 1, (world: World, request: LogFilterRequest) => filterLogEvents(world, request, now(world))),
+			describeLogGroups: read('describeLogGroups', 1, describeLogGroups),
+			describeMetricFilters: read('describeMetricFilters', 1, describeMetricFilters),
 			// No startLiveTail: callers poll filterLogEvents, as they must on endpoints without it.
 		},
 		alarms: {
-			describeAlarms: read('describeAlarms', describeAlarms),
-			describeAlarmHistory: read('describeAlarmHistory', describeAlarmHistory),
+			describeAlarms: read('describeAlarms', 1, describeAlarms),
+			describeAlarmHistory: read('describeAlarmHistory', 2, describeAlarmHistory),
 		},
 		databases: {
-			describeDbInstances: read('describeDbInstances', describeDbInstances),
+			describeDbInstances: read('describeDbInstances', 1, describeDbInstances),
 		},
 		operator: guardOperator(createOperator(enter), options.isWriteEnabled),
 		warnings: () => [],

@@ -1,5 +1,6 @@
 import type {AwsClients, AwsServiceName} from '../../source/aws/clients.js';
 import {toCloudError} from '../../source/aws/errors.js';
+import {abortError, isAborted, throwIfAborted} from '../../source/port/errors.js';
 
 // A stand-in for the lazy SDK clients: every `new sdk.XCommand(input)` becomes {name, input}, and
 // `client.send` hands it to the test's responder. It records every request, so a test can assert
@@ -33,10 +34,13 @@ export function fakeClients(respond: Responder): AwsClients & {sent: FakeCommand
 	return {
 		sent,
 		get: (async (service: AwsServiceName) => connection(service)) as AwsClients['get'],
-		async call(context, run) {
+		// As the real one (aws/clients.ts): a cancelled call rejects with an AbortError, not a CloudError.
+		async call({signal, ...context}, run) {
 			try {
+				throwIfAborted(signal);
 				return await run();
 			} catch (error) {
+				if (signal?.aborted || isAborted(error)) throw abortError();
 				throw toCloudError(error, context);
 			}
 		},

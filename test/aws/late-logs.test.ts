@@ -42,7 +42,7 @@ describeWithMoto('late log lines on moto_server', () => {
 		const store = new LogStore(1000);
 		let requests = 0;
 		const tailer = createLogTailer(
-			{...cloud.logs, filterLogEvents: request => (requests++, cloud.logs.filterLogEvents(request))},
+			{...cloud.logs, filterLogEvents: (request, options) => (requests++, cloud.logs.filterLogEvents(request, options))},
 			{
 				logGroups: [group],
 				now: Date.now,

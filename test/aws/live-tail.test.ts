@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {logGroupNameOf, pumpLiveTail, startLiveTail} from '../../source/aws/live-tail.js';
-import {isCloudError} from '../../source/port/errors.js';
+import {isAborted, isCloudError} from '../../source/port/errors.js';
 import type {LogEvent, LogGroup} from '../../source/port/types.js';
 import {fakeClients} from './fake-clients.js';
 
@@ -131,6 +131,37 @@ describe('startLiveTail', () => {
 		expect(seen.batches).toHaveLength(1);
 		stop();
 		expect(signal?.aborted).toBe(true);
+	});
+
+	it('the caller\'s signal cancels the start (an AbortError, not unsupported), and not a started session', async () => {
+		const waiting = manualStream();
+		let sessionSignal: AbortSignal | undefined;
+		const clients = fakeClients((_command, options) => {
+			sessionSignal = options?.abortSignal;
+			return {responseStream: {[Symbol.asyncIterator]: () => waiting.iterator}};
+		});
+		const controller = new AbortController();
+		// No sessionStart yet: the start is still on its way when the caller goes away.
+		const starting = startLiveTail(clients, groups, [group], undefined, recorder().handlers, {signal: controller.signal}).catch((error: unknown) => error);
+		await settle();
+		controller.abort();
+		waiting.fail(Object.assign(new Error('Request aborted'), {name: 'AbortError'}));
+		const error = await starting;
+		expect(sessionSignal?.aborted).toBe(true);
+		expect(isAborted(error)).toBe(true);
+		expect(isCloudError(error)).toBe(false);
+
+		const stream = manualStream();
+		const started = fakeClients(() => ({responseStream: {[Symbol.asyncIterator]: () => stream.iterator}}));
+		stream.send({sessionStart: {requestId: 'r2'}});
+		const later = new AbortController();
+		const seen = recorder();
+		const stop = await startLiveTail(started, groups, [group], undefined, seen.handlers, {signal: later.signal});
+		later.abort();
+		stream.send(update(['still live']));
+		await settle();
+		expect(seen.batches).toHaveLength(1);
+		stop();
 	});
 
 	it('rejects with unsupported when the endpoint fails to start it, keeping the cause', async () => {

@@ -1,4 +1,5 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {isAborted, isCloudError} from '../../source/port/errors.js';
 import {namesFor, type ResourceNames} from '../../source/port/names.js';
 import type {Cloud, LogEvent, LogFilterRequest, MetricAlarm, MetricQuery, Operator} from '../../source/port/types.js';
 import {cloudErrorOf} from '../helpers/cloud-error.js';
@@ -256,6 +257,40 @@ export function describePortContract(name: string, setup: () => Promise<Contract
 				const error = await cloudErrorOf(cloud.databases.describeDbInstances(missingDb));
 				expect(error.kind).toBe('not-found');
 				expect(error.resource).toContain(missingDb);
+			});
+		});
+
+		describe('cancelled reads', () => {
+			it('rejects every read with an AbortError, not a CloudError, when its signal is already aborted', async () => {
+				const [service = 'any-service'] = await cloud.services.listServices(names.cluster);
+				const end = now();
+				const range = {start: end - 3600_000, end};
+				const signal = AbortSignal.abort();
+				const reads: Record<string, () => Promise<unknown>> = {
+					describeClusters: () => cloud.clusters.describeClusters([names.cluster], {signal}),
+					listClusters: () => cloud.clusters.listClusters({signal}),
+					listServices: () => cloud.services.listServices(names.cluster, {signal}),
+					describeServices: () => cloud.services.describeServices(names.cluster, [service], {signal}),
+					listTasks: () => cloud.services.listTasks(names.cluster, {service}, {signal}),
+					describeTasks: () => cloud.services.describeTasks(names.cluster, ['0123456789abcdef'], {signal}),
+					describeTaskDefinition: () => cloud.services.describeTaskDefinition(service, {signal}),
+					getMetricData: () => cloud.metrics.getMetricData([cpuQuery('cpu', names, service)], range, {signal}),
+					filterLogEvents: () => cloud.logs.filterLogEvents({logGroup: names.logGroups[0]!, startTime: range.start}, {signal}),
+					describeLogGroups: () => cloud.logs.describeLogGroups(undefined, {signal}),
+					describeMetricFilters: () => cloud.logs.describeMetricFilters(names.logGroups[0]!, {signal}),
+					describeAlarms: () => cloud.alarms.describeAlarms(undefined, {signal}),
+					describeAlarmHistory: () => cloud.alarms.describeAlarmHistory((context.alarm ?? acsoAlarm).name, range, {signal}),
+					describeDbInstances: () => cloud.databases.describeDbInstances(names.db, {signal}),
+				};
+				const listServiceDeployments = cloud.services.listServiceDeployments;
+				if (listServiceDeployments) reads.listServiceDeployments = () => listServiceDeployments(names.cluster, service, {signal});
+				for (const [method, read] of Object.entries(reads)) {
+					const outcome = await read().then(
+						() => 'answered',
+						(error: unknown) => (isAborted(error) && !isCloudError(error) ? 'aborted' : `failed: ${String(error)}`),
+					);
+					expect({method, outcome}).toEqual({method, outcome: 'aborted'});
+				}
 			});
 		});
 

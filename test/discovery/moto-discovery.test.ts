@@ -64,7 +64,7 @@ describeWithMoto('discovery on an account named otherwise (moto_server)', () => 
 		const cached = cache.taskDefinitions.size;
 		expect(cached).toBe(seed.services.length);
 		const calls: string[] = [];
-		const counting: Cloud = {...cloud, services: {...cloud.services, describeTaskDefinition: ref => (calls.push(ref), cloud.services.describeTaskDefinition(ref))}};
+		const counting: Cloud = {...cloud, services: {...cloud.services, describeTaskDefinition: (ref, options) => (calls.push(ref), cloud.services.describeTaskDefinition(ref, options))}};
 		await discoverEnvironment(counting, names, cache);
 		expect(calls).toEqual([]);
 	});

@@ -2,11 +2,13 @@
 // between them (as CloudWatch sends), scripted failures, a gate to hold a call open, and an
 // optional Live Tail whose handlers the test drives.
 
-import type {LiveTailHandlers, LogEvent, LogFilterPage, LogFilterRequest, LogReader} from '../../source/port/types.js';
+import type {LiveTailHandlers, LogEvent, LogFilterPage, LogFilterRequest, LogReader, ReadOptions} from '../../source/port/types.js';
 
 export class FakeLogs {
 	readonly store = new Map<string, LogEvent[]>();
 	readonly calls: LogFilterRequest[] = [];
+	/** The signal of each call, in order. */
+	readonly signals: Array<AbortSignal | undefined> = [];
 	/** Shifted once per filterLogEvents call; a value is thrown, undefined means "answer". */
 	readonly failures: unknown[] = [];
 	pageSize = 2;
@@ -45,8 +47,9 @@ export class FakeLogs {
 	}
 
 	readonly reader = {
-		filterLogEvents: async (request: LogFilterRequest): Promise<LogFilterPage> => {
+		filterLogEvents: async (request: LogFilterRequest, options?: ReadOptions): Promise<LogFilterPage> => {
 			this.calls.push(request);
+			this.signals.push(options?.signal);
 			this.inFlight++;
 			this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
 			try {
@@ -77,7 +80,7 @@ export class FakeLiveTail {
 	constructor(readonly logs: FakeLogs) {}
 
 	readonly reader = {
-		filterLogEvents: (request: LogFilterRequest) => this.logs.reader.filterLogEvents(request),
+		filterLogEvents: (request: LogFilterRequest, options?: ReadOptions) => this.logs.reader.filterLogEvents(request, options),
 		describeLogGroups: async () => [],
 		describeMetricFilters: async () => [],
 		startLiveTail: async (_groups: string[], pattern: string | undefined, handlers: LiveTailHandlers) => {

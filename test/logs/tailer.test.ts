@@ -242,6 +242,33 @@ describe('log tailer: polling', () => {
 		h.tailer.stop();
 	});
 
+	it('stop() and setPattern() abort the read in flight; the next generation reads with a fresh signal', async () => {
+		const logs = new FakeLogs();
+		logs.add(G, 'a', T0 - 100);
+		let open!: () => void;
+		logs.gate = new Promise<void>((resolve) => (open = resolve));
+		const h = harness(logs.reader, {liveTail: false, pollIntervalMs: 1000});
+		h.tailer.start();
+		await settle();
+		expect(logs.signals).toHaveLength(1);
+		expect(logs.signals[0]!.aborted).toBe(false);
+		h.tailer.setPattern('a');
+		expect(logs.signals[0]!.aborted).toBe(true);
+		logs.gate = undefined;
+		open();
+		await settle();
+		expect(logs.signals).toHaveLength(2);
+		expect(logs.signals[1]!.aborted).toBe(false);
+		expect(h.lastState()?.stale).toBe(false);
+		logs.gate = new Promise<void>((resolve) => (open = resolve));
+		await advance(1000);
+		expect(logs.signals).toHaveLength(3);
+		h.tailer.stop();
+		expect(logs.signals[2]!.aborted).toBe(true);
+		open();
+		await settle();
+	});
+
 	it('stop() silences it; start() carries on from where it was, without gaps or repeats', async () => {
 		const logs = new FakeLogs();
 		logs.add(G, 'a', T0 - 100);
