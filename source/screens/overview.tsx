@@ -1,11 +1,9 @@
 import {Box, Text} from 'ink';
-import {useMemo, useReducer, useState} from 'react';
+import {useReducer} from 'react';
 import {CellLine, panelMessage, staleCells} from '../components/cell-line.js';
 import {ServicesTable} from '../components/services-table.js';
 import {combineFreshness} from '../format/freshness.js';
-import {moveCursor} from '../format/list-window.js';
 import {alarmCells, dbCells, errorCells} from '../format/overview-summary.js';
-import {matchesFilter} from '../format/list-filter.js';
 import {sanitize} from '../format/sanitize.js';
 import {logLineRows} from '../format/log-rows.js';
 import {overviewLayout} from '../format/overview-layout.js';
@@ -13,74 +11,17 @@ import {SegmentText} from '../components/segment-lines.js';
 import {toneColor} from '../components/theme.js';
 import {useErrorTail} from '../hooks/use-error-tail.js';
 import {initialOverviewState, overviewReducer} from './overview-state.js';
-import {serviceTableLayout, sparkWindowMs} from '../format/service-rows.js';
-import {shortServiceName} from '../port/names.js';
-import {useAlarms, useDatabase, useMetricBatch, useServices} from '../hooks/use-cloud-data.js';
+import {useAlarms, useDatabase} from '../hooks/use-cloud-data.js';
 import {useErrorCount} from '../hooks/use-error-count.js';
 import {useReportKey} from '../hooks/use-report-key.js';
 import {useTreeSuggestion} from '../hooks/use-runbook.js';
 import {freshnessOf} from '../hooks/poll-state.js';
 import type {Binding} from '../input/bindings.js';
-import {dbQueries, serviceQueries, splitSeries} from '../model/metric-queries.js';
-import {serviceTarget, useFixKeys} from '../fixes/ui/fix-keys.js';
 import {useApp} from '../shell/app-context.js';
 import type {ScreenModel, ScreenProps} from '../shell/screen-model.js';
-import {deployBinding} from './deploy/deploy-key.js';
+import {useServiceList} from './service-list.js';
 import {useMissingOffer} from './missing-offer.js';
 import {runbookBinding, runbookCells} from './runbooks/overview-offer.js';
-
-/** The services list with its live CPU and memory, shared by the overview and the services screen. */
-export function useServiceList(props: ScreenProps, withDb: boolean, filter = '') {
-	const {config, open} = useApp();
-	const services = useServices();
-	// The `/` filter narrows the rows (and what the cursor moves over), not what is fetched.
-	const shown = useMemo(
-		() => (filter === '' ? services.data : services.data?.filter(s => matchesFilter(shortServiceName(s.name, config.names), filter))),
-		[services.data, filter, config.names],
-	);
-	const serviceNames = useMemo(() => (services.data ?? []).map(s => s.name), [services.data]);
-	const queries = useMemo(
-		() => [...serviceQueries(config.names, serviceNames, 60), ...(withDb ? dbQueries(config.names, 60) : [])],
-		[config.names, serviceNames, withDb],
-	);
-	// One batch for every service and the database: wait for the service names rather than asking
-	// for the database alone first (one GetMetricData more on every first load).
-	// One sparkline cell a minute: a wider terminal shows more history, not wider cells.
-	const longest = useMemo(() => Math.max(0, ...serviceNames.map(n => sanitize(shortServiceName(n, config.names)).length)), [serviceNames, config.names]);
-	const windowMs = sparkWindowMs(serviceTableLayout(props.width, longest));
-	const metrics = useMetricBatch(queries, windowMs, services.data !== undefined);
-	const series = useMemo(() => splitSeries(serviceNames, metrics.data ?? []), [serviceNames, metrics.data]);
-	const [cursor, setCursor] = useState(0);
-	const count = shown?.length ?? 0;
-	const selected = shown?.[Math.min(cursor, count - 1)];
-	const bindings: Binding[] = [
-		{keys: ['j', 'down'], description: 'next service', handler: () => setCursor(c => moveCursor(c, 1, count))},
-		{keys: ['k', 'up'], description: 'previous service', handler: () => setCursor(c => moveCursor(c, -1, count))},
-		{keys: ['g', 'home'], description: 'first service', handler: () => setCursor(0)},
-		{keys: ['G', 'end'], description: 'last service', handler: () => setCursor(Math.max(0, count - 1))},
-		{keys: ['pagedown', 'ctrl-d'], description: 'page down', handler: () => setCursor(c => moveCursor(c, Math.max(1, props.height - 6), count))},
-		{keys: ['pageup', 'ctrl-u'], description: 'page up', handler: () => setCursor(c => moveCursor(c, -Math.max(1, props.height - 6), count))},
-		{
-			keys: ['enter'],
-			description: 'open service detail',
-			footer: true,
-			handler: () => {
-				if (selected) open('service', {name: selected.name});
-			},
-		},
-		{
-			keys: ['l'],
-			description: 'logs of this service',
-			footer: selected !== undefined,
-			handler: () => {
-				if (selected) open('logs', {service: selected.name});
-			},
-		},
-		...useFixKeys(serviceTarget(config.names.cluster, selected?.name), 'service'),
-		deployBinding(selected?.name, open),
-	];
-	return {services, shown, metrics, series, cursor: Math.min(cursor, Math.max(0, count - 1)), bindings, selected};
-}
 
 export function useOverviewScreen(props: ScreenProps): ScreenModel {
 	const {config, open, now} = useApp();

@@ -7,7 +7,7 @@ import type {ScreenModel, ScreenProps} from '../shell/screen-model.js';
 import {useListFilter} from './list-filter.js';
 import {useMissingOffer} from './missing-offer.js';
 import {freshnessOf} from '../hooks/poll-state.js';
-import {useServiceList} from './overview.js';
+import {useServiceList} from './service-list.js';
 
 /** Every service of the cluster, full height. */
 export function useServicesScreen(props: ScreenProps): ScreenModel {
