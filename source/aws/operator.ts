@@ -1,6 +1,6 @@
 import type {PutCompositeAlarmInput, PutMetricAlarmInput} from '@aws-sdk/client-cloudwatch';
 import {CloudError} from '../port/errors.js';
-import type {CompositeAlarmInput, DbModification, MetricAlarmInput, MetricFilter, Operator, ServiceUpdate, TaskDefinitionInput} from '../port/types.js';
+import type {CompositeAlarmInput, DatabaseModification, MetricAlarmInput, MetricFilter, Operator, ServiceUpdate, TaskDefinitionInput} from '../port/types.js';
 import {compositeAlarmExtraFields, metricAlarmExtraFields, toCompositeAlarm, toMetricAlarm} from './alarms.js';
 import type {AwsClients} from './clients.js';
 import {toDbInstance} from './database.js';
@@ -233,7 +233,7 @@ export function createOperator(clients: AwsClients): Operator {
 				return {value: undefined, requestId: answer.$metadata.requestId};
 			}),
 
-		modifyDbInstance: (id: string, change: DbModification) =>
+		modifyDbInstance: (id: string, change: DatabaseModification) =>
 			clients.call({action: 'rds:ModifyDBInstance', resource: `DB instance ${id}`}, async () => {
 				requireText(id, 'DB instance identifier');
 				if (!/^db\.[a-z0-9-]+\.[a-z0-9-]+$/.test(change.instanceClass ?? '')) {

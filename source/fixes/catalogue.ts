@@ -1,5 +1,5 @@
 // The catalogue of typed fixes, in the order the fix menu lists them per target kind.
-import {modifyDbClass} from './database.js';
+import {modifyDatabaseClass} from './database.js';
 import {putMetricAlarm} from './alarms.js';
 import {putCompositeAlarm} from './composite-alarm.js';
 import {forceNewDeployment, setDesiredCount, stopTask} from './ecs.js';
@@ -20,7 +20,7 @@ export const catalogue: readonly Fix[] = [
 	putMetricFilter,
 	putMetricAlarm,
 	putCompositeAlarm,
-	modifyDbClass,
+	modifyDatabaseClass,
 ];
 
 /** The fixes offered on a selected resource of this kind (the fix menu). */

@@ -6,15 +6,15 @@ import {makePlan, raiseRisk} from './plan.js';
 import {requireTarget} from './targets.js';
 import type {Fix, Plan, Target} from './types.js';
 
-type DbTarget = Extract<Target, {kind: 'db'}>;
+type DatabaseTarget = Extract<Target, {kind: 'db'}>;
 
-export const dbClassRule = {
+export const databaseClassRule = {
 	max: 64,
 	pattern: /^db\.[a-z0-9]+(\.[a-z0-9]+)*$/,
 	rule: 'an RDS instance class looks like db.t3.large or db.r6g.xlarge',
 };
 
-function dbClassPlan(target: DbTarget, db: Pick<DbInstance, 'instanceClass' | 'multiAz'>, instanceClass: string, applyImmediately: boolean, undoOf?: string): Plan {
+function databaseClassPlan(target: DatabaseTarget, db: Pick<DbInstance, 'instanceClass' | 'multiAz'>, instanceClass: string, applyImmediately: boolean, undoOf?: string): Plan {
 	const previous = db.instanceClass;
 	const when = applyImmediately ? 'now' : 'in the next maintenance window';
 	const title = `Change ${target.db} from ${previous} to ${instanceClass} ${when}`;
@@ -28,7 +28,7 @@ function dbClassPlan(target: DbTarget, db: Pick<DbInstance, 'instanceClass' | 'm
 	return makePlan({
 		fixId: 'modify-db-class',
 		title: undoOf ? `Undo: ${title}` : title,
-		risk: applyImmediately ? raiseRisk(modifyDbClass.risk, 'high') : modifyDbClass.risk,
+		risk: applyImmediately ? raiseRisk(modifyDatabaseClass.risk, 'high') : modifyDatabaseClass.risk,
 		target,
 		resourceName: target.db,
 		changes: [
@@ -58,11 +58,11 @@ function dbClassPlan(target: DbTarget, db: Pick<DbInstance, 'instanceClass' | 'm
 				? {instanceClass: db.instanceClass, status: db.status, ...(db.pendingInstanceClass ? {pendingInstanceClass: db.pendingInstanceClass} : {})}
 				: {};
 		},
-		undo: () => dbClassPlan(target, {instanceClass, multiAz: db.multiAz}, previous, applyImmediately, title),
+		undo: () => databaseClassPlan(target, {instanceClass, multiAz: db.multiAz}, previous, applyImmediately, title),
 	});
 }
 
-export const modifyDbClass: Fix = {
+export const modifyDatabaseClass: Fix = {
 	id: 'modify-db-class',
 	title: 'Change database instance class',
 	risk: 'medium',
@@ -73,18 +73,18 @@ export const modifyDbClass: Fix = {
 		{name: 'applyImmediately', label: 'Apply now', kind: 'boolean', required: false, default: false, help: 'Now (interrupts connections) or in the next maintenance window.'},
 	],
 	async plan(cloud, target, params = {}) {
-		const dbTarget = requireTarget(modifyDbClass.id, target, 'db');
-		checkKnownParams(modifyDbClass.id, modifyDbClass.params, params);
-		const instanceClass = requiredString(params, 'instanceClass', dbClassRule);
+		const databaseTarget = requireTarget(modifyDatabaseClass.id, target, 'db');
+		checkKnownParams(modifyDatabaseClass.id, modifyDatabaseClass.params, params);
+		const instanceClass = requiredString(params, 'instanceClass', databaseClassRule);
 		const applyImmediately = optionalBoolean(params, 'applyImmediately') ?? false;
 		// aws rds describe-db-instances --db-instance-identifier ID
-		const db = (await cloud.databases.describeDbInstances(dbTarget.db)).find(instance => instance.id === dbTarget.db);
-		if (!db) throw new FixInputError(`database ${dbTarget.db} not found`, 'db');
+		const db = (await cloud.databases.describeDbInstances(databaseTarget.db)).find(instance => instance.id === databaseTarget.db);
+		if (!db) throw new FixInputError(`database ${databaseTarget.db} not found`, 'db');
 		if (db.instanceClass === instanceClass) throw new FixInputError(`${db.id} is already ${instanceClass}`, 'instanceClass');
 		if (db.status !== 'available') {
 			throw new FixInputError(`${db.id} is ${db.status}; RDS accepts a class change only while it is available`, 'db');
 		}
-		const plan = dbClassPlan(dbTarget, db, instanceClass, applyImmediately);
+		const plan = databaseClassPlan(databaseTarget, db, instanceClass, applyImmediately);
 		if (db.pendingInstanceClass !== undefined) {
 			plan.warnings.push(`A change to ${db.pendingInstanceClass} is already waiting for the maintenance window; this one replaces it.`);
 		}

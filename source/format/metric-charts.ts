@@ -39,7 +39,7 @@ export function windowSegments(window: MetricWindow, ...periodSeconds: number[])
 }
 
 /** The database's three charts, used by the metrics and the database screens. */
-export function dbPanels(names: ResourceNames, batch: PollState<MetricSeries[]>, db: ReturnType<typeof splitSeries>['db'], range: TimeRange | undefined, periodSeconds: number, alarms: readonly Alarm[] | undefined): PanelSpec[] {
+export function databaseChartPanels(names: ResourceNames, batch: PollState<MetricSeries[]>, db: ReturnType<typeof splitSeries>['db'], range: TimeRange | undefined, periodSeconds: number, alarms: readonly Alarm[] | undefined): PanelSpec[] {
 	const watch = (metricName: string) => alarmsWatching(alarms, {namespace: 'AWS/RDS', metricName, dimensions: {DBInstanceIdentifier: names.db}});
 	const common = {range, periodSeconds, message: chartMessage(batch)};
 	return [

@@ -12,9 +12,9 @@ export function alarmCells(alarms: readonly Alarm[]): Cell[] {
 	}));
 }
 
-export type DbSeries = {cpu?: MetricSeries; connections?: MetricSeries; freeableMemory?: MetricSeries};
+export type DatabaseSeries = {cpu?: MetricSeries; connections?: MetricSeries; freeableMemory?: MetricSeries};
 
-export function dbCells(db: DbInstance, series: DbSeries | undefined): Cell[] {
+export function databaseCells(db: DbInstance, series: DatabaseSeries | undefined): Cell[] {
 	const cpu = latestValue(series?.cpu);
 	const connections = latestValue(series?.connections);
 	const free = latestValue(series?.freeableMemory);

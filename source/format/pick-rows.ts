@@ -22,7 +22,7 @@ export function clusterRows(clusters: readonly Cluster[], current: string): Pick
 		}));
 }
 
-export function dbRows(instances: readonly DbInstance[], current: string): PickRow[] {
+export function databaseRows(instances: readonly DbInstance[], current: string): PickRow[] {
 	return [...instances]
 		.sort((a, b) => a.id.localeCompare(b.id))
 		.map(db => ({

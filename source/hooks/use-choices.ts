@@ -23,8 +23,8 @@ export function useClusterChoices(enabled = true) {
 }
 
 /** Every DB instance of the account: DescribeDBInstances without an identifier (all pages). */
-export function useDbChoices(enabled = true) {
+export function useDatabaseChoices(enabled = true) {
 	const {cloud, config, now, refreshToken, pollCache} = useApp();
 	const fetch = useCallback(async (signal: AbortSignal): Promise<DbInstance[]> => cloud.databases.describeDbInstances(undefined, {signal}), [cloud]);
-	return usePoll(fetch, {intervalMs: config.refreshMs, enabled, key: 'choices|dbs', cache: pollCache, now, refreshToken, isEmpty: d => d.length === 0});
+	return usePoll(fetch, {intervalMs: config.refreshMs, enabled, key: 'choices|databases', cache: pollCache, now, refreshToken, isEmpty: d => d.length === 0});
 }

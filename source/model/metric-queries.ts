@@ -5,16 +5,16 @@ import type {MetricQuery, MetricSeries} from '../port/types.js';
 // (up to 500 series) instead of one call per service.
 
 export type ServiceMetric = 'CPUUtilization' | 'MemoryUtilization';
-export type DbMetric = 'CPUUtilization' | 'DatabaseConnections' | 'FreeableMemory';
+export type DatabaseMetric = 'CPUUtilization' | 'DatabaseConnections' | 'FreeableMemory';
 
 export const serviceMetrics: readonly ServiceMetric[] = ['CPUUtilization', 'MemoryUtilization'];
-export const dbMetrics: readonly DbMetric[] = ['CPUUtilization', 'DatabaseConnections', 'FreeableMemory'];
+export const databaseMetrics: readonly DatabaseMetric[] = ['CPUUtilization', 'DatabaseConnections', 'FreeableMemory'];
 
 export function serviceQueryId(index: number, metric: ServiceMetric): string {
 	return `${metric === 'CPUUtilization' ? 'cpu' : 'mem'}_${index}`;
 }
 
-export function dbQueryId(metric: DbMetric): string {
+export function databaseQueryId(metric: DatabaseMetric): string {
 	return {CPUUtilization: 'db_cpu', DatabaseConnections: 'db_conn', FreeableMemory: 'db_free'}[metric];
 }
 
@@ -32,9 +32,9 @@ export function serviceQueries(names: ResourceNames, services: readonly string[]
 	);
 }
 
-export function dbQueries(names: ResourceNames, periodSeconds: number): MetricQuery[] {
-	return dbMetrics.map(metric => ({
-		id: dbQueryId(metric),
+export function databaseQueries(names: ResourceNames, periodSeconds: number): MetricQuery[] {
+	return databaseMetrics.map(metric => ({
+		id: databaseQueryId(metric),
 		namespace: 'AWS/RDS',
 		metricName: metric,
 		dimensions: {DBInstanceIdentifier: names.db},
@@ -59,9 +59,9 @@ export function splitSeries(services: readonly string[], series: readonly Metric
 	return {
 		perService,
 		db: {
-			cpu: byId.get(dbQueryId('CPUUtilization')),
-			connections: byId.get(dbQueryId('DatabaseConnections')),
-			freeableMemory: byId.get(dbQueryId('FreeableMemory')),
+			cpu: byId.get(databaseQueryId('CPUUtilization')),
+			connections: byId.get(databaseQueryId('DatabaseConnections')),
+			freeableMemory: byId.get(databaseQueryId('FreeableMemory')),
 		},
 	};
 }

@@ -5,7 +5,7 @@ import {isCloudError} from '../port/errors.js';
 // account is asked what it has, and the engineer may pick one of those instead.
 
 const clusterCodes = new Set(['ClusterNotFoundException']);
-const dbCodes = new Set(['DBInstanceNotFound', 'DBInstanceNotFoundFault']);
+const databaseCodes = new Set(['DBInstanceNotFound', 'DBInstanceNotFoundFault']);
 
 function names(error: unknown, name: string, codes: Set<string>): boolean {
 	if (!isCloudError(error) || error.kind !== 'not-found') return false;
@@ -19,8 +19,8 @@ export function isMissingCluster(error: unknown, config: Pick<AppConfig, 'names'
 	return names(error, config.names.cluster, clusterCodes);
 }
 
-export function isMissingDb(error: unknown, config: Pick<AppConfig, 'names'>): boolean {
-	return names(error, config.names.db, dbCodes);
+export function isMissingDatabase(error: unknown, config: Pick<AppConfig, 'names'>): boolean {
+	return names(error, config.names.db, databaseCodes);
 }
 
 /** Where a name came from, in words: said when it is missing, so the engineer knows what to fix. */

@@ -343,7 +343,7 @@ export type MetricAlarmInput = Omit<MetricAlarm, 'kind' | 'arn' | 'state' | 'sta
 
 export type CompositeAlarmInput = Omit<CompositeAlarm, 'kind' | 'arn' | 'state' | 'stateReason' | 'stateUpdatedAt'>;
 
-export type DbModification = {
+export type DatabaseModification = {
 	instanceClass: string;
 	applyImmediately: boolean;
 };
@@ -361,7 +361,7 @@ export type Operator = {
 	putMetricFilter(filter: MetricFilter): Promise<OperationResult<void>>;
 	putMetricAlarm(alarm: MetricAlarmInput): Promise<OperationResult<void>>;
 	putCompositeAlarm(alarm: CompositeAlarmInput): Promise<OperationResult<void>>;
-	modifyDbInstance(id: string, change: DbModification): Promise<OperationResult<DbInstance>>;
+	modifyDbInstance(id: string, change: DatabaseModification): Promise<OperationResult<DbInstance>>;
 	/** StopServiceDeployment: ROLLBACK returns the service to the revision the deployment replaces. Absent where the backend has no service-deployments API. */
 	stopServiceDeployment?(arn: string, stopType: StopServiceDeploymentType): Promise<OperationResult<{serviceDeploymentArn: string}>>;
 };

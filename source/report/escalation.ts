@@ -2,7 +2,7 @@ import {readFileSync} from 'node:fs';
 import {createDiscoveryCache, discoverEnvironment} from '../discovery/discover.js';
 import {streamMapper} from '../discovery/stream-source.js';
 import {compileFilterPattern} from '../logs/filter-pattern.js';
-import {dbQueries, serviceQueries, splitSeries} from '../model/metric-queries.js';
+import {databaseQueries, serviceQueries, splitSeries} from '../model/metric-queries.js';
 import {errorMessage} from '../port/errors.js';
 import type {ResourceNames} from '../port/names.js';
 import type {Cloud, MetricSeries} from '../port/types.js';
@@ -101,7 +101,7 @@ export async function readEscalation(cloud: Cloud, names: ResourceNames, options
 	let series: MetricSeries[] = [];
 	try {
 		// aws cloudwatch get-metric-data --metric-data-queries ... --start-time S --end-time E
-		series = await cloud.metrics.getMetricData([...serviceQueries(names, serviceNames, periodSeconds), ...dbQueries(names, periodSeconds)], {start, end: now});
+		series = await cloud.metrics.getMetricData([...serviceQueries(names, serviceNames, periodSeconds), ...databaseQueries(names, periodSeconds)], {start, end: now});
 	} catch (error) {
 		notes.push(`could not read metrics: ${errorMessage(error)}`);
 	}

@@ -2,7 +2,7 @@ import {createEnvironmentAlarmReader} from '../discovery/alarm-reads.js';
 import {createDiscoveryCache, discoverEnvironment} from '../discovery/discover.js';
 import {streamMapper} from '../discovery/stream-source.js';
 import {sortAlarms} from '../model/alarms.js';
-import {dbQueries, latestValue, serviceQueries, splitSeries} from '../model/metric-queries.js';
+import {databaseQueries, latestValue, serviceQueries, splitSeries} from '../model/metric-queries.js';
 import {healthOf, primaryDeployment, rolloutOf, sortServices, type ServiceHealth} from '../model/services.js';
 import {errorMessage} from '../port/errors.js';
 import type {ResourceNames} from '../port/names.js';
@@ -79,7 +79,7 @@ export async function readStatus(cloud: Cloud, names: ResourceNames, now: number
 
 	const [series, alarms, db, errors] = await Promise.all([
 		// aws cloudwatch get-metric-data --metric-data-queries ... (one call, every series)
-		cloud.metrics.getMetricData([...serviceQueries(names, serviceNames, periodSeconds), ...dbQueries(names, periodSeconds)], range).catch((error: unknown) => {
+		cloud.metrics.getMetricData([...serviceQueries(names, serviceNames, periodSeconds), ...databaseQueries(names, periodSeconds)], range).catch((error: unknown) => {
 			notes.push(`could not read metrics: ${errorMessage(error)}`);
 			return [];
 		}),

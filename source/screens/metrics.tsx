@@ -6,7 +6,7 @@ import {alarmsWatching} from '../format/alarm-thresholds.js';
 import type {PanelSpec} from '../format/chart-grid.js';
 import {combineFreshness} from '../format/freshness.js';
 import {moveCursor} from '../format/list-window.js';
-import {answered, chartLayout, chartMessage, dbPanels, rangeOf, windowSegments} from '../format/metric-charts.js';
+import {answered, chartLayout, chartMessage, databaseChartPanels, rangeOf, windowSegments} from '../format/metric-charts.js';
 import {periodFor} from '../format/metric-window.js';
 import {sanitize} from '../format/sanitize.js';
 import {fitLine, type Segment} from '../format/segments.js';
@@ -14,7 +14,7 @@ import {useAlarms, useMetricBatch, useServices} from '../hooks/use-cloud-data.js
 import {useMetricWindow} from '../hooks/use-metric-window.js';
 import {freshnessOf} from '../hooks/poll-state.js';
 import type {Binding} from '../input/bindings.js';
-import {dbQueries, serviceQueries, splitSeries} from '../model/metric-queries.js';
+import {databaseQueries, serviceQueries, splitSeries} from '../model/metric-queries.js';
 import {shortServiceName} from '../port/names.js';
 import {useApp} from '../shell/app-context.js';
 import type {ScreenModel, ScreenProps} from '../shell/screen-model.js';
@@ -28,13 +28,13 @@ export function useMetricsScreen(props: ScreenProps): ScreenModel {
 	const {window, bindings: windowBindings} = useMetricWindow();
 	const [cursor, setCursor] = useState(0);
 	const serviceNames = useMemo(() => (services.data ?? []).map(s => s.name), [services.data]);
-	const [serviceSection, dbSection] = chartLayout(props.width, Math.max(0, props.height - 1), [2, 3]);
+	const [serviceSection, databaseSection] = chartLayout(props.width, Math.max(0, props.height - 1), [2, 3]);
 	const periodSeconds = periodFor(window.ms, serviceSection?.plotColumns ?? 1);
-	const dbPeriodSeconds = periodFor(window.ms, dbSection?.plotColumns ?? 1);
+	const databasePeriodSeconds = periodFor(window.ms, databaseSection?.plotColumns ?? 1);
 	// Every service and the database in one GetMetricData call: switching service costs no request.
 	const queries = useMemo(
-		() => [...serviceQueries(names, serviceNames, periodSeconds), ...dbQueries(names, dbPeriodSeconds)],
-		[names, serviceNames, periodSeconds, dbPeriodSeconds],
+		() => [...serviceQueries(names, serviceNames, periodSeconds), ...databaseQueries(names, databasePeriodSeconds)],
+		[names, serviceNames, periodSeconds, databasePeriodSeconds],
 	);
 	// Waits for the service list, so startup is one batch with every query rather than two.
 	const batch = useMetricBatch(queries, window.ms, services.status !== 'loading');
@@ -58,8 +58,8 @@ export function useMetricsScreen(props: ScreenProps): ScreenModel {
 		];
 	}, [selected, split, alarms.data, names, range, periodSeconds, batch, services.status, services.error, services.data]);
 	const databasePanels = useMemo(
-		() => dbPanels(names, batch, split.db, range, dbPeriodSeconds, alarms.data),
-		[names, batch, split.db, range, dbPeriodSeconds, alarms.data],
+		() => databaseChartPanels(names, batch, split.db, range, databasePeriodSeconds, alarms.data),
+		[names, batch, split.db, range, databasePeriodSeconds, alarms.data],
 	);
 
 	const move = (delta: number) => setCursor(c => moveCursor(Math.min(c, Math.max(0, count - 1)), delta, count));
@@ -71,7 +71,7 @@ export function useMetricsScreen(props: ScreenProps): ScreenModel {
 	const header: Segment[] = [
 		{text: selected ? `◀ ${sanitize(shortServiceName(selected, names))} ▶` : 'no service', bold: true},
 		{text: count > 0 ? ` ${index + 1}/${count}  ` : '  ', tone: 'muted'},
-		...windowSegments(window, periodSeconds, dbPeriodSeconds),
+		...windowSegments(window, periodSeconds, databasePeriodSeconds),
 	];
 	return {
 		bindings,
@@ -82,8 +82,8 @@ export function useMetricsScreen(props: ScreenProps): ScreenModel {
 				{serviceSection && serviceSection.height > 0 ? (
 					<ChartGrid panels={servicePanels} width={props.width} height={serviceSection.height} columns={serviceSection.columns} />
 				) : null}
-				{dbSection && dbSection.height > 0 ? (
-					<ChartGrid panels={databasePanels} width={props.width} height={dbSection.height} columns={dbSection.columns} />
+				{databaseSection && databaseSection.height > 0 ? (
+					<ChartGrid panels={databasePanels} width={props.width} height={databaseSection.height} columns={databaseSection.columns} />
 				) : null}
 			</Box>
 		),

@@ -2,7 +2,7 @@ import {sanitize} from '../format/sanitize.js';
 import type {Cell} from '../format/service-rows.js';
 import type {PollState} from '../hooks/poll-state.js';
 import type {Binding} from '../input/bindings.js';
-import {isMissingCluster, isMissingDb, missingText} from '../model/missing.js';
+import {isMissingCluster, isMissingDatabase, missingText} from '../model/missing.js';
 import {useApp} from '../shell/app-context.js';
 
 /**
@@ -12,13 +12,13 @@ import {useApp} from '../shell/app-context.js';
 export function useMissingOffer(states: {services?: PollState<unknown>; db?: PollState<unknown>}): {bindings: Binding[]; cluster?: Cell[]; db?: Cell[]} {
 	const {config, pick} = useApp();
 	const clusterMissing = states.services !== undefined && states.services.data === undefined && isMissingCluster(states.services.error, config);
-	const dbMissing = states.db !== undefined && states.db.data === undefined && isMissingDb(states.db.error, config);
+	const databaseMissing = states.db !== undefined && states.db.data === undefined && isMissingDatabase(states.db.error, config);
 	const bindings: Binding[] = [];
 	if (clusterMissing) bindings.push({keys: ['c'], description: 'pick a cluster that exists', footer: true, handler: () => pick('cluster')});
-	if (dbMissing) bindings.push({keys: ['d'], description: 'pick a database that exists', footer: true, handler: () => pick('db')});
+	if (databaseMissing) bindings.push({keys: ['d'], description: 'pick a database that exists', footer: true, handler: () => pick('db')});
 	return {
 		bindings,
 		...(clusterMissing ? {cluster: [{text: sanitize(missingText('cluster', config)), tone: 'bad'}, {text: 'c: pick one of the clusters here', tone: 'warn'}]} : {}),
-		...(dbMissing ? {db: [{text: sanitize(missingText('db', config)), tone: 'bad'}, {text: 'd: pick one of the databases here', tone: 'warn'}]} : {}),
+		...(databaseMissing ? {db: [{text: sanitize(missingText('db', config)), tone: 'bad'}, {text: 'd: pick one of the databases here', tone: 'warn'}]} : {}),
 	};
 }

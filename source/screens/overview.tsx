@@ -3,7 +3,7 @@ import {useReducer} from 'react';
 import {CellLine, panelMessage, staleCells} from '../components/cell-line.js';
 import {ServicesTable} from '../components/services-table.js';
 import {combineFreshness} from '../format/freshness.js';
-import {alarmCells, dbCells, errorCells} from '../format/overview-summary.js';
+import {alarmCells, databaseCells, errorCells} from '../format/overview-summary.js';
 import {sanitize} from '../format/sanitize.js';
 import {logLineRows} from '../format/log-rows.js';
 import {overviewLayout} from '../format/overview-layout.js';
@@ -98,7 +98,7 @@ export function useOverviewScreen(props: ScreenProps): ScreenModel {
 					label="ALARMS"
 					cells={[...staleCells(alarms, at), ...runbookCells(suggestion), ...(alarms.data ? alarmCells(alarms.data) : panelMessage(alarms, 'no alarms watch this environment'))]}
 				/>
-				<CellLine label="DATABASE" cells={[...staleCells(db, at), ...(db.data ? dbCells(db.data, list.series.db) : (missing.db ?? panelMessage(db, `no database ${sanitize(config.names.db)}`)))]} />
+				<CellLine label="DATABASE" cells={[...staleCells(db, at), ...(db.data ? databaseCells(db.data, list.series.db) : (missing.db ?? panelMessage(db, `no database ${sanitize(config.names.db)}`)))]} />
 				<CellLine
 					label="ERRORS"
 					cells={[

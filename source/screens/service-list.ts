@@ -6,7 +6,7 @@ import {serviceTableLayout, sparkWindowMs} from '../format/service-rows.js';
 import {serviceTarget, useFixKeys} from '../fixes/ui/fix-keys.js';
 import {useMetricBatch, useServices} from '../hooks/use-cloud-data.js';
 import type {Binding} from '../input/bindings.js';
-import {dbQueries, serviceQueries, splitSeries} from '../model/metric-queries.js';
+import {databaseQueries, serviceQueries, splitSeries} from '../model/metric-queries.js';
 import {shortServiceName} from '../port/names.js';
 import {useApp} from '../shell/app-context.js';
 import type {ScreenProps} from '../shell/screen-model.js';
@@ -16,7 +16,7 @@ import {deployBinding} from './deploy/deploy-key.js';
 // their live CPU and memory, the cursor over them and the keys that act on the selected one.
 
 /** The services list with its live CPU and memory, shared by the overview and the services screen. */
-export function useServiceList(props: ScreenProps, withDb: boolean, filter = '') {
+export function useServiceList(props: ScreenProps, withDatabase: boolean, filter = '') {
 	const {config, open} = useApp();
 	const services = useServices();
 	// The `/` filter narrows the rows (and what the cursor moves over), not what is fetched.
@@ -26,8 +26,8 @@ export function useServiceList(props: ScreenProps, withDb: boolean, filter = '')
 	);
 	const serviceNames = useMemo(() => (services.data ?? []).map(s => s.name), [services.data]);
 	const queries = useMemo(
-		() => [...serviceQueries(config.names, serviceNames, 60), ...(withDb ? dbQueries(config.names, 60) : [])],
-		[config.names, serviceNames, withDb],
+		() => [...serviceQueries(config.names, serviceNames, 60), ...(withDatabase ? databaseQueries(config.names, 60) : [])],
+		[config.names, serviceNames, withDatabase],
 	);
 	// One batch for every service and the database: wait for the service names rather than asking
 	// for the database alone first (one GetMetricData more on every first load).

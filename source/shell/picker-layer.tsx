@@ -1,9 +1,9 @@
 import {Picker, type PickerProps} from '../components/picker.js';
 import {demoEnvironments} from '../config/app-config.js';
 import type {AwsProfile} from '../config/aws-profiles.js';
-import {clusterRows, dbRows, environmentRows, profileRows, type PickRow} from '../format/pick-rows.js';
+import {clusterRows, databaseRows, environmentRows, profileRows, type PickRow} from '../format/pick-rows.js';
 import {sanitize} from '../format/sanitize.js';
-import {useClusterChoices, useDbChoices} from '../hooks/use-choices.js';
+import {useClusterChoices, useDatabaseChoices} from '../hooks/use-choices.js';
 import type {PollState} from '../hooks/poll-state.js';
 import {missingText} from '../model/missing.js';
 import {useApp} from './app-context.js';
@@ -26,7 +26,7 @@ export function PickerLayer(props: PickerLayerProps) {
 		case 'cluster':
 			return <ClusterPicker {...props} />;
 		case 'db':
-			return <DbPicker {...props} />;
+			return <DatabasePicker {...props} />;
 		case 'env':
 			return <EnvironmentPicker {...props} />;
 		case 'profile':
@@ -54,10 +54,10 @@ function ClusterPicker(props: PickerLayerProps) {
 	return <Picker lines={lines} rows={rows} message={messageOf(choices, rows, `no clusters in ${where}`)} {...common(props)} />;
 }
 
-function DbPicker(props: PickerLayerProps) {
+function DatabasePicker(props: PickerLayerProps) {
 	const {config, cloud} = useApp();
-	const choices = useDbChoices();
-	const rows = dbRows(choices.data ?? [], config.names.db);
+	const choices = useDatabaseChoices();
+	const rows = databaseRows(choices.data ?? [], config.names.db);
 	const where = config.mode === 'demo' ? 'the simulated account' : sanitize(cloud.region);
 	const lines = [sanitize(`${missingText('db', config)}. DB instances in ${where}:`), 'The one picked is shown for this run; --db or the config file decide at the next start.'];
 	return <Picker lines={lines} rows={rows} message={messageOf(choices, rows, `no DB instances in ${where}`)} {...common(props)} />;

@@ -2,7 +2,7 @@
 // database connections in production, and the maintenance flag the guide's composite rule names.
 
 import type {MetricAlarmInput} from '../port/types.js';
-import {ACCOUNT_ID, ARN_REGION, clusterName, dbName, serviceName} from './catalog.js';
+import {ACCOUNT_ID, ARN_REGION, clusterName, databaseName, serviceName} from './catalog.js';
 import {DAY} from './clock.js';
 import {alarmArn} from './ids.js';
 import type {World} from './model.js';
@@ -33,7 +33,7 @@ function seedInputs(): MetricAlarmInput[] {
 			description: 'Production database connections approaching max_connections',
 			namespace: 'AWS/RDS',
 			metricName: 'DatabaseConnections',
-			dimensions: {DBInstanceIdentifier: dbName('production')},
+			dimensions: {DBInstanceIdentifier: databaseName('production')},
 			statistic: 'Average',
 			periodSeconds: 300,
 			evaluationPeriods: 2,

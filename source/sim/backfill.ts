@@ -11,7 +11,7 @@ import type {AlarmStateChange, SimService, SimTask, World} from './model.js';
 import {hashHex, hashRange} from './random.js';
 import {addEvent} from './services.js';
 import {taskLoad, workloadFor} from './tasks.js';
-import {dbReading, memoryPercent, oomAfterMs, taskCpuPercent, type TaskLoad} from './workload.js';
+import {databaseReading, memoryPercent, oomAfterMs, taskCpuPercent, type TaskLoad} from './workload.js';
 import {DB_PROFILES} from './catalog.js';
 
 /** A task that ran during the backfilled history: [from, until). */
@@ -74,8 +74,8 @@ export function backfillHistory(world: World, past: PastTask[], from: number, to
 				if (cluster.memSeries) addSample(cluster.memSeries, t, noisyMem, 60, 0.6);
 			}
 		}
-		for (const db of world.dbs.values()) {
-			const reading = dbReading(DB_PROFILES[db.env], db.env, db.instanceClass, clientConnections(world, db.env, t, service => running.get(service) ?? 0), t);
+		for (const db of world.databases.values()) {
+			const reading = databaseReading(DB_PROFILES[db.env], db.env, db.instanceClass, clientConnections(world, db.env, t, service => running.get(service) ?? 0), t);
 			if (db.connSeries) addSample(db.connSeries, t, reading.connections + world.rng.gauss() * 0.5, 60, 4);
 			if (db.cpuSeries) addSample(db.cpuSeries, t, reading.cpu + world.rng.gauss() * 0.3, 60, 3);
 			if (db.memSeries) addSample(db.memSeries, t, reading.freeableBytes, 60, 12 * 1024 ** 2);

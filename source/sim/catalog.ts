@@ -22,7 +22,7 @@ export type ServiceProfile = {
 	/** Resident memory of a freshly started task, in MiB. */
 	baseMiB: number;
 	/** Database connections each task holds at full load, all workers' pools together (0: no database). */
-	dbPool: number;
+	databasePool: number;
 	/** Log lines a running task writes per second. */
 	logRate: number;
 	/** Whether the service logs JSON objects instead of plain text lines. */
@@ -40,7 +40,7 @@ export const SERVICE_PROFILES: readonly ServiceProfile[] = [
 		desired: {production: 2, staging: 1},
 		cpuPercent: 34,
 		baseMiB: 800,
-		dbPool: 40,
+		databasePool: 40,
 		logRate: 0.6,
 		jsonLogs: false,
 		tags: {
@@ -56,7 +56,7 @@ export const SERVICE_PROFILES: readonly ServiceProfile[] = [
 		desired: {production: 3, staging: 2},
 		cpuPercent: 52,
 		baseMiB: 1900,
-		dbPool: 0,
+		databasePool: 0,
 		logRate: 0.3,
 		jsonLogs: false,
 		tags: {
@@ -72,7 +72,7 @@ export const SERVICE_PROFILES: readonly ServiceProfile[] = [
 		desired: {production: 2, staging: 1},
 		cpuPercent: 21,
 		baseMiB: 430,
-		dbPool: 40,
+		databasePool: 40,
 		logRate: 0.3,
 		jsonLogs: false,
 		tags: {
@@ -88,7 +88,7 @@ export const SERVICE_PROFILES: readonly ServiceProfile[] = [
 		desired: {production: 2, staging: 1},
 		cpuPercent: 27,
 		baseMiB: 390,
-		dbPool: 30,
+		databasePool: 30,
 		logRate: 0.25,
 		jsonLogs: true,
 		tags: {
@@ -104,7 +104,7 @@ export const SERVICE_PROFILES: readonly ServiceProfile[] = [
 		desired: {production: 1, staging: 1},
 		cpuPercent: 16,
 		baseMiB: 470,
-		dbPool: 20,
+		databasePool: 20,
 		logRate: 0.2,
 		jsonLogs: true,
 		tags: {
@@ -168,7 +168,7 @@ export function circuitBreakerThreshold(desired: number): number {
 	return Math.min(200, Math.max(3, Math.ceil(desired / 2)));
 }
 
-export type DbProfile = {
+export type DatabaseProfile = {
 	instanceClass: string;
 	engineVersion: string;
 	allocatedStorageGb: number;
@@ -180,7 +180,7 @@ export type DbProfile = {
 	baseCpu: number;
 };
 
-export const DB_PROFILES: Record<EnvName, DbProfile> = {
+export const DB_PROFILES: Record<EnvName, DatabaseProfile> = {
 	production: {instanceClass: 'db.t3.medium', engineVersion: '15.4', allocatedStorageGb: 100, multiAz: true, endpointId: 'c8kq2xv1ab3d', baseConnections: 6, baseCpu: 14},
 	staging: {instanceClass: 'db.t3.medium', engineVersion: '15.4', allocatedStorageGb: 20, multiAz: false, endpointId: 'c8kq2xv1ab3d', baseConnections: 3, baseCpu: 6},
 };
@@ -234,7 +234,7 @@ export function serviceLogGroup(env: string, short: string): string {
 	return OWN_LOG_GROUP_SERVICES.has(short) ? `/ecs/acso-${env}/${short}` : agentsLogGroup(env);
 }
 
-export function dbName(env: string): string {
+export function databaseName(env: string): string {
 	return `acso-${env}-db`;
 }
 

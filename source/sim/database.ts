@@ -3,11 +3,11 @@
 // the weekly maintenance window as a pending modification.
 
 import {CloudError} from '../port/errors.js';
-import type {DbInstance, DbModification} from '../port/types.js';
-import {ARN_REGION, DB_CLASSES, DB_PROFILES, dbName, ENVIRONMENTS} from './catalog.js';
+import type {DbInstance, DatabaseModification} from '../port/types.js';
+import {ARN_REGION, DB_CLASSES, DB_PROFILES, databaseName, ENVIRONMENTS} from './catalog.js';
 import {DAY, MINUTE} from './clock.js';
-import {dbArn} from './ids.js';
-import type {SimDb, World} from './model.js';
+import {databaseArn} from './ids.js';
+import type {SimDatabase, World} from './model.js';
 
 /** How long an applied class change keeps the instance in "modifying" (Multi-AZ failover included). */
 export const MODIFY_DURATION = 6 * MINUTE;
@@ -15,11 +15,11 @@ export const MODIFY_DURATION = 6 * MINUTE;
 export function seedDatabases(world: World, now: number): void {
 	for (const env of ENVIRONMENTS) {
 		const profile = DB_PROFILES[env];
-		const id = dbName(env);
-		world.dbs.set(id, {
+		const id = databaseName(env);
+		world.databases.set(id, {
 			env,
 			id,
-			arn: dbArn(id),
+			arn: databaseArn(id),
 			status: 'available',
 			instanceClass: profile.instanceClass,
 			engine: 'postgres',
@@ -33,7 +33,7 @@ export function seedDatabases(world: World, now: number): void {
 	}
 }
 
-export function dbView(db: SimDb): DbInstance {
+export function databaseView(db: SimDatabase): DbInstance {
 	return {
 		id: db.id,
 		arn: db.arn,
@@ -55,10 +55,10 @@ function notFound(id: string): CloudError {
 }
 
 export function describeDbInstances(world: World, id?: string): DbInstance[] {
-	if (id === undefined) return [...world.dbs.values()].map(dbView);
-	const db = world.dbs.get(id);
+	if (id === undefined) return [...world.databases.values()].map(databaseView);
+	const db = world.databases.get(id);
 	if (!db) throw notFound(id);
-	return [dbView(db)];
+	return [databaseView(db)];
 }
 
 /** The preferred maintenance window: Sundays 03:00-03:30 UTC. */
@@ -67,8 +67,8 @@ export function inMaintenanceWindow(t: number): boolean {
 	return date.getUTCDay() === 0 && date.getUTCHours() === 3 && date.getUTCMinutes() < 30;
 }
 
-export function modifyDbInstance(world: World, id: string, change: DbModification): DbInstance {
-	const db = world.dbs.get(id);
+export function modifyDbInstance(world: World, id: string, change: DatabaseModification): DbInstance {
+	const db = world.databases.get(id);
 	if (!db) throw notFound(id);
 	const wanted = change?.instanceClass;
 	if (typeof wanted !== 'string' || !DB_CLASSES.has(wanted)) {
@@ -84,21 +84,21 @@ export function modifyDbInstance(world: World, id: string, change: DbModificatio
 	}
 	if (wanted === db.instanceClass) {
 		db.pendingInstanceClass = undefined;
-		return dbView(db);
+		return databaseView(db);
 	}
 	db.pendingInstanceClass = wanted;
 	if (change.applyImmediately) startModifying(db, world.time);
-	return dbView(db);
+	return databaseView(db);
 }
 
-function startModifying(db: SimDb, at: number): void {
+function startModifying(db: SimDatabase, at: number): void {
 	db.status = 'modifying';
 	db.modifyDoneAt = at + MODIFY_DURATION;
 }
 
 /** Moves modifications along: finishes applied ones, starts pending ones in the maintenance window. */
 export function advanceDatabases(world: World, at: number): void {
-	for (const db of world.dbs.values()) {
+	for (const db of world.databases.values()) {
 		if (db.status === 'modifying' && db.modifyDoneAt !== undefined && at >= db.modifyDoneAt) {
 			db.status = 'available';
 			db.instanceClass = db.pendingInstanceClass ?? db.instanceClass;

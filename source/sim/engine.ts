@@ -8,7 +8,7 @@ import {evaluateAlarms} from './alarm-evaluation.js';
 import {advanceDatabases} from './database.js';
 import {logLine, oomLine, shutdownLine, startupLine, type LineContext} from './log-lines.js';
 import {trimLogs, writeEvent} from './logs.js';
-import {clientConnections, recordDbSamples, recordMaintenance, recordServiceSamples, type TaskSample} from './metrics.js';
+import {clientConnections, recordDatabaseSamples, recordMaintenance, recordServiceSamples, type TaskSample} from './metrics.js';
 import type {AlarmStateChange, SimService, SimTask, World} from './model.js';
 import {forgetOldTasks, noteHappening, reconcileService} from './services.js';
 import {advanceTask, taskLoad, type Happening} from './tasks.js';
@@ -50,7 +50,7 @@ function lineContext(world: World, reading: {task: SimTask; service: SimService;
 		memPercent: reading.mem,
 		usedMiB: reading.used,
 		memoryMiB: task.memoryMiB,
-		poolBusy: service.profile.dbPool > 0 ? poolOccupancy(service.env, at) : 0,
+		poolBusy: service.profile.databasePool > 0 ? poolOccupancy(service.env, at) : 0,
 		down,
 		jsonLogs: service.profile.jsonLogs,
 		...(REGRESSED_IMAGES.has(task.image) ? {regression: REGRESSED_IMAGES.get(task.image)} : {}),
@@ -147,9 +147,9 @@ export function step(world: World, dt: number, withLogs: boolean): void {
 		}
 		recordServiceSamples(cluster, samples, sampleAt, weight);
 	}
-	for (const db of world.dbs.values()) {
+	for (const db of world.databases.values()) {
 		const connections = clientConnections(world, db.env, sampleAt, service => running.get(service) ?? 0);
-		recordDbSamples(db, connections, sampleAt, weight, () => world.rng.gauss());
+		recordDatabaseSamples(db, connections, sampleAt, weight, () => world.rng.gauss());
 	}
 	advanceDatabases(world, at);
 	if (withLogs) writeLogs(world, readings, from, at);

@@ -12,7 +12,7 @@ export const taskArn = (cluster: string, id: string) => ecsArn(`task/${cluster}/
 export const taskDefinitionArn = (family: string, revision: number) => ecsArn(`task-definition/${family}:${revision}`);
 export const logGroupArn = (name: string) => `arn:aws:logs:${ARN_REGION}:${ACCOUNT_ID}:log-group:${name}:*`;
 export const alarmArn = (name: string) => `arn:aws:cloudwatch:${ARN_REGION}:${ACCOUNT_ID}:alarm:${name}`;
-export const dbArn = (id: string) => `arn:aws:rds:${ARN_REGION}:${ACCOUNT_ID}:db:${id}`;
+export const databaseArn = (id: string) => `arn:aws:rds:${ARN_REGION}:${ACCOUNT_ID}:db:${id}`;
 export const executionRoleArn = (env: string) => `arn:aws:iam::${ACCOUNT_ID}:role/acso-${env}-execution-role`;
 export const taskRoleArn = (env: string) => `arn:aws:iam::${ACCOUNT_ID}:role/acso-${env}-task-role`;
 

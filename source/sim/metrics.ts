@@ -6,8 +6,8 @@ import type {MetricQuery, MetricSeries, MetricStat, TimeRange} from '../port/typ
 import {DB_PROFILES, ENVIRONMENTS} from './catalog.js';
 import {MINUTE} from './clock.js';
 import {addSample, aggregatePeriods, metricKey, seriesFor, type Series} from './metric-store.js';
-import type {SimCluster, SimDb, SimService, World} from './model.js';
-import {dbReading, poolOccupancy} from './workload.js';
+import type {SimCluster, SimDatabase, SimService, World} from './model.js';
+import {databaseReading, poolOccupancy} from './workload.js';
 
 const MAX_QUERIES = 500;
 const MAX_DATAPOINTS = 100_800;
@@ -28,7 +28,7 @@ export function attachSeries(world: World): void {
 			service.memSeries = seriesFor(world.metrics, ecsKey('MemoryUtilization', cluster.name, service.name));
 		}
 	}
-	for (const db of world.dbs.values()) {
+	for (const db of world.databases.values()) {
 		db.cpuSeries = seriesFor(world.metrics, rdsKey('CPUUtilization', db.id));
 		db.connSeries = seriesFor(world.metrics, rdsKey('DatabaseConnections', db.id));
 		db.memSeries = seriesFor(world.metrics, rdsKey('FreeableMemory', db.id));
@@ -57,12 +57,12 @@ export function clientConnections(world: World, env: string, t: number, runningB
 	const cluster = world.clusters.get(`acso-${env}-cluster`);
 	if (!cluster) return 0;
 	let total = 0;
-	for (const service of cluster.services) total += runningByService(service) * service.profile.dbPool;
+	for (const service of cluster.services) total += runningByService(service) * service.profile.databasePool;
 	return total * poolOccupancy(env, t);
 }
 
-export function recordDbSamples(db: SimDb, connections: number, at: number, weight: number, jitter: () => number): void {
-	const reading = dbReading(DB_PROFILES[db.env], db.env, db.instanceClass, connections, at);
+export function recordDatabaseSamples(db: SimDatabase, connections: number, at: number, weight: number, jitter: () => number): void {
+	const reading = databaseReading(DB_PROFILES[db.env], db.env, db.instanceClass, connections, at);
 	if (db.connSeries) addSample(db.connSeries, at, Math.max(0, Math.round(reading.connections + jitter() * 2)), weight);
 	if (db.cpuSeries) addSample(db.cpuSeries, at, Math.min(100, Math.max(0.1, reading.cpu + jitter() * 1.5)), weight);
 	if (db.memSeries) addSample(db.memSeries, at, reading.freeableBytes + jitter() * 8 * 1024 ** 2, weight);

@@ -124,7 +124,7 @@ export type SimLogGroup = {
 
 export type SimAlarm = (MetricAlarm | CompositeAlarm) & {history: AlarmHistoryItem[]};
 
-export type SimDb = {
+export type SimDatabase = {
 	env: EnvName;
 	id: string;
 	arn: string;
@@ -157,7 +157,7 @@ export type World = {
 	metrics: MetricStore;
 	logGroups: Map<string, SimLogGroup>;
 	alarms: Map<string, SimAlarm>;
-	dbs: Map<string, SimDb>;
+	databases: Map<string, SimDatabase>;
 	nextEventSeq: number;
 	nextRequest: number;
 };

@@ -141,7 +141,7 @@ export function createWorld(seed: number, t0: number): World {
 		metrics: createMetricStore(),
 		logGroups: new Map(),
 		alarms: new Map(),
-		dbs: new Map(),
+		databases: new Map(),
 		nextEventSeq: 1,
 		nextRequest: 1,
 	};

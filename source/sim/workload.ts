@@ -2,7 +2,7 @@
 // the backfilled 24 hours of history call these, so yesterday's chart and this second's sample
 // come from the same curves. Per-sample jitter is added by the caller.
 
-import {DB_CLASSES, type DbProfile, type ServiceProfile} from './catalog.js';
+import {DB_CLASSES, type DatabaseProfile, type ServiceProfile} from './catalog.js';
 import {HOUR, MINUTE} from './clock.js';
 import {labelKey, smoothNoise} from './random.js';
 
@@ -88,10 +88,10 @@ export function poolOccupancy(env: string, t: number): number {
 	return Math.min(1, Math.max(0.2, base * (0.92 + 0.08 * diurnal(t)) + 0.05 * smoothNoise(t, 7 * MINUTE, (labelKey(env) ^ 0x706f6f6c) >>> 0)));
 }
 
-export type DbReading = {connections: number; cpu: number; freeableBytes: number};
+export type DatabaseReading = {connections: number; cpu: number; freeableBytes: number};
 
 /** The database's metrics given the connections its clients hold. */
-export function dbReading(profile: DbProfile, env: string, instanceClass: string, clientConnections: number, t: number): DbReading {
+export function databaseReading(profile: DatabaseProfile, env: string, instanceClass: string, clientConnections: number, t: number): DatabaseReading {
 	const size = DB_CLASSES.get(instanceClass) ?? {vcpu: 2, memoryGiB: 4};
 	const connections = Math.max(0, Math.round(profile.baseConnections + clientConnections));
 	const cpu = clampPercent(profile.baseCpu + ((0.1 * connections * diurnal(t)) * 2) / size.vcpu + 3 * smoothNoise(t, 5 * MINUTE, (labelKey(env) ^ 0x64626370) >>> 0));

@@ -28,7 +28,7 @@ export type ContractContext = {
 const acsoAlarm = {prefix: 'ACSO-', name: 'ACSO-HighCPU', namespace: 'AWS/ECS', metricName: 'CPUUtilization'};
 
 const missingCluster = 'acso-nope-cluster';
-const missingDb = 'acso-nope-db';
+const missingDatabase = 'acso-nope-db';
 
 
 async function allPages(cloud: Cloud, request: LogFilterRequest): Promise<{events: LogEvent[]; pages: number}> {
@@ -254,9 +254,9 @@ export function describePortContract(name: string, setup: () => Promise<Contract
 				expect(db?.instanceClass).toMatch(/^db\./);
 				expect(db?.engine).not.toBe('');
 				expect((await cloud.databases.describeDbInstances()).map(d => d.id)).toContain(names.db);
-				const error = await cloudErrorOf(cloud.databases.describeDbInstances(missingDb));
+				const error = await cloudErrorOf(cloud.databases.describeDbInstances(missingDatabase));
 				expect(error.kind).toBe('not-found');
-				expect(error.resource).toContain(missingDb);
+				expect(error.resource).toContain(missingDatabase);
 			});
 		});
 

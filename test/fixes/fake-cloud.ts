@@ -19,7 +19,7 @@ export type FakeAccount = {
 	logGroups: LogGroup[];
 	metricFilters: MetricFilter[];
 	alarms: Alarm[];
-	dbs: DbInstance[];
+	databases: DbInstance[];
 };
 
 export function fakeReaders(account: FakeAccount): CloudReaders {
@@ -53,7 +53,7 @@ export function fakeReaders(account: FakeAccount): CloudReaders {
 		},
 		databases: {
 			describeDbInstances: async id => {
-				const found = account.dbs.filter(db => id === undefined || db.id === id);
+				const found = account.databases.filter(db => id === undefined || db.id === id);
 				if (id !== undefined && found.length === 0) throw notFound(`DB instance ${id}`);
 				return found;
 			},
@@ -64,7 +64,7 @@ export function fakeReaders(account: FakeAccount): CloudReaders {
 export const cluster = 'acso-production-cluster';
 export const serviceName = 'acso-production-supervisor';
 export const logGroupName = '/aws/acso/production/agents';
-export const dbId = 'acso-production-db';
+export const databaseId = 'acso-production-db';
 
 function taskDefinition(revision: number, status: string, image: string): TaskDefinition {
 	return {
@@ -195,8 +195,8 @@ export function productionAccount(): FakeAccount {
 				extra: {AlarmActions: ['arn:aws:sns:us-east-1:123456789012:acso-oncall']},
 			},
 		],
-		dbs: [
-			{id: dbId, arn: `arn:aws:rds:us-east-1:123456789012:db:${dbId}`, status: 'available', instanceClass: 'db.t3.medium', engine: 'postgres', multiAz: true},
+		databases: [
+			{id: databaseId, arn: `arn:aws:rds:us-east-1:123456789012:db:${databaseId}`, status: 'available', instanceClass: 'db.t3.medium', engine: 'postgres', multiAz: true},
 		],
 	};
 }

@@ -1,7 +1,7 @@
 // One valid (target, params) per fix of the catalogue against the fixture account, for the tests
 // that run every fix the same way (read-only refusal, audit).
 import type {FixId, FixParams, Target} from '../../source/fixes/types.js';
-import {cluster, dbId, logGroupName, serviceName} from './fake-cloud.js';
+import {cluster, databaseId, logGroupName, serviceName} from './fake-cloud.js';
 
 const service: Target = {kind: 'service', cluster, service: serviceName};
 
@@ -17,5 +17,5 @@ export const samples: Record<FixId, {target: Target; params: FixParams}> = {
 	'put-metric-filter': {target: {kind: 'logGroup', logGroup: logGroupName}, params: {filterName: 'FatalCount', filterPattern: 'FATAL', metricName: 'FatalCount', metricNamespace: 'ACSO/Errors'}},
 	'put-metric-alarm': {target: {kind: 'alarm', alarm: 'ACSO-HighCPU'}, params: {threshold: 85}},
 	'put-composite-alarm': {target: {kind: 'alarm', alarm: 'ACSO-SystemHealth'}, params: {alarmRule: "ALARM('ACSO-HighCPU') OR ALARM('ACSO-HighMemory')"}},
-	'modify-db-class': {target: {kind: 'db', db: dbId}, params: {instanceClass: 'db.t3.large', applyImmediately: true}},
+	'modify-db-class': {target: {kind: 'db', db: databaseId}, params: {instanceClass: 'db.t3.large', applyImmediately: true}},
 };

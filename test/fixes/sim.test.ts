@@ -8,7 +8,7 @@ import {createAuditLog, runPlan, type AuditRecord} from '../../source/fixes/audi
 import {forceNewDeployment, setDesiredCount} from '../../source/fixes/ecs.js';
 import {rollback} from '../../source/fixes/ecs-revisions.js';
 import {putRetention} from '../../source/fixes/logs.js';
-import {modifyDbClass} from '../../source/fixes/database.js';
+import {modifyDatabaseClass} from '../../source/fixes/database.js';
 import type {Plan} from '../../source/fixes/types.js';
 import {watchDeployment, watchTargetOf, type Sleep} from '../../source/fixes/watch.js';
 import {createSimCloud} from '../../source/sim/index.js';
@@ -103,7 +103,7 @@ describe('fixes against the simulated account', () => {
 
 	it('a class change for the maintenance window is left pending', async () => {
 		const {cloud, audit} = account();
-		const plan = await modifyDbClass.plan(cloud, {kind: 'db', db: 'acso-production-db'}, {instanceClass: 'db.t3.large'});
+		const plan = await modifyDatabaseClass.plan(cloud, {kind: 'db', db: 'acso-production-db'}, {instanceClass: 'db.t3.large'});
 		const {outcome} = await runPlan(plan, cloud.operator, audit);
 		expect(outcome.ok).toBe(true);
 		const [db] = await cloud.databases.describeDbInstances('acso-production-db');

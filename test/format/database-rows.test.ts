@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {dbInfoLines, dbStatusTone, dbStorage} from '../../source/format/database-rows.js';
+import {databaseInfoLines, databaseStatusTone, databaseStorage} from '../../source/format/database-rows.js';
 import {lineWidth, type SegmentLine} from '../../source/format/segments.js';
 import type {DbInstance} from '../../source/port/types.js';
 
@@ -19,7 +19,7 @@ const db: DbInstance = {
 
 describe('database info', () => {
 	it('shows status, class, engine, storage, Multi-AZ and endpoint in three lines of the width', () => {
-		const lines = dbInfoLines(db, 100);
+		const lines = databaseInfoLines(db, 100);
 		expect(lines).toHaveLength(3);
 		for (const line of lines) expect(lineWidth(line)).toBe(100);
 		expect(text(lines[0]!)).toMatch(/^acso-production-db {2}available {3}class db\.t3\.medium/);
@@ -28,7 +28,7 @@ describe('database info', () => {
 	});
 
 	it('shows a pending class change and a single-AZ instance as warnings', () => {
-		const lines = dbInfoLines({...db, pendingInstanceClass: 'db.t3.large', multiAz: false, endpoint: undefined}, 100);
+		const lines = databaseInfoLines({...db, pendingInstanceClass: 'db.t3.large', multiAz: false, endpoint: undefined}, 100);
 		expect(text(lines[0]!)).toContain('db.t3.medium → db.t3.large (pending)');
 		expect(lines[0]!.find(s => s.text.includes('pending'))?.tone).toBe('warn');
 		expect(lines[1]!.find(s => s.text === 'no')?.tone).toBe('warn');
@@ -36,14 +36,14 @@ describe('database info', () => {
 	});
 
 	it('colours the status by what it means', () => {
-		expect(dbStatusTone('available')).toBe('ok');
-		expect(dbStatusTone('modifying')).toBe('warn');
-		expect(dbStatusTone('storage-full')).toBe('bad');
-		expect(dbStorage({...db, allocatedStorageGb: undefined})).toBe('—');
+		expect(databaseStatusTone('available')).toBe('ok');
+		expect(databaseStatusTone('modifying')).toBe('warn');
+		expect(databaseStatusTone('storage-full')).toBe('bad');
+		expect(databaseStorage({...db, allocatedStorageGb: undefined})).toBe('—');
 	});
 
 	it('sanitizes and fits narrow widths', () => {
-		const lines = dbInfoLines({...db, id: 'db\u001B[2J', engineVersion: '1\u0007'}, 30);
+		const lines = databaseInfoLines({...db, id: 'db\u001B[2J', engineVersion: '1\u0007'}, 30);
 		for (const line of lines) expect(lineWidth(line)).toBe(30);
 		expect(text(lines[0]!)).toContain('db\\x1b[2J');
 	});

@@ -325,11 +325,11 @@ async function seed(endpoint: string, region: string, options: SeedOptions, {ecs
 		connections: metricTimes.map((_, minute) => 40 + ((minute * 13) % 60)),
 		freeableMemory: metricTimes.map((_, minute) => 2_000_000_000 - minute * 10_000_000),
 	};
-	const dbDimensions = [{Name: 'DBInstanceIdentifier', Value: db.id}];
+	const databaseDimensions = [{Name: 'DBInstanceIdentifier', Value: db.id}];
 	const rdsData: MetricDatum[] = metricTimes.flatMap((time, minute) => [
-		{MetricName: 'CPUUtilization', Dimensions: dbDimensions, Timestamp: new Date(time), Value: db.cpu[minute], Unit: 'Percent' as const},
-		{MetricName: 'DatabaseConnections', Dimensions: dbDimensions, Timestamp: new Date(time), Value: db.connections[minute], Unit: 'Count' as const},
-		{MetricName: 'FreeableMemory', Dimensions: dbDimensions, Timestamp: new Date(time), Value: db.freeableMemory[minute], Unit: 'Bytes' as const},
+		{MetricName: 'CPUUtilization', Dimensions: databaseDimensions, Timestamp: new Date(time), Value: db.cpu[minute], Unit: 'Percent' as const},
+		{MetricName: 'DatabaseConnections', Dimensions: databaseDimensions, Timestamp: new Date(time), Value: db.connections[minute], Unit: 'Count' as const},
+		{MetricName: 'FreeableMemory', Dimensions: databaseDimensions, Timestamp: new Date(time), Value: db.freeableMemory[minute], Unit: 'Bytes' as const},
 	]);
 	await cloudwatch.send(new PutMetricDataCommand({Namespace: 'AWS/RDS', MetricData: rdsData}));
 

@@ -1,12 +1,12 @@
 import {describe, expect, it} from 'vitest';
-import {dbQueries, latestValue, serviceQueries, splitSeries} from '../../source/model/metric-queries.js';
+import {databaseQueries, latestValue, serviceQueries, splitSeries} from '../../source/model/metric-queries.js';
 import {namesFor} from '../../source/port/names.js';
 
 describe('metric queries', () => {
 	const names = namesFor('production');
 
 	it('asks CPU and memory of every service and the database in one batch', () => {
-		const queries = [...serviceQueries(names, ['a', 'b'], 60), ...dbQueries(names, 60)];
+		const queries = [...serviceQueries(names, ['a', 'b'], 60), ...databaseQueries(names, 60)];
 		expect(queries).toHaveLength(7);
 		expect(new Set(queries.map(q => q.id)).size).toBe(7);
 		for (const q of queries) expect(q.id).toMatch(/^[a-z][a-z0-9_]*$/);

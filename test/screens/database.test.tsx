@@ -5,7 +5,7 @@ import {goTo} from './go-to.js';
 let app: AppHarness | undefined;
 afterEach(() => app?.unmount());
 
-async function openDb(flags: Record<string, unknown> = {}) {
+async function openDatabase(flags: Record<string, unknown> = {}) {
 	app = renderApp({now: manualClock().now, flags: {demo: true, refresh: '3600', ...flags}, size: {columns: 120, rows: 34}});
 	await app.waitFor('supervisor');
 	await goTo(app, 'db');
@@ -15,7 +15,7 @@ async function openDb(flags: Record<string, unknown> = {}) {
 
 describe('database screen', () => {
 	it('shows the instance and its CPU, connections and freeable memory charts', async () => {
-		const h = await openDb();
+		const h = await openDatabase();
 		const frame = h.lastFrame();
 		expect(frame).toMatch(/^acso-production-db {2}available {3}class db\.t3\.medium/m);
 		expect(frame).toMatch(/^engine postgres \S+ {3}storage \d+ GiB \S+ {3}Multi-AZ yes/m);
@@ -27,24 +27,24 @@ describe('database screen', () => {
 	});
 
 	it('draws the alarm on database connections', async () => {
-		const h = await openDb();
+		const h = await openDatabase();
 		expect(h.lastFrame()).toMatch(/DB connections +┄ ACSO-HighDB/);
 	});
 
 	it('switches the window with 1-4', async () => {
-		const h = await openDb();
+		const h = await openDatabase();
 		await h.press('3');
 		expect(await h.waitFor('window 15m 1h [3h] 24h')).toMatch(/period \d+m/);
 	});
 
 	it('shows the staging database, Multi-AZ off', async () => {
-		const h = await openDb({env: 'staging'});
+		const h = await openDatabase({env: 'staging'});
 		expect(h.lastFrame()).toMatch(/^acso-staging-db /m);
 		expect(h.lastFrame()).toMatch(/Multi-AZ no/);
 	});
 
 	it('says why when the database cannot be read', async () => {
-		const h = await openDb();
+		const h = await openDatabase();
 		h.cloud.control.setFault('denied');
 		await h.press('r');
 		const frame = await h.waitFor(f => /STALE|denied/.test(f));
@@ -54,7 +54,7 @@ describe('database screen', () => {
 	});
 
 	it('lists its keys in ? help', async () => {
-		const h = await openDb();
+		const h = await openDatabase();
 		expect(await h.press('?')).toMatch(/1 +charts: last 15m/);
 	});
 });

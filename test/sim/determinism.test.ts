@@ -24,8 +24,8 @@ async function snapshot(sim: SimCloud, now: number) {
 	const logs = await sim.logs.filterLogEvents({logGroup: PROD_LOGS, startTime: now - 5 * MINUTE});
 	const alarms = await sim.alarms.describeAlarms();
 	const history = await sim.alarms.describeAlarmHistory('ACSO-HighMemory');
-	const dbs = await sim.databases.describeDbInstances();
-	return {services, tasks, metrics, logs, alarms, history, dbs};
+	const databases = await sim.databases.describeDbInstances();
+	return {services, tasks, metrics, logs, alarms, history, databases};
 }
 
 async function script(h: Harness): Promise<void> {

@@ -22,7 +22,7 @@ describe('incidents live at start', () => {
 			Array.from({length: 60}, async (_, i) => (await alarmState(makeSim(42, T0 + i * 23 * MINUTE + i * 7919).sim, 'ACSO-HighMemory')).state),
 		);
 		expect(states.filter(s => s !== 'ALARM')).toEqual([]);
-	});
+	}, 90_000); // sixty simulated accounts, each with its day of history: CPU-bound, slow on a loaded machine
 
 	it('keeps climbing about a percent a minute over the next minutes', async () => {
 		const h = makeSim(1);
@@ -110,9 +110,9 @@ describe('incidents live at start', () => {
 
 	it('databases: production Multi-AZ, staging single-AZ, both PostgreSQL on db.t3.medium', async () => {
 		const h = makeSim(1);
-		const dbs = await h.sim.databases.describeDbInstances();
-		const prod = dbs.find(db => db.id === 'acso-production-db')!;
-		const staging = dbs.find(db => db.id === 'acso-staging-db')!;
+		const databases = await h.sim.databases.describeDbInstances();
+		const prod = databases.find(db => db.id === 'acso-production-db')!;
+		const staging = databases.find(db => db.id === 'acso-staging-db')!;
 		expect(prod).toMatchObject({engine: 'postgres', instanceClass: 'db.t3.medium', multiAz: true, status: 'available'});
 		expect(prod.endpoint?.port).toBe(5432);
 		expect(prod.endpoint?.address).toMatch(/^acso-production-db\..+\.rds\.amazonaws\.com$/);

@@ -29,4 +29,4 @@ export const serviceTarget = (cluster: string, service: string | undefined): Tar
 	service ? {kind: 'service', cluster, service} : undefined;
 export const logGroupTarget = (logGroup: string | undefined): Target | undefined => (logGroup ? {kind: 'logGroup', logGroup} : undefined);
 export const alarmTarget = (alarm: string | undefined): Target | undefined => (alarm ? {kind: 'alarm', alarm} : undefined);
-export const dbTarget = (db: string | undefined): Target | undefined => (db ? {kind: 'db', db} : undefined);
+export const databaseTarget = (db: string | undefined): Target | undefined => (db ? {kind: 'db', db} : undefined);

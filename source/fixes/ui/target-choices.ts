@@ -58,8 +58,8 @@ export async function loadTargetChoices(cloud: Readers, needs: FlowNeeds, names:
 		}
 		case 'db': {
 			// aws rds describe-db-instances
-			const dbs = await cloud.databases.describeDbInstances();
-			return dbs
+			const databases = await cloud.databases.describeDbInstances();
+			return databases
 				.sort((a, b) => Number(b.id === names.db) - Number(a.id === names.db) || a.id.localeCompare(b.id))
 				.map(db => ({label: db.id, detail: `${db.status} · ${db.instanceClass}`, target: {kind: 'db', db: db.id}}));
 		}

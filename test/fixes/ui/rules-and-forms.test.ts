@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {FixInputError} from '../../../source/fixes/errors.js';
 import {putRetention} from '../../../source/fixes/logs.js';
-import {modifyDbClass} from '../../../source/fixes/database.js';
+import {modifyDatabaseClass} from '../../../source/fixes/database.js';
 import {setDesiredCount, stopTask} from '../../../source/fixes/ecs.js';
 import {confirmBlock, confirmRules, needsTypedName, readOnlyReason} from '../../../source/fixes/ui/confirm-rules.js';
 import {deskReducer, initialDeskState, topPanel} from '../../../source/fixes/ui/desk-state.js';
@@ -43,7 +43,7 @@ describe('confirm rules', () => {
 
 describe('form values', () => {
 	it('start from the given values, then the defaults, as text', () => {
-		expect(initialValues(modifyDbClass.params, {instanceClass: 'db.t3.large'})).toEqual({instanceClass: 'db.t3.large', applyImmediately: 'false'});
+		expect(initialValues(modifyDatabaseClass.params, {instanceClass: 'db.t3.large'})).toEqual({instanceClass: 'db.t3.large', applyImmediately: 'false'});
 		expect(initialValues(stopTask.params)).toEqual({reason: 'Stopped by acso-tui'});
 		expect(valueText({Name: 'ClusterName', Value: 'c'})).toBe('Name=ClusterName,Value=c');
 		expect(valueText(['3'])).toBe('3');
@@ -92,11 +92,11 @@ describe('the panel stack', () => {
 	it('pushes a flow over the menu (Esc pops back), and open replaces everything', () => {
 		const target = {kind: 'db', db: 'acso-production-db'} as const;
 		let state = deskReducer(initialDeskState, {type: 'open', panel: {kind: 'menu', target}});
-		state = deskReducer(state, {type: 'push', panel: {kind: 'flow', start: {fix: modifyDbClass, target}}});
+		state = deskReducer(state, {type: 'push', panel: {kind: 'flow', start: {fix: modifyDatabaseClass, target}}});
 		expect(topPanel(state)).toMatchObject({kind: 'flow', id: 1});
 		state = deskReducer(state, {type: 'pop'});
 		expect(topPanel(state)).toEqual({kind: 'menu', target});
-		state = deskReducer(state, {type: 'push', panel: {kind: 'flow', start: {fix: modifyDbClass, target}}});
+		state = deskReducer(state, {type: 'push', panel: {kind: 'flow', start: {fix: modifyDatabaseClass, target}}});
 		expect(topPanel(state)).toMatchObject({kind: 'flow', id: 2}); // a fresh flow, not the old one's state
 		state = deskReducer(state, {type: 'open', panel: {kind: 'watches'}});
 		expect(state.stack).toEqual([{kind: 'watches'}]);
