@@ -12,6 +12,7 @@ import {overviewLayout} from '../format/overview-layout.js';
 import {SegmentText} from '../components/segment-lines.js';
 import {toneColor} from '../components/theme.js';
 import {useErrorTail} from '../hooks/use-error-tail.js';
+import {tailFreshness} from '../hooks/use-log-tail.js';
 import {initialOverviewState, overviewReducer} from './overview-state.js';
 import {serviceTableLayout, sparkWindowMs} from '../format/service-rows.js';
 import {shortServiceName} from '../port/names.js';
@@ -139,7 +140,7 @@ export function useOverviewScreen(props: ScreenProps): ScreenModel {
 			freshnessOf(list.metrics),
 			freshnessOf(alarms),
 			freshnessOf(db),
-			...(layout.tailRows > 0 ? [{loading: tail.state.lastOkAt === undefined && !tail.state.error, updatedAt: tail.state.lastOkAt, stale: tail.state.stale, error: tail.state.error}] : []),
+			...(layout.tailRows > 0 ? [tailFreshness(tail.state)] : []),
 		]),
 		body: (
 			<Box flexDirection="column">
