@@ -7,7 +7,7 @@ import {moveCursor} from '../format/list-window.js';
 import {alarmCells, dbCells, errorCells} from '../format/overview-summary.js';
 import {matchesFilter} from '../format/list-filter.js';
 import {sanitize} from '../format/sanitize.js';
-import {logLineRows} from '../format/log-rows.js';
+import {logLineRow} from '../format/log-rows.js';
 import {overviewLayout} from '../format/overview-layout.js';
 import {SegmentText} from '../components/segment-lines.js';
 import {toneColor} from '../components/theme.js';
@@ -129,7 +129,7 @@ export function useOverviewScreen(props: ScreenProps): ScreenModel {
 		runbookBinding(suggestion, open),
 	];
 	const tailRows = tail.lines.map((line, i) => {
-		const row = logLineRows(line, props.width, {wrap: false, source: tail.column.of(line)})[0] ?? [];
+		const row = logLineRow(line, props.width, tail.column.of(line));
 		return {key: `${line.event.logGroup}:${line.event.eventId}`, row, selected: tailFocused && i === tail.lines.length - 1 - state.tailOffset};
 	});
 	const hiddenTail = layout.tailRows === 0 ? [{text: 'no room for the lines here: :logs shows them', tone: 'muted' as const}] : [];
