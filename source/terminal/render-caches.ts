@@ -40,8 +40,12 @@ export class GenerationalCache<K, V> {
 
 type Width = (text: string, options?: object) => number;
 
+// The capacities hold a few frames' worth (a 40-row frame has about 60 text nodes and 100 distinct
+// characters) and keep a log flood's new lines from holding memory: a line's styled characters
+// take some KB.
+
 /** string-width, remembered: a frame measures mostly single characters and the lines of the last frame. */
-export function cachedWidth(width: Width, capacity = 8192): Width {
+export function cachedWidth(width: Width, capacity = 2048): Width {
 	const cache = new GenerationalCache<string, number>(capacity);
 	return (text, options) => (options === undefined ? cache.get(text, width) : width(text, options));
 }
@@ -49,13 +53,12 @@ export function cachedWidth(width: Width, capacity = 8192): Width {
 /**
  * tokenize and styledCharsFromTokens, remembered per line. Ink reads the styled characters it gets
  * and never changes them (it places them in its grid and stringifies the grid), so one line's
- * answer can serve every frame that draws that line. A line's characters take a few KB, so fewer
- * lines are kept than widths.
+ * answer can serve every frame that draws that line.
  */
 export function cachedStyledChars<Token extends object, Char>(
 	tokenize: (text: string, endChar?: number) => Token[],
 	styledCharsFromTokens: (tokens: Token[]) => Char[],
-	capacity = 1024,
+	capacity = 256,
 ): {tokenize: (text: string, endChar?: number) => Token[]; styledCharsFromTokens: (tokens: Token[]) => Char[]} {
 	const tokens = new GenerationalCache<string, Token[]>(capacity);
 	const chars = new WeakMap<Token[], Char[]>();
@@ -113,7 +116,7 @@ export function fasterStyledCharsToString(
 type Slice = (text: string, start?: number, end?: number) => string;
 
 /** slice-ansi, remembered: Ink cuts every line of a clipped box (a bordered panel) on every frame. */
-export function cachedSlice(slice: Slice, capacity = 2048): Slice {
+export function cachedSlice(slice: Slice, capacity = 512): Slice {
 	const cache = new GenerationalCache<string, string>(capacity);
 	return (text, start, end) => cache.get(`${start ?? ''},${end ?? ''},${text}`, () => slice(text, start, end));
 }
