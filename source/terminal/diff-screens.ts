@@ -180,18 +180,12 @@ function paintRow(painter: Painter, y: number, old: Cell[], row: Cell[]): void {
 /** A block of rows that moved up: rows top+by..bottom of `prev` are rows top..bottom-by of `next`. */
 export type Scroll = {top: number; bottom: number; by: number};
 
-const fingerprints = new WeakMap<Cell[], string>();
-
-/** A row as one string, to compare rows at once; remembered per row (the layer reuses unchanged rows). */
-function fingerprint(row: Cell[]): string {
-	let print = fingerprints.get(row);
-	if (print === undefined) {
-		print = '';
-		for (const cell of row) print += `${cell.char}\u0000${cell.width}${cell.fg},${cell.bg},${cell.style};`;
-		fingerprints.set(row, print);
-	}
-
-	return print;
+/** Two rows show the same cells (the layer reuses unchanged rows, so most are the same array). */
+function sameRow(a: Cell[], b: Cell[]): boolean {
+	if (a === b) return true;
+	if (a.length !== b.length) return false;
+	for (let x = 0; x < a.length; x++) if (!sameCell(a[x]!, b[x]!)) return false;
+	return true;
 }
 
 /**
@@ -201,14 +195,14 @@ function fingerprint(row: Cell[]): string {
  */
 export function findScroll(prev: Screen, next: Screen): Scroll | undefined {
 	const rows = next.length;
-	const changed = next.map((row, y) => prev[y] !== row && fingerprint(prev[y]!) !== fingerprint(row));
+	const changed = next.map((row, y) => !sameRow(prev[y]!, row));
 	if (changed.filter(Boolean).length < 2) return undefined;
 	let best: (Scroll & {gain: number}) | undefined;
 	for (let by = 1; by < rows - 1; by++) {
 		let start = 0;
 		let gain = 0;
 		for (let y = 0; y <= rows - by; y++) {
-			const matches = y < rows - by && fingerprint(next[y]!) === fingerprint(prev[y + by]!);
+			const matches = y < rows - by && sameRow(next[y]!, prev[y + by]!);
 			if (matches) {
 				if (changed[y]) gain++;
 				continue;

@@ -40,12 +40,12 @@ export class GenerationalCache<K, V> {
 
 type Width = (text: string, options?: object) => number;
 
-// The capacities hold a few frames' worth (a 40-row frame has about 60 text nodes and 100 distinct
+// The capacities hold two frames' worth (a 40-row frame has about 60 text nodes and 100 distinct
 // characters) and keep a log flood's new lines from holding memory: a line's styled characters
 // take some KB.
 
 /** string-width, remembered: a frame measures mostly single characters and the lines of the last frame. */
-export function cachedWidth(width: Width, capacity = 2048): Width {
+export function cachedWidth(width: Width, capacity = 1024): Width {
 	const cache = new GenerationalCache<string, number>(capacity);
 	return (text, options) => (options === undefined ? cache.get(text, width) : width(text, options));
 }
@@ -58,21 +58,15 @@ export function cachedWidth(width: Width, capacity = 2048): Width {
 export function cachedStyledChars<Token extends object, Char>(
 	tokenize: (text: string, endChar?: number) => Token[],
 	styledCharsFromTokens: (tokens: Token[]) => Char[],
-	capacity = 256,
+	capacity = 128,
 ): {tokenize: (text: string, endChar?: number) => Token[]; styledCharsFromTokens: (tokens: Token[]) => Char[]} {
 	const tokens = new GenerationalCache<string, Token[]>(capacity);
-	const chars = new WeakMap<Token[], Char[]>();
+	// Keyed by the token list tokenize gave (strong keys, dropped by generation: a WeakMap's entries
+	// outlive their keys until a full garbage collection, which a log flood makes rare).
+	const chars = new GenerationalCache<Token[], Char[]>(capacity);
 	return {
 		tokenize: (text, endChar) => (endChar === undefined ? tokens.get(text, line => tokenize(line)) : tokenize(text, endChar)),
-		styledCharsFromTokens(list) {
-			let styled = chars.get(list);
-			if (styled === undefined) {
-				styled = styledCharsFromTokens(list);
-				chars.set(list, styled);
-			}
-
-			return styled;
-		},
+		styledCharsFromTokens: list => chars.get(list, styledCharsFromTokens),
 	};
 }
 
@@ -116,7 +110,7 @@ export function fasterStyledCharsToString(
 type Slice = (text: string, start?: number, end?: number) => string;
 
 /** slice-ansi, remembered: Ink cuts every line of a clipped box (a bordered panel) on every frame. */
-export function cachedSlice(slice: Slice, capacity = 512): Slice {
+export function cachedSlice(slice: Slice, capacity = 128): Slice {
 	const cache = new GenerationalCache<string, string>(capacity);
 	return (text, start, end) => cache.get(`${start ?? ''},${end ?? ''},${text}`, () => slice(text, start, end));
 }
