@@ -8,7 +8,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-	{ignores: ['dist/', 'release/', '.tmp/', 'node_modules/', 'coverage/']},
+	{ignores: ['dist/', 'release/', '.tmp/', 'node_modules/', 'coverage/', 'bench/.build/']},
 	js.configs.recommended,
 	...tseslint.configs.recommended,
 	{
