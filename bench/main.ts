@@ -13,6 +13,7 @@ import {markdownTable} from './report.js';
 import {tableRows, type Results} from './results.js';
 import {costPerHour, countRefresh, prices, seedForRequests, type RefreshCount} from './requests.js';
 import {loadAverage, round} from './stats.js';
+import {bundleFor} from './scenario-session.js';
 import {crossCheck, measureUpdates} from './updates.js';
 
 const sections = ['launch', 'updates', 'memory', 'requests', 'logs'] as const;
@@ -60,7 +61,7 @@ export async function runBench(argv: readonly string[], root: string): Promise<v
 	const options = parseBenchArgs(argv);
 	const cli = path.join(root, 'dist/cli.js');
 	const bundle = path.join(root, 'bench/.build/scenario-app.mjs');
-	for (const file of [cli, bundle]) if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run bench\` (it builds both)`);
+	for (const file of [cli, bundle, bundleFor(bundle, 'ink')]) if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run bench\` (it builds both)`);
 	const samples = options.quick ? 3 : 7;
 	const results: Results = {
 		meta: {

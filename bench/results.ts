@@ -52,7 +52,7 @@ export function tableRows(results: Results): Row[] {
 	const rows: Row[] = [];
 	const {demo, moto} = results.launch;
 	if (demo) {
-		rows.push({figure: 'launch to first frame, --demo (median)', acso: ms(demo.diff.medianFrameMs), ink: ms(demo.ink.medianFrameMs), target: '≤ 250 ms', ...against(demo.diff.medianFrameMs, 250, 'ms')});
+		rows.push({figure: 'launch to first frame, --demo (median)', acso: ms(demo.diff.medianFrameMs), ink: ms(demo.ink.medianFrameMs), target: '≤ 200 ms', ...against(demo.diff.medianFrameMs, 200, 'ms')});
 		rows.push({figure: 'launch to first frame with all data, --demo', acso: ms(demo.diff.medianDataMs), ink: ms(demo.ink.medianDataMs), target: '—', met: null});
 	}
 	if (moto) {
@@ -75,20 +75,28 @@ export function tableRows(results: Results): Row[] {
 		});
 		const sync = (k: {syncBytes: number; ratioWithoutSync: number | null}) => (k.syncBytes > 0 ? ` (${k.ratioWithoutSync}× without the ${k.syncBytes} B of sync markers)` : '');
 		rows.push({figure: 'ratio to the minimal cell diff, one value', acso: `${d.oneValue.ratio}×${sync(d.oneValue)}`, ink: `${i.oneValue.ratio}×`, target: '≤ 1.2×', ...against(d.oneValue.ratio ?? Number.NaN, 1.2, '×')});
-		rows.push({figure: 'bytes per update, a log line added', acso: bytes(d.logLine.bytes), ink: bytes(i.logLine.bytes), target: `— (minimal ${d.logLine.minimalBytes} B)`, met: null});
+		// The minimal cell diff repaints the cells that changed; scrolling the region moves them instead.
+		rows.push({figure: 'bytes per update, a log line added', acso: bytes(d.logLine.bytes), ink: bytes(i.logLine.bytes), target: `≤ 400 B (minimal cell diff ${d.logLine.minimalBytes} B)`, ...against(d.logLine.bytes, 400, 'B')});
 		rows.push({figure: 'ratio to the minimal cell diff, log line', acso: `${d.logLine.ratio}×${sync(d.logLine)}`, ink: `${i.logLine.ratio}×`, target: '—', met: null});
 		rows.push({figure: 'bytes per update, nothing changes', acso: bytes(d.nothing.bytes), ink: bytes(i.nothing.bytes), target: '0 B', ...against(d.nothing.bytes, 0, 'B')});
 		rows.push({figure: 'write() calls per update (one value / log line / nothing)', acso: `${d.oneValue.writes} / ${d.logLine.writes} / ${d.nothing.writes}`, ink: `${i.oneValue.writes} / ${i.logLine.writes} / ${i.nothing.writes}`, target: '—', met: null});
 		rows.push({figure: 'clear-screens after the first frame', acso: String(u.diff.clearsAfterFirstFrame), ink: String(u.ink.clearsAfterFirstFrame), target: '0', ...against(u.diff.clearsAfterFirstFrame, 0, '')});
 		const cpu = (k: {cpuNetMs: number; cpuAppMs: number}) => `${k.cpuNetMs} ms (app ${k.cpuAppMs}, sim ${round(k.cpuNetMs - k.cpuAppMs)})`;
-		for (const [kind, label] of [['oneValue', 'one value'], ['logLine', 'log line'], ['nothing', 'nothing changes']] as const) {
-			rows.push({figure: `CPU per update, ${label} (idle subtracted)`, acso: cpu(d[kind]), ink: cpu(i[kind]), target: '≤ 8 ms', ...against(d[kind].cpuNetMs, 8, 'ms')});
+		// Limits from issue 17: equal data need no render; a log line may cost a little more than one value.
+		for (const [kind, label, limit] of [['oneValue', 'one value', 8], ['logLine', 'log line', 10], ['nothing', 'nothing changes', 1]] as const) {
+			rows.push({figure: `CPU per update, ${label} (idle subtracted)`, acso: cpu(d[kind]), ink: cpu(i[kind]), target: `≤ ${limit} ms`, ...against(d[kind].cpuNetMs, limit, 'ms')});
 		}
 		// The rollback cockpit (issue 15): a refresh reads deployments, tasks, both revisions' logs and metrics.
 		const dc = u.diff.cockpit;
 		const ic = u.ink.cockpit;
 		rows.push({figure: 'cockpit: bytes per update, nothing / one CPU value', acso: `${bytes(dc.nothing.bytes)} / ${bytes(dc.oneValue.bytes)}`, ink: `${bytes(ic.nothing.bytes)} / ${bytes(ic.oneValue.bytes)}`, target: `0 B / — (minimal ${dc.oneValue.minimalBytes} B)`, ...against(dc.nothing.bytes, 0, 'B')});
 		rows.push({figure: 'cockpit: CPU per update, nothing / one CPU value (idle subtracted)', acso: `${cpu(dc.nothing)} / ${cpu(dc.oneValue)}`, ink: `${cpu(ic.nothing)} / ${cpu(ic.oneValue)}`, target: '—', met: null});
+		const dm = u.diff.many;
+		const im = u.ink.many;
+		if (dm && im) {
+			rows.push({figure: `${dm.services} services: bytes per update, nothing / one CPU value`, acso: `${bytes(dm.nothing.bytes)} / ${bytes(dm.oneValue.bytes)}`, ink: `${bytes(im.nothing.bytes)} / ${bytes(im.oneValue.bytes)}`, target: `0 B / — (minimal ${dm.oneValue.minimalBytes} B)`, ...against(dm.nothing.bytes, 0, 'B')});
+			rows.push({figure: `${dm.services} services: CPU per update, nothing / one CPU value (idle subtracted)`, acso: `${cpu(dm.nothing)} / ${cpu(dm.oneValue)}`, ink: `${cpu(im.nothing)} / ${cpu(im.oneValue)}`, target: '—', met: null});
+		}
 		rows.push({
 			figure: `idle CPU (overview, refresh every ${u.diff.idle.refreshMs / 1000} s, data unchanged)`,
 			acso: `${u.diff.idle.percent} %`,

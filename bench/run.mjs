@@ -5,6 +5,7 @@ import {build} from 'esbuild';
 import {mkdirSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
+import {inkRenderCaches} from '../scripts/ink-render-caches.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.dirname(here);
@@ -43,7 +44,9 @@ const common = {
 	logLevel: 'warning',
 	absWorkingDir: root,
 };
-await build({...common, entryPoints: ['bench/scenario-app.tsx'], outfile: path.join(out, 'scenario-app.mjs'), plugins: [withoutDevtools]});
+// The app as shipped (with the CLI's render caches for Ink), and the baseline with Ink as published.
+await build({...common, entryPoints: ['bench/scenario-app.tsx'], outfile: path.join(out, 'scenario-app.mjs'), plugins: [withoutDevtools, inkRenderCaches]});
+await build({...common, entryPoints: ['bench/scenario-app.tsx'], outfile: path.join(out, 'scenario-app-ink.mjs'), plugins: [withoutDevtools]});
 await build({...common, entryPoints: ['bench/main.ts'], outfile: path.join(out, 'main.mjs'), plugins: [withoutDevtools, withoutVitest]});
 
 const {runBench} = await import(pathToFileURL(path.join(out, 'main.mjs')).href);

@@ -5,7 +5,8 @@
 // Environment: ACSO_BENCH_CONTROL (socket path, required), ACSO_TUI_OUTPUT=ink (Ink's own output,
 // the baseline; default the diff layer), ACSO_BENCH_SCREEN (overview | logs), ACSO_BENCH_REFRESH
 // (seconds), ACSO_BENCH_FEED=1 (the logs come from the 1M-event feed instead of the sim),
-// ACSO_BENCH_POLL_MS (a refresh below the CLI's 1 s minimum, so the feed streams in seconds).
+// ACSO_BENCH_POLL_MS (a refresh below the CLI's 1 s minimum, so the feed streams in seconds),
+// ACSO_BENCH_SERVICES (that many services on the overview).
 import {render} from 'ink';
 import {App} from '../source/app.js';
 import {parseFlags} from '../source/config/parse-flags.js';
@@ -16,7 +17,7 @@ import {createManualClock, createSimCloud} from '../source/sim/index.js';
 import {createDiffOutput} from '../source/terminal/index.js';
 import {createPlainOutput} from '../source/terminal/plain-output.js';
 import {answerBench} from './control.js';
-import {createLogFeed, createNudgedMetrics} from './scenario-cloud.js';
+import {createLogFeed, createManyServices, createNudgedMetrics} from './scenario-cloud.js';
 import {trackCloud} from './tracked-cloud.js';
 
 /** The moment the simulated account stands still at (the tests' reference time). */
@@ -42,9 +43,13 @@ const config = pollMs === undefined ? parsed.config : {...parsed.config, refresh
 const clock = createManualClock(benchEpoch);
 const sim = createSimCloud({seed: config.seed, clock, isWriteEnabled: () => false});
 const metrics = createNudgedMetrics(sim.metrics);
+// ACSO_BENCH_SERVICES=200: the overview at scale (copies of the account's services).
+const serviceCount = process.env.ACSO_BENCH_SERVICES === undefined ? undefined : Number(process.env.ACSO_BENCH_SERVICES);
+if (serviceCount !== undefined && !(Number.isInteger(serviceCount) && serviceCount >= 1)) fail(`ACSO_BENCH_SERVICES must be a positive whole number, got ${process.env.ACSO_BENCH_SERVICES}`);
+const many = serviceCount === undefined ? undefined : createManyServices(sim.services, metrics, serviceCount);
 const logGroup = config.names.logGroups[0] ?? fail('the demo config names no log group');
 const feed = process.env.ACSO_BENCH_FEED === '1' ? createLogFeed(sim.logs, clock, logGroup) : undefined;
-const tracked = trackCloud(sim, {metrics, ...(feed ? {logs: feed} : {})});
+const tracked = trackCloud(sim, {metrics: many?.metrics ?? metrics, ...(many ? {services: many.services} : {}), ...(feed ? {logs: feed} : {})});
 
 // From here on, as source/cli.tsx does it.
 const releaseOutput = captureProcessOutput();

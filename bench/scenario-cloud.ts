@@ -3,7 +3,7 @@
 // thing, so one "update" is one known change and the bytes it costs can be compared with the
 // smallest possible change of the screen.
 import type {ManualClock} from '../source/sim/index.js';
-import type {LogEvent, LogFilterPage, LogFilterRequest, LogReader, MetricQuery, MetricReader, MetricSeries, TimeRange} from '../source/port/types.js';
+import type {LogEvent, LogFilterPage, LogFilterRequest, LogReader, MetricQuery, MetricReader, MetricSeries, ServiceReader, TimeRange} from '../source/port/types.js';
 
 /** Adds `offset` percentage points to the newest CPU point of the first service in each batch. */
 export function createNudgedMetrics(base: MetricReader): MetricReader & {setCpuOffset(offset: number): void} {
@@ -90,5 +90,47 @@ export function createLogFeed(base: LogReader, clock: ManualClock, group: string
 			pageSize = size;
 		},
 		status: () => ({target, produced, pages, polls}),
+	};
+}
+
+/**
+ * The account's services, `count` of them: the real ones, then copies named `<service>-NNN` that
+ * answer as the service they copy (its tasks, its metrics), for the overview at scale.
+ */
+export function createManyServices(base: ServiceReader, metrics: MetricReader, count: number): {services: ServiceReader; metrics: MetricReader} {
+	if (!Number.isInteger(count) || count < 1) throw new Error(`createManyServices: count must be a positive whole number, got ${count}`);
+	const originalOf = new Map<string, string>();
+	const original = (name: string) => originalOf.get(name) ?? name;
+	return {
+		services: {
+			...base,
+			async listServices(cluster) {
+				const names = await base.listServices(cluster);
+				if (names.length === 0) return names;
+				const all = [...names];
+				for (let i = names.length; i < count; i++) {
+					const copied = names[i % names.length]!;
+					const name = `${copied}-${String(Math.floor(i / names.length)).padStart(3, '0')}`;
+					originalOf.set(name, copied);
+					all.push(name);
+				}
+				return all;
+			},
+			async describeServices(cluster, names) {
+				const found = await base.describeServices(cluster, [...new Set(names.map(original))]);
+				const byName = new Map(found.map(service => [service.name, service]));
+				return names.flatMap(name => {
+					const service = byName.get(original(name));
+					return service ? [{...service, name, arn: service.arn.replace(/[^/]+$/, name)}] : [];
+				});
+			},
+			listTasks: (cluster, filter) => base.listTasks(cluster, filter?.service ? {...filter, service: original(filter.service)} : filter),
+		},
+		metrics: {
+			getMetricData(queries, range) {
+				const asked = queries.map(query => (query.dimensions.ServiceName === undefined ? query : {...query, dimensions: {...query.dimensions, ServiceName: original(query.dimensions.ServiceName)}}));
+				return metrics.getMetricData(asked, range);
+			},
+		},
 	};
 }

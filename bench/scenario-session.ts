@@ -19,10 +19,19 @@ export type Probe = {
 
 export type Session = {pty: BenchPty; control: ControlServer; renderer: Renderer; close(): Promise<void>};
 
+/**
+ * The scenario bundle a renderer runs: Ink's default runs `scenario-app-ink.mjs`, built from the
+ * same source with Ink exactly as published (without acso-tui's render caches), so the baseline is
+ * Ink's own cost (bench/run.mjs builds both).
+ */
+export function bundleFor(bundle: string, renderer: Renderer): string {
+	return renderer === 'ink' ? bundle.replace(/\.mjs$/, '-ink.mjs') : bundle;
+}
+
 /** Starts the scenario app; `nodeArgs` go to node before the bundle (e.g. --cpu-prof to profile it). */
 export async function startScenario(bundle: string, renderer: Renderer, env: Record<string, string | undefined>, nodeArgs: string[] = []): Promise<Session> {
 	const control = await listenForApp();
-	const pty = spawnBenchPty(process.execPath, [...nodeArgs, bundle], {
+	const pty = spawnBenchPty(process.execPath, [...nodeArgs, bundleFor(bundle, renderer)], {
 		...size,
 		env: isolatedEnv({...env, ACSO_BENCH_CONTROL: control.path, ACSO_TUI_OUTPUT: renderer === 'ink' ? 'ink' : undefined}),
 	});

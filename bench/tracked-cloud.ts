@@ -25,7 +25,7 @@ function cpuMicros(): number {
 	return usage.user + usage.system;
 }
 
-export function trackCloud(base: Cloud, overrides: Partial<Pick<Cloud, 'metrics' | 'logs'>> = {}): TrackedCloud {
+export function trackCloud(base: Cloud, overrides: Partial<Pick<Cloud, 'services' | 'metrics' | 'logs'>> = {}): TrackedCloud {
 	let calls = 0;
 	let inflight = 0;
 	let failures = 0;
@@ -82,7 +82,7 @@ export function trackCloud(base: Cloud, overrides: Partial<Pick<Cloud, 'metrics'
 			return base.region;
 		},
 		clusters: track(base.clusters),
-		services: track(base.services),
+		services: track(overrides.services ?? base.services),
 		metrics: track(overrides.metrics ?? base.metrics),
 		logs: track(overrides.logs ?? base.logs),
 		alarms: track(base.alarms),

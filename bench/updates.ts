@@ -43,10 +43,15 @@ export type RendererFigures = {
 	clearsAfterFirstFrame: number;
 	kinds: Record<UpdateKind, KindFigures>;
 	/** Screens after the first frame and after every update, for the cross-check. */
-	screens: {overview: Screen[]; logs: Screen[]};
+	screens: {overview: Screen[]; logs: Screen[]; many: Screen[]};
 	/** The rollback cockpit (staging, opened with `t`): a refresh that changes nothing, and one CPU value moving. */
 	cockpit: {nothing: KindFigures; oneValue: KindFigures};
+	/** The overview of `services` services (copies of the account's): the same two updates at scale. */
+	many: {services: number; nothing: KindFigures; oneValue: KindFigures};
 };
+
+/** The overview at scale: as many services as a large account runs. */
+export const manyServices = 200;
 
 /** Unmeasured updates before the measured ones, so the figures are the steady state. */
 const warmUpdates = 5;
@@ -188,13 +193,52 @@ async function cockpitSession(bundle: string, renderer: Renderer, samples: numbe
 	}
 }
 
+/** The overview of `manyServices` services: a refresh that changes nothing, and one CPU value moving. */
+async function manySession(bundle: string, renderer: Renderer, samples: number, refreshSeconds: number) {
+	const session = await startScenario(bundle, renderer, {ACSO_BENCH_SCREEN: 'overview', ACSO_BENCH_SERVICES: String(manyServices), ACSO_BENCH_REFRESH: String(refreshSeconds)});
+	try {
+		// Sorted by name, the table shows copies of the first services only: no 'supervisor' to wait for.
+		const loaded = (text: string) => isFrame(text) && !text.includes('loading…') && /updated (just now|\d+s ago)/.test(text) && /▼ \d+ more/.test(text);
+		await session.pty.waitFor(loaded, `the overview of ${manyServices} services (${renderer})`, 60_000);
+		await session.control.call('settle', {quietMs: 300});
+		await session.pty.quiet(300);
+		const screens = [await session.pty.cells()];
+		for (let i = 0; i < warmUpdates; i++) await measureUpdate(session, () => session.pty.write('r'), {refresh: true});
+		const idle = await measureIdle(session, 3000);
+		const nothing: Update[] = [];
+		for (let i = 0; i < samples; i++) {
+			nothing.push(await measureUpdate(session, () => session.pty.write('r'), {refresh: true}));
+			screens.push(nothing[nothing.length - 1]!.after);
+		}
+		const oneValue: Update[] = [];
+		for (let i = 0; i < samples; i++) {
+			oneValue.push(
+				await measureUpdate(
+					session,
+					async () => {
+						await session.control.call('cpuOffset', {offset: i % 2 === 0 ? 3 : 0});
+						session.pty.write('r');
+					},
+					{refresh: true},
+				),
+			);
+			screens.push(oneValue[oneValue.length - 1]!.after);
+		}
+		return {idleRate: idle.cpuMs / idle.wallMs, nothing, oneValue, screens};
+	} finally {
+		await session.close();
+	}
+}
+
 export async function measureUpdates(options: {bundle: string; samples: number; idleMs: number; refreshSeconds: number; renderers: readonly Renderer[]}): Promise<Partial<Record<Renderer, RendererFigures>>> {
 	const results: Partial<Record<Renderer, RendererFigures>> = {};
 	for (const renderer of options.renderers) {
 		const overview = await overviewSession(options.bundle, renderer, options.samples, options.idleMs, options.refreshSeconds);
 		const logs = await logsSession(options.bundle, renderer, options.samples);
 		const cockpit = await cockpitSession(options.bundle, renderer, options.samples, options.refreshSeconds);
+		const many = await manySession(options.bundle, renderer, options.samples, options.refreshSeconds);
 		results[renderer] = {
+			many: {services: manyServices, nothing: await summarise(many.nothing, many.idleRate, 'nothing'), oneValue: await summarise(many.oneValue, many.idleRate, 'oneValue')},
 			cockpit: {nothing: await summarise(cockpit.nothing, cockpit.idleRate, 'nothing'), oneValue: await summarise(cockpit.oneValue, cockpit.idleRate, 'oneValue')},
 			idle: {...overview.idle, percent: round(overview.idle.percent, 2), cpuMs: round(overview.idle.cpuMs, 1), wallMs: round(overview.idle.wallMs, 0)},
 			clearsAfterFirstFrame: overview.clears + logs.clears,
@@ -203,7 +247,7 @@ export async function measureUpdates(options: {bundle: string; samples: number; 
 				oneValue: await summarise(overview.oneValue, overview.idleRate, 'oneValue'),
 				logLine: await summarise(logs.lines, logs.idleRate, 'logLine'),
 			},
-			screens: {overview: overview.screens, logs: logs.screens},
+			screens: {overview: overview.screens, logs: logs.screens, many: many.screens},
 		};
 	}
 	return results;
@@ -214,7 +258,7 @@ export type FrameCheck = {compared: number; identical: number; mismatches: Array
 /** The diff layer's screen after each step against Ink's own for the same state, cell by cell. */
 export function crossCheck(diff: RendererFigures, ink: RendererFigures): FrameCheck {
 	const check: FrameCheck = {compared: 0, identical: 0, mismatches: []};
-	for (const screen of ['overview', 'logs'] as const) {
+	for (const screen of ['overview', 'logs', 'many'] as const) {
 		const ours = diff.screens[screen];
 		const theirs = ink.screens[screen];
 		if (ours.length !== theirs.length) throw new Error(`cross-check: ${ours.length} ${screen} screens from the diff layer, ${theirs.length} from Ink`);

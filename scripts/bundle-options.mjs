@@ -1,6 +1,7 @@
 // What every bundle of the CLI shares (dist/cli.js for `npm start`, release/acso-tui.mjs for a
 // bastion): one place, so a loader or a define added for one cannot be missing from the other.
 import {readFile} from 'node:fs/promises';
+import {inkRenderCaches} from './ink-render-caches.mjs';
 
 const {version} = JSON.parse(await readFile('package.json', 'utf8'));
 
@@ -24,7 +25,8 @@ export const bundleOptions = {
 	jsx: 'automatic',
 	// The built-in troubleshooting guide is bundled from its markdown file, as text.
 	loader: {'.md': 'text'},
-	plugins: [withoutDevtools],
+	// Ink's string widths and line tokenising remembered across frames (see the plugin).
+	plugins: [withoutDevtools, inkRenderCaches],
 	// No package.json need travel with a bundle: the version is written in.
 	define: {'process.env.NODE_ENV': '"production"', 'process.env.ACSO_TUI_VERSION': JSON.stringify(version)},
 	// Bundled CommonJS dependencies (react, signal-exit) call require() for Node built-ins: an ESM

@@ -39,10 +39,13 @@ export function freshAge(ms: number): string {
 /** Combines several panels' freshness: the screen is as stale as its stalest panel. */
 export function combineFreshness(parts: ReadonlyArray<Freshness | undefined>): Freshness {
 	const present = parts.filter((p): p is Freshness => p !== undefined);
-	const updated = present.map(p => p.updatedAt).filter((t): t is number => t !== undefined);
 	return {
 		loading: present.some(p => p.loading),
-		updatedAt: updated.length > 0 ? Math.min(...updated) : undefined,
+		// Read when asked, not now: a panel's age moves without a render (see freshnessOf).
+		get updatedAt() {
+			const updated = present.map(p => p.updatedAt).filter((t): t is number => t !== undefined);
+			return updated.length > 0 ? Math.min(...updated) : undefined;
+		},
 		stale: present.some(p => p.stale),
 		error: present.find(p => p.error)?.error,
 		throttled: present.some(p => p.throttled),

@@ -126,6 +126,21 @@ export function sourceColumn(options: {services: readonly string[]; width: numbe
 	};
 }
 
+const oneRowCache = new WeakMap<LogLine, {width: number; source?: {label: string; width: number}; row: SegmentLine}>();
+
+/**
+ * logLineRows(line, width, {wrap: false, source})[0], the same array while the line, the width and
+ * the source column stay the same: a memoised row then skips its render (the overview's error tail
+ * redraws only the lines that are new).
+ */
+export function logLineRow(line: LogLine, width: number, source?: {label: string; width: number}): SegmentLine {
+	const hit = oneRowCache.get(line);
+	if (hit && hit.width === width && hit.source?.label === source?.label && hit.source?.width === source?.width) return hit.row;
+	const row = logLineRows(line, width, {wrap: false, source})[0] ?? [];
+	oneRowCache.set(line, {width, source, row});
+	return row;
+}
+
 /**
  * The rows one log line takes: time, severity and the sanitised message, fitted to `width`; with
  * `wrap`, continuation rows are indented under the message. Highlights apply on one-row lines.

@@ -1,4 +1,5 @@
 import {useEffect, useState} from 'react';
+import type {Freshness} from '../format/freshness.js';
 import {createLogTailer, defaultLateWindowMs, type LogTailerState} from '../logs/tailer.js';
 import type {LogStore} from '../logs/log-store.js';
 import type {LogEvent} from '../port/types.js';
@@ -50,7 +51,7 @@ export function useLogTail(
 			startTime,
 			recovery: recoveryFor(cloud),
 			onEvents: events => store.add(accept ? events.filter(accept) : events),
-			onState: next => setState(previous => (sameState(previous, next) ? previous : next)),
+			onState: next => setState(previous => keepShown(previous, next)),
 		});
 		tailer.start();
 		return () => tailer.stop();
@@ -65,6 +66,26 @@ export function useLogTail(
 	return {state, version};
 }
 
-function sameState(a: LogTailerState, b: LogTailerState): boolean {
-	return a.mode === b.mode && a.stale === b.stale && a.error === b.error && a.sampled === b.sampled && a.lastOkAt === b.lastOkAt;
+/**
+ * The tailer's new state, or the one shown when only the time of the last answer moved: a poll
+ * that brought nothing new renders nothing. The time still moves, in place on the shown object,
+ * which tailFreshness reads live (as poll-state.ts does for a panel's age).
+ */
+export function keepShown(shown: LogTailerState, next: LogTailerState): LogTailerState {
+	const same = shown.mode === next.mode && shown.stale === next.stale && shown.error === next.error && shown.sampled === next.sampled;
+	if (!same || (shown.lastOkAt === undefined) !== (next.lastOkAt === undefined)) return next;
+	shown.lastOkAt = next.lastOkAt;
+	return shown;
+}
+
+/** A tail's freshness as the header reads it; its age is read live (see keepShown). */
+export function tailFreshness(state: LogTailerState): Freshness {
+	return {
+		loading: state.lastOkAt === undefined && !state.error,
+		get updatedAt() {
+			return state.lastOkAt;
+		},
+		stale: state.stale,
+		error: state.error,
+	};
 }

@@ -30,7 +30,7 @@ export class RingBuffer<T> {
 		return this.changes;
 	}
 
-	/** How many items fell off the old end since creation (or the last clear). */
+	/** How many items fell off the old end since creation; a clear keeps the count (what was lost stays lost). */
 	get dropped(): number {
 		return this.evicted;
 	}
@@ -102,7 +102,6 @@ export class RingBuffer<T> {
 		this.items.fill(undefined);
 		this.head = 0;
 		this.count = 0;
-		this.evicted = 0;
 		this.changes++;
 	}
 }

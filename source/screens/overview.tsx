@@ -5,11 +5,12 @@ import {ServicesTable} from '../components/services-table.js';
 import {combineFreshness} from '../format/freshness.js';
 import {alarmCells, databaseCells, errorCells} from '../format/overview-summary.js';
 import {sanitize} from '../format/sanitize.js';
-import {logLineRows} from '../format/log-rows.js';
+import {logLineRow} from '../format/log-rows.js';
 import {overviewLayout} from '../format/overview-layout.js';
 import {SegmentText} from '../components/segment-lines.js';
 import {toneColor} from '../components/theme.js';
 import {useErrorTail} from '../hooks/use-error-tail.js';
+import {tailFreshness} from '../hooks/use-log-tail.js';
 import {initialOverviewState, overviewReducer} from './overview-state.js';
 import {useAlarms, useDatabase} from '../hooks/use-cloud-data.js';
 import {useErrorCount} from '../hooks/use-error-count.js';
@@ -72,7 +73,7 @@ export function useOverviewScreen(props: ScreenProps): ScreenModel {
 		reportKey,
 	];
 	const tailRows = tail.lines.map((line, i) => {
-		const row = logLineRows(line, props.width, {wrap: false, source: tail.column.of(line)})[0] ?? [];
+		const row = logLineRow(line, props.width, tail.column.of(line));
 		return {key: `${line.event.logGroup}:${line.event.eventId}`, row, selected: tailFocused && i === tail.lines.length - 1 - state.tailOffset};
 	});
 	const hiddenTail = layout.tailRows === 0 ? [{text: 'no room for the lines here: :logs shows them', tone: 'muted' as const}] : [];
@@ -83,7 +84,7 @@ export function useOverviewScreen(props: ScreenProps): ScreenModel {
 			freshnessOf(list.metrics),
 			freshnessOf(alarms),
 			freshnessOf(db),
-			...(layout.tailRows > 0 ? [{loading: tail.state.lastOkAt === undefined && !tail.state.error, updatedAt: tail.state.lastOkAt, stale: tail.state.stale, error: tail.state.error}] : []),
+			...(layout.tailRows > 0 ? [tailFreshness(tail.state)] : []),
 		]),
 		body: (
 			<Box flexDirection="column">

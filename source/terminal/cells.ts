@@ -93,46 +93,60 @@ export function readCells(terminal: Terminal): Screen {
 	const buffer = terminal.buffer.active;
 	const scratch = buffer.getNullCell();
 	const screen: Screen = [];
-	for (let y = 0; y < terminal.rows; y++) {
-		const line = buffer.getLine(buffer.baseY + y);
-		const row: Cell[] = [];
-		for (let x = 0; x < terminal.cols; x++) {
-			const cell = line?.getCell(x, scratch);
-			if (!cell) {
-				row.push(blankCell());
-				continue;
-			}
+	for (let y = 0; y < terminal.rows; y++) screen.push(readRow(terminal, y, scratch));
+	return screen;
+}
 
-			let width = cell.getWidth() as 0 | 1 | 2;
-			let char = cell.getChars();
-			if (width === 0 && row[x - 1]?.width !== 2) {
-				width = 1;
-				char = ' ';
-			}
+/**
+ * `base` (an earlier readCells of the same terminal) with `rows` read again: what readCells would
+ * give when nothing but those rows changed since. The other rows are the same arrays as in `base`.
+ */
+export function readRows(terminal: Terminal, base: Screen, rows: Iterable<number>): Screen {
+	if (base.length !== terminal.rows || (base[0]?.length ?? 0) !== terminal.cols) return readCells(terminal);
+	const scratch = terminal.buffer.active.getNullCell();
+	const screen = [...base];
+	for (const y of rows) if (y >= 0 && y < terminal.rows) screen[y] = readRow(terminal, y, scratch);
+	return screen;
+}
 
-			if (width !== 0 && char === '') {
-				char = ' ';
-			}
-
-			row.push({
-				char,
-				width,
-				fg: colour(cell.isFgDefault(), cell.isFgRGB(), cell.getFgColor()),
-				bg: colour(cell.isBgDefault(), cell.isBgRGB(), cell.getBgColor()),
-				style: styleOf(cell),
-			});
+function readRow(terminal: Terminal, y: number, scratch: IBufferCell): Cell[] {
+	const buffer = terminal.buffer.active;
+	const line = buffer.getLine(buffer.baseY + y);
+	const row: Cell[] = [];
+	for (let x = 0; x < terminal.cols; x++) {
+		const cell = line?.getCell(x, scratch);
+		if (!cell) {
+			row.push(blankCell());
+			continue;
 		}
 
-		// A wide character cut off by the right edge cannot exist on a real terminal either.
-		const last = row[row.length - 1];
-		if (last?.width === 2) {
-			row[row.length - 1] = {...last, char: ' ', width: 1};
+		let width = cell.getWidth() as 0 | 1 | 2;
+		let char = cell.getChars();
+		if (width === 0 && row[x - 1]?.width !== 2) {
+			width = 1;
+			char = ' ';
 		}
 
-		screen.push(row);
+		if (width !== 0 && char === '') {
+			char = ' ';
+		}
+
+		row.push({
+			char,
+			width,
+			fg: colour(cell.isFgDefault(), cell.isFgRGB(), cell.getFgColor()),
+			bg: colour(cell.isBgDefault(), cell.isBgRGB(), cell.getBgColor()),
+			style: styleOf(cell),
+		});
 	}
 
-	return screen;
+	// A wide character cut off by the right edge cannot exist on a real terminal either.
+	const last = row[row.length - 1];
+	if (last?.width === 2) {
+		row[row.length - 1] = {...last, char: ' ', width: 1};
+	}
+
+	return row;
 }
 
 /** The screen as text, one line per row, trailing spaces trimmed (for messages and dumps). */

@@ -13,9 +13,10 @@
 //   render(<App/>, {stdout: layer.stream});
 //   process.on('SIGTERM', () => { layer.restore(); process.exit(143); });
 import type {Screen} from './cells.js';
-import {readCells} from './cells.js';
+import {readCells, readRows} from './cells.js';
 import {diffScreens} from './diff-screens.js';
 import {createEmulator, resizeEmulator} from './emulator.js';
+import {changedLines, changesNoCells, parseRepaint, shownAfter, type Shown} from './frame-lines.js';
 import * as esc from './escapes.js';
 import {trackModes} from './modes.js';
 import {TtyLikeStream} from './tty-stream.js';
@@ -90,6 +91,14 @@ export function createDiffOutput(real: NodeJS.WriteStream, options: DiffOutputOp
 	let cursorSent = {visible: false, x: 0, y: 0};
 	const modesSent = new Map<number, boolean>();
 	let pending = 0; // writes the model has not parsed yet
+	// Ink's last frame as the model shows it (undefined: not known), the model's cursor row after
+	// the last write it parsed, and the model as last read into cells, with the rows written since
+	// ('all': read it whole). See frame-lines.ts.
+	let shown: Shown | undefined;
+	let cursorRow = 0;
+	let accepted = 0;
+	let read: Screen = [];
+	let dirty: Set<number> | 'all' = 'all';
 	let waitingForDrain = false;
 	const settleWaiters: Array<() => void> = [];
 
@@ -101,15 +110,46 @@ export function createDiffOutput(real: NodeJS.WriteStream, options: DiffOutputOp
 		counters.writeCalls++;
 	}
 
-	function feed(data: string | Uint8Array): void {
+	function feed(data: string | Uint8Array, onParsed?: (before: number) => void): void {
 		pending++;
-		model.write(data, parsed);
+		model.write(data, () => {
+			if (!disposed) {
+				const before = cursorRow;
+				cursorRow = model.buffer.active.cursorY;
+				onParsed?.(before);
+			}
+
+			parsed();
+		});
 	}
 
 	function accept(chunk: Uint8Array): void {
 		if (disposed || chunk.length === 0) return; // Ink writes '' to wait for the stream to flush
 		counters.inputBytes += chunk.length;
-		feed(chunk);
+		// Ink writes each render in one call, so a chunk holds whole characters.
+		const text = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('utf8');
+		const repaint = parseRepaint(text);
+		const change = repaint && shown ? changedLines(shown, repaint, model.rows) : undefined;
+		if (change) {
+			// Only the lines that differ from the last frame reach the model.
+			shown = change.shown;
+			if (dirty !== 'all') for (const y of change.rows) dirty.add(y);
+			feed(change.data);
+			return;
+		}
+
+		if (changesNoCells(text)) {
+			feed(chunk);
+			return;
+		}
+
+		dirty = 'all';
+		shown = undefined;
+		const sequence = ++accepted;
+		// Parsed whole: once the model has it, it shows that frame (unless more came meanwhile).
+		feed(chunk, repaint ? before => {
+			if (sequence === accepted) shown = shownAfter(repaint, {before, after: cursorRow}, model.rows);
+		} : undefined);
 	}
 
 	function parsed(): void {
@@ -150,7 +190,9 @@ export function createDiffOutput(real: NodeJS.WriteStream, options: DiffOutputOp
 
 	/** Everything that changed since the last frame, or '' if nothing did. */
 	function frame(): string {
-		const next = readCells(model);
+		const next = dirty === 'all' ? readCells(model) : readRows(model, read, dirty);
+		read = next;
+		dirty = new Set();
 		const cells = diffScreens(sent, next);
 		sent = next;
 		const out = modeChanges() + cells + cursorChanges(cells !== '');
@@ -198,6 +240,9 @@ export function createDiffOutput(real: NodeJS.WriteStream, options: DiffOutputOp
 		// The terminal rewrapped or cut its screen; as the size differs from what was sent, the next
 		// frame clears once and repaints whole.
 		resizeEmulator(model, next.columns, next.rows);
+		shown = undefined;
+		accepted++;
+		dirty = 'all';
 		stream.resize(next.columns, next.rows); // Ink redraws into the resized model
 		feed(''); // paint once that is parsed, even if Ink had nothing new to draw
 	}

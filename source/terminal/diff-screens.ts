@@ -103,8 +103,10 @@ function isPrintableAscii(char: string): boolean {
 	return char.length === 1 && char >= ' ' && char <= '~';
 }
 
-function checkShape(screen: Screen, name: string, cols: number): void {
+/** `skip(y)`: a row already checked (the same array as in the other screen, checked when it was new). */
+function checkShape(screen: Screen, name: string, cols: number, skip: (y: number) => boolean = () => false): void {
 	for (const [y, row] of screen.entries()) {
+		if (skip(y)) continue;
 		if (row.length !== cols) {
 			throw new Error(`diffScreens: ${name} row ${y} has ${row.length} cells, expected ${cols}`);
 		}
@@ -175,28 +177,94 @@ function paintRow(painter: Painter, y: number, old: Cell[], row: Cell[]): void {
 	}
 }
 
+/** A block of rows that moved up: rows top+by..bottom of `prev` are rows top..bottom-by of `next`. */
+export type Scroll = {top: number; bottom: number; by: number};
+
+/** Two rows show the same cells (the layer reuses unchanged rows, so most are the same array). */
+function sameRow(a: Cell[], b: Cell[]): boolean {
+	if (a === b) return true;
+	if (a.length !== b.length) return false;
+	for (let x = 0; x < a.length; x++) if (!sameCell(a[x]!, b[x]!)) return false;
+	return true;
+}
+
+/**
+ * The largest block of rows that `next` shows moved up by whole rows from where `prev` had them
+ * (a log tail gaining lines), counted in rows that changed; undefined when no block of at least
+ * two changed rows moved. Pure; the screens must be the same size.
+ */
+export function findScroll(prev: Screen, next: Screen): Scroll | undefined {
+	const rows = next.length;
+	const changed = next.map((row, y) => !sameRow(prev[y]!, row));
+	if (changed.filter(Boolean).length < 2) return undefined;
+	let best: (Scroll & {gain: number}) | undefined;
+	for (let by = 1; by < rows - 1; by++) {
+		let start = 0;
+		let gain = 0;
+		for (let y = 0; y <= rows - by; y++) {
+			const matches = y < rows - by && sameRow(next[y]!, prev[y + by]!);
+			if (matches) {
+				if (changed[y]) gain++;
+				continue;
+			}
+
+			// The run start..y-1 moved up by `by`: the region reaches down to where its last row came from.
+			if (y > start && gain >= 2 && (!best || gain > best.gain)) best = {top: start, bottom: y - 1 + by, by, gain};
+			start = y + 1;
+			gain = 0;
+		}
+	}
+
+	return best && {top: best.top, bottom: best.bottom, by: best.by};
+}
+
+/** `prev` as the terminal shows it after `scroll`: the block moved up, blank rows below it. */
+function scrolled(prev: Screen, {top, bottom, by}: Scroll, cols: number): Screen {
+	const screen = [...prev];
+	for (let y = top; y <= bottom; y++) screen[y] = y + by <= bottom ? prev[y + by]! : blankScreen(cols, 1)[0]!;
+	return screen;
+}
+
+/** Set the scroll region, scroll it up, and reset the region (which homes the cursor). */
+function scrollSequence({top, bottom, by}: Scroll): string {
+	return `${ESC}${top + 1};${bottom + 1}r${ESC}${by === 1 ? '' : by}S${ESC}r`;
+}
+
+function paintScreen(base: Screen, next: Screen, cols: number): string {
+	const painter = new Painter(cols);
+	for (let y = 0; y < next.length; y++) {
+		// A row the caller kept (readRows) is unchanged: no cell of it to compare.
+		if (base[y] !== next[y]) paintRow(painter, y, base[y]!, next[y]!);
+	}
+
+	return painter.finish();
+}
+
+export interface DiffOptions {
+	/**
+	 * Move a block of rows that scrolled with the terminal's scroll region (DECSTBM and SU, which
+	 * every xterm-like terminal has) when that is shorter than repainting it. Default true.
+	 */
+	scroll?: boolean;
+}
+
 /**
  * The bytes that change a terminal showing `prev` into one showing `next` (see the contract at the
  * top of this file). When the sizes differ, or `prev` is empty, the output clears the screen and
  * paints `next` whole.
  */
-export function diffScreens(prev: Screen, next: Screen): string {
+export function diffScreens(prev: Screen, next: Screen, options: DiffOptions = {}): string {
 	const rows = next.length;
 	const cols = next[0]?.length ?? 0;
-	checkShape(next, 'next', cols);
-	let base = prev;
-	let prefix = '';
+	checkShape(next, 'next', cols, y => prev[y] === next[y]);
 	if (prev.length !== rows || (prev[0]?.length ?? 0) !== cols) {
-		base = blankScreen(cols, rows);
-		prefix = `${ESC}2J`;
-	} else {
-		checkShape(prev, 'prev', cols);
+		return `${ESC}2J${paintScreen(blankScreen(cols, rows), next, cols)}`;
 	}
 
-	const painter = new Painter(cols);
-	for (let y = 0; y < rows; y++) {
-		paintRow(painter, y, base[y]!, next[y]!);
-	}
-
-	return prefix + painter.finish();
+	checkShape(prev, 'prev', cols, y => prev[y] === next[y]);
+	const painted = paintScreen(prev, next, cols);
+	const scroll = options.scroll === false ? undefined : findScroll(prev, next);
+	if (!scroll) return painted;
+	const viaScroll = scrollSequence(scroll) + paintScreen(scrolled(prev, scroll, cols), next, cols);
+	return Buffer.byteLength(viaScroll) < Buffer.byteLength(painted) ? viaScroll : painted;
 }

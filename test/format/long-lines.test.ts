@@ -4,7 +4,7 @@
 import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
 import {graphemeWidth} from '../../source/format/graphemes.js';
-import {logLineRows} from '../../source/format/log-rows.js';
+import {logLineRow, logLineRows} from '../../source/format/log-rows.js';
 import {lineWidth} from '../../source/format/segments.js';
 import {displayWidth, truncate, visiblePrefix} from '../../source/format/truncate.js';
 import {wrappedPage, wrapText} from '../../source/format/wrap.js';
@@ -100,5 +100,17 @@ describe('the fast grapheme widths agree with string-width', () => {
 		for (const text of ['héllo wörld', 'e\u0301\u0323x', '👩‍👩‍👧‍👦 family', '🇯🇵🇫🇷', 'か\u3099き', '한국어 텍스트', 'ｆｕｌｌ', 'a\u200db', '✅ ok', 'Ελληνικά', 'العربية', 'हिन्दी', `x${'\u0301'.repeat(200)}y`]) {
 			expect(graphemeWidth(text), text).toBe(stringWidth(text));
 		}
+	});
+});
+
+describe('logLineRow (the overview tail, memoised rows)', () => {
+	it('is logLineRows’ first row, the same array while line, width and source column stay', () => {
+		const held = line('ERROR request to bedrock-runtime failed: ThrottlingException');
+		const source = {label: 'supervisor', width: 12};
+		const row = logLineRow(held, 80, source);
+		expect(row).toEqual(logLineRows(held, 80, {wrap: false, source})[0]);
+		expect(logLineRow(held, 80, {...source})).toBe(row);
+		expect(logLineRow(held, 60, source)).not.toBe(row);
+		expect(logLineRow(held, 60, {label: 'threat-hunter', width: 12})).toEqual(logLineRows(held, 60, {wrap: false, source: {label: 'threat-hunter', width: 12}})[0]);
 	});
 });

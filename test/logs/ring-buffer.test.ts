@@ -43,9 +43,11 @@ describe('RingBuffer', () => {
 		expect(buffer.version).toBe(v0 + 2);
 		buffer.pushMany([]);
 		expect(buffer.version).toBe(v0 + 2);
+		expect(buffer.dropped).toBe(2);
 		buffer.clear();
 		expect(buffer.version).toBe(v0 + 3);
 		expect(buffer.size).toBe(0);
+		expect(buffer.dropped).toBe(2); // what fell off stays counted across a clear
 		expect(buffer.toArray()).toEqual([]);
 		buffer.push(9);
 		expect(buffer.toArray()).toEqual([9]);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {blankCell, blankScreen, screenText, Style, type Cell, type Screen} from '../../source/terminal/cells.js';
-import {diffScreens} from '../../source/terminal/diff-screens.js';
+import {diffScreens, findScroll} from '../../source/terminal/diff-screens.js';
 import {line, lineLike, serializeLine} from './arbitraries.js';
 import {applyDiff, screenFrom} from './screens.js';
 
@@ -126,6 +126,65 @@ describe('diffScreens', () => {
 				expect(result).toEqual(next);
 			}),
 			{numRuns: 150},
+		);
+	});
+});
+
+describe('findScroll and the scroll region', () => {
+	const header = 'LOGS · following';
+	const footer = 'q quit  ? help';
+	const messages = ['bedrock-runtime ThrottlingException', 'database connection reset', 'task stopped: OOM', 'retrying in 5s', 'health check failed', 'queue depth 1200', 'request timed out'];
+	const logRows = (from: number, count: number) => Array.from({length: count}, (_, i) => `${from + i}: ${messages[(from + i) % messages.length]}`);
+	const logScreen = (from: number) => plain(40, [header, ...logRows(from, 6), footer]);
+
+	it('finds a block of lines moved up by whole rows', () => {
+		expect(findScroll(logScreen(0), logScreen(1))).toEqual({top: 1, bottom: 6, by: 1});
+		expect(findScroll(logScreen(0), logScreen(3))).toEqual({top: 1, bottom: 6, by: 3});
+	});
+
+	it('finds nothing when nothing moved, when one row changed, or when rows changed in place', () => {
+		expect(findScroll(logScreen(0), logScreen(0))).toBeUndefined();
+		const one = logScreen(0);
+		one[3] = plain(40, ['changed'])[0]!;
+		expect(findScroll(logScreen(0), one)).toBeUndefined();
+		expect(findScroll(plain(10, ['a', 'b', 'c', 'd']), plain(10, ['w', 'x', 'y', 'z']))).toBeUndefined();
+		// A block moved down is not a scroll up.
+		expect(findScroll(logScreen(1), logScreen(0))).toBeUndefined();
+	});
+
+	it('scrolls the region and draws only the new line, and the terminal shows the new screen', async () => {
+		const prev = logScreen(0);
+		const next = logScreen(1);
+		const {result, diff} = await applyDiff(prev, next);
+		expect(result).toEqual(next);
+		expect(diff.startsWith(`${ESC}2;7r${ESC}S${ESC}r`)).toBe(true);
+		expect(diff).toContain(`6: ${messages[6]}`);
+		expect(diff).not.toContain(`5: ${messages[5]}`);
+		expect(diff.length).toBeLessThan(diffScreens(prev, next, {scroll: false}).length / 3);
+	});
+
+	it('keeps colours of the rows that moved and of the rows drawn after it', async () => {
+		const prev = await screenFrom(30, 6, 'head\n\u001B[31mred 1\u001B[0m\n\u001B[44mblue 2\u001B[0m\n\u001B[1mbold 3\u001B[0m\nplain 4\nfoot');
+		const next = await screenFrom(30, 6, 'head\n\u001B[44mblue 2\u001B[0m\n\u001B[1mbold 3\u001B[0m\nplain 4\n\u001B[32mgreen 5\u001B[0m\nfoot');
+		const {result, diff} = await applyDiff(prev, next);
+		expect(diff).toContain('r');
+		expect(result).toEqual(next);
+	});
+
+	it('turns a screen into the same screen scrolled by random lines (checked on an emulator)', async () => {
+		const cols = 16;
+		const rows = 8;
+		await fc.assert(
+			fc.asyncProperty(fc.array(line, {minLength: rows + 4, maxLength: rows + 4}), fc.integer({min: 1, max: 4}), fc.integer({min: 0, max: 2}), async (lines, by, fixed) => {
+				const draw = (shown: typeof lines) => shown.map(l => serializeLine(l, cols)).join('\n');
+				// `fixed` rows stay at the top (a header), the rest scrolls by `by`.
+				const top = lines.slice(0, fixed);
+				const prev = await screenFrom(cols, rows, draw([...top, ...lines.slice(fixed, rows)]));
+				const next = await screenFrom(cols, rows, draw([...top, ...lines.slice(fixed + by, rows + by)]));
+				const {result} = await applyDiff(prev, next);
+				expect(result).toEqual(next);
+			}),
+			{numRuns: 100},
 		);
 	});
 });

@@ -9,7 +9,7 @@ import {prettyJson} from '../../format/json.js';
 import {clipboardText, sanitize, sanitizeLines} from '../../format/sanitize.js';
 import {fitLine, type SegmentLine} from '../../format/segments.js';
 import {wrappedPage} from '../../format/wrap.js';
-import {logViewKey, useLogTail} from '../../hooks/use-log-tail.js';
+import {logViewKey, tailFreshness, useLogTail} from '../../hooks/use-log-tail.js';
 import type {Binding} from '../../input/bindings.js';
 import {describeFilterError, highlightRanges, parseFilterPattern, suggestFilterFix} from '../../logs/filter-pattern.js';
 import {logGroupTarget, useFixKeys} from '../../fixes/ui/fix-keys.js';
@@ -214,7 +214,7 @@ export function useLogsScreen(props: ScreenProps): ScreenModel {
 	return {
 		bindings,
 		capturesInput: state.editing,
-		freshness: {loading: tail.state.lastOkAt === undefined && !tail.state.error, updatedAt: tail.state.lastOkAt, stale: tail.state.stale, error: tail.state.error},
+		freshness: tailFreshness(tail.state),
 		body: (
 			<Box flexDirection="column">
 				<SegmentText line={status} />

@@ -1,0 +1,49 @@
+// An esbuild plugin: Ink's imports of string-width (its own, and its helpers' widest-line,
+// cli-truncate, wrap-ansi, slice-ansi), of slice-ansi and of @alcalzone/ansi-tokenize get the same functions
+// wrapped in cross-frame caches (source/terminal/render-caches.ts). Each wrapper imports the very
+// copy the importer would have had (wrap-ansi keeps its own string-width 7), so every answer is
+// unchanged; only repeated answers are not recomputed.
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const caches = path.join(root, 'source/terminal/render-caches.ts');
+const inkStack = /[\\/]node_modules[\\/](ink|widest-line|cli-truncate|wrap-ansi|slice-ansi)[\\/]/;
+
+const namespaces = {'string-width': 'cached-width', 'slice-ansi': 'cached-slice', '@alcalzone/ansi-tokenize': 'cached-tokenize'};
+
+export const inkRenderCaches = {
+	name: 'ink-render-caches',
+	setup(b) {
+		b.onResolve({filter: /^(string-width|slice-ansi|@alcalzone\/ansi-tokenize)$/}, async args => {
+			if (args.pluginData === 'real' || !inkStack.test(args.importer)) return undefined;
+			const real = await b.resolve(args.path, {kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'real'});
+			if (real.errors.length > 0) return {errors: real.errors};
+			return {path: real.path, namespace: namespaces[args.path]};
+		});
+		b.onLoad({filter: /.*/, namespace: 'cached-width'}, args => ({
+			contents: `import width from ${JSON.stringify(args.path)};\nimport {cachedWidth} from ${JSON.stringify(caches)};\nexport default cachedWidth(width);\n`,
+			loader: 'js',
+			resolveDir: root,
+		}));
+		b.onLoad({filter: /.*/, namespace: 'cached-slice'}, args => ({
+			contents: `import slice from ${JSON.stringify(args.path)};\nimport {cachedSlice} from ${JSON.stringify(caches)};\nexport default cachedSlice(slice);\n`,
+			loader: 'js',
+			resolveDir: root,
+		}));
+		b.onLoad({filter: /.*/, namespace: 'cached-tokenize'}, args => ({
+			contents: [
+				`import * as real from ${JSON.stringify(args.path)};`,
+				`import {cachedStyledChars, fasterStyledCharsToString} from ${JSON.stringify(caches)};`,
+				`export * from ${JSON.stringify(args.path)};`,
+				'const cached = cachedStyledChars(real.tokenize, real.styledCharsFromTokens);',
+				'export const tokenize = cached.tokenize;',
+				'export const styledCharsFromTokens = cached.styledCharsFromTokens;',
+				'export const styledCharsToString = fasterStyledCharsToString(real.ansiCodesToString, real.diffAnsiCodes);',
+				'',
+			].join('\n'),
+			loader: 'js',
+			resolveDir: root,
+		}));
+	},
+};

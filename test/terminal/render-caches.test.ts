@@ -1,0 +1,103 @@
+import {existsSync, readFileSync} from 'node:fs';
+import {createRequire} from 'node:module';
+import path from 'node:path';
+import {pathToFileURL} from 'node:url';
+import fc from 'fast-check';
+import {describe, expect, it} from 'vitest';
+import {cachedSlice, cachedStyledChars, cachedWidth, fasterStyledCharsToString, GenerationalCache} from '../../source/terminal/render-caches.js';
+
+// The very copies Ink imports, as the bundles' plugin wraps them (scripts/ink-render-caches.mjs).
+const inkEntry = createRequire(import.meta.url).resolve('ink'); // .../node_modules/ink/build/index.js
+const inkDir = path.dirname(path.dirname(inkEntry));
+// Where Node would look from Ink's files; read the package's exports by hand (some are import-only).
+function entryOf(name: string): string {
+	const dir = [path.join(inkDir, 'node_modules', name), path.join(path.dirname(inkDir), name)].find(candidate => existsSync(candidate));
+	if (!dir) throw new Error(`${name} is not installed beside ink`);
+	const {exports} = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {exports: unknown};
+	type Target = string | {import?: Target; default?: Target; '.'?: Target};
+	const pick = (target: Target): string => (typeof target === 'string' ? target : pick(target['.'] ?? target.import ?? target.default ?? './index.js'));
+	return path.join(dir, pick(exports as Target));
+}
+
+const load = async <T>(name: string): Promise<T> => (await import(pathToFileURL(entryOf(name)).href)) as T;
+type Code = {code: string; endCode: string};
+type Char = {type: 'char'; value: string; fullWidth: boolean; styles: Code[]};
+type Token = {type: 'ansi' | 'char'};
+const tokenizer = await load<{
+	tokenize: (text: string) => Token[];
+	styledCharsFromTokens: (tokens: Token[]) => Char[];
+	styledCharsToString: (chars: Char[]) => string;
+	ansiCodesToString: (codes: Code[]) => string;
+	diffAnsiCodes: (from: Code[], to: Code[]) => Code[];
+}>('@alcalzone/ansi-tokenize');
+const stringWidth = (await load<{default: (text: string) => number}>('string-width')).default;
+const sliceAnsi = (await load<{default: (text: string, start?: number, end?: number) => string}>('slice-ansi')).default;
+
+// Styled text as Ink writes it: SGR colours and attributes around plain, wide and combining text.
+const sgr = fc.constantFrom('\u001B[31m', '\u001B[39m', '\u001B[1m', '\u001B[22m', '\u001B[2m', '\u001B[7m', '\u001B[27m', '\u001B[38;5;208m', '\u001B[48;2;10;20;30m', '\u001B[49m', '\u001B[0m');
+const piece = fc.oneof(sgr, fc.constantFrom('a', 'b', ' ', '─', '▲', '界', 'é', 'e\u0301', '✅', '⚠'), fc.string({maxLength: 6}).map(s => s.replace(/[\u0000-\u001F\u007F]/g, '')));
+const styled = fc.array(piece, {maxLength: 24}).map(parts => parts.join(''));
+
+describe('GenerationalCache', () => {
+	it('computes once per key while the key is in use, and stays within twice its capacity', () => {
+		const cache = new GenerationalCache<number, number>(4);
+		let computed = 0;
+		const square = (n: number) => {
+			computed++;
+			return n * n;
+		};
+		for (let round = 0; round < 3; round++) for (const n of [1, 2, 3]) expect(cache.get(n, square)).toBe(n * n);
+		expect(computed).toBe(3);
+		for (let n = 10; n < 100; n++) cache.get(n, square);
+		expect(cache.size).toBeLessThanOrEqual(8);
+		computed = 0;
+		cache.get(1, square); // long forgotten: computed again
+		expect(computed).toBe(1);
+	});
+
+	it('rejects a capacity that is not a whole number above 0', () => {
+		expect(() => new GenerationalCache(0)).toThrow(/capacity/);
+	});
+});
+
+describe('the cached functions answer as the originals do', () => {
+	it('string-width', () => {
+		const width = cachedWidth(stringWidth, 8);
+		fc.assert(
+			fc.property(styled, text => {
+				expect([width(text), width(text)]).toEqual([stringWidth(text), stringWidth(text)]);
+			}),
+		);
+	});
+
+	it('tokenize and styledCharsFromTokens, and the same answer for the same line', () => {
+		const cached = cachedStyledChars(tokenizer.tokenize, tokenizer.styledCharsFromTokens, 8);
+		fc.assert(
+			fc.property(styled, line => {
+				const chars = cached.styledCharsFromTokens(cached.tokenize(line));
+				expect(chars).toEqual(tokenizer.styledCharsFromTokens(tokenizer.tokenize(line)));
+				expect(cached.styledCharsFromTokens(cached.tokenize(line))).toBe(chars);
+			}),
+		);
+	});
+
+	it('styledCharsToString, on rows put together from several lines as Ink does', () => {
+		const toString = fasterStyledCharsToString(tokenizer.ansiCodesToString, tokenizer.diffAnsiCodes);
+		fc.assert(
+			fc.property(fc.array(styled, {maxLength: 4}), lines => {
+				const row = lines.flatMap(line => tokenizer.styledCharsFromTokens(tokenizer.tokenize(line)));
+				expect(toString(row)).toBe(tokenizer.styledCharsToString(row));
+			}),
+		);
+	});
+
+	it('slice-ansi', () => {
+		const slice = cachedSlice(sliceAnsi, 8);
+		fc.assert(
+			fc.property(styled, fc.nat(30), fc.nat(30), (text, a, b) => {
+				expect(slice(text, a, a + b)).toBe(sliceAnsi(text, a, a + b));
+				expect(slice(text, a)).toBe(sliceAnsi(text, a));
+			}),
+		);
+	});
+});
