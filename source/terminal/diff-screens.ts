@@ -225,9 +225,13 @@ function scrolled(prev: Screen, {top, bottom, by}: Scroll, cols: number): Screen
 	return screen;
 }
 
-/** Set the scroll region, scroll it up, and reset the region (which homes the cursor). */
+/**
+ * Set the scroll region, scroll it up, and reset the region (which homes the cursor). It scrolls
+ * by line feeds at the region's bottom row rather than SU (CSI S): every VT100 descendant scrolls
+ * its region on a line feed there, the Linux console included, which has no SU.
+ */
 function scrollSequence({top, bottom, by}: Scroll): string {
-	return `${ESC}${top + 1};${bottom + 1}r${ESC}${by === 1 ? '' : by}S${ESC}r`;
+	return `${ESC}${top + 1};${bottom + 1}r${ESC}${bottom + 1}H${'\n'.repeat(by)}${ESC}r`;
 }
 
 function paintScreen(base: Screen, next: Screen, cols: number): string {
@@ -242,8 +246,9 @@ function paintScreen(base: Screen, next: Screen, cols: number): string {
 
 export interface DiffOptions {
 	/**
-	 * Move a block of rows that scrolled with the terminal's scroll region (DECSTBM and SU, which
-	 * every xterm-like terminal has) when that is shorter than repainting it. Default true.
+	 * Move a block of rows that scrolled with the terminal's scroll region (DECSTBM and line feeds
+	 * at its bottom, which every VT100-like terminal has) when that is shorter than repainting it.
+	 * Default true.
 	 */
 	scroll?: boolean;
 }

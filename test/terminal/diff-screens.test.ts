@@ -157,7 +157,7 @@ describe('findScroll and the scroll region', () => {
 		const next = logScreen(1);
 		const {result, diff} = await applyDiff(prev, next);
 		expect(result).toEqual(next);
-		expect(diff.startsWith(`${ESC}2;7r${ESC}S${ESC}r`)).toBe(true);
+		expect(diff.startsWith(`${ESC}2;7r${ESC}7H\n${ESC}r`)).toBe(true);
 		expect(diff).toContain(`6: ${messages[6]}`);
 		expect(diff).not.toContain(`5: ${messages[5]}`);
 		expect(diff.length).toBeLessThan(diffScreens(prev, next, {scroll: false}).length / 3);
