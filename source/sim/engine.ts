@@ -2,7 +2,7 @@
 // crossed in a bounded number of coarse steps first (never more than MAX_COARSE_STEPS + the
 // FINE_WINDOW of one-second steps), so a clock jumping by days costs milliseconds, not hours.
 
-import {ALARMS_LOG_GROUP, REGRESSED_IMAGES, serviceLogGroup, type EnvName} from './catalog.js';
+import {ALARMS_LOG_GROUP, serviceLogGroup, type EnvName} from './catalog.js';
 import {floorTo, MINUTE, SECOND, STEP_MS} from './clock.js';
 import {evaluateAlarms} from './alarm-evaluation.js';
 import {advanceDatabases} from './database.js';
@@ -53,7 +53,7 @@ function lineContext(world: World, reading: {task: SimTask; service: SimService;
 		poolBusy: service.profile.dbPool > 0 ? poolOccupancy(service.env, at) : 0,
 		down,
 		jsonLogs: service.profile.jsonLogs,
-		...(REGRESSED_IMAGES.has(task.image) ? {regression: REGRESSED_IMAGES.get(task.image)} : {}),
+		...(world.regressedImages.has(task.image) ? {regression: world.regressedImages.get(task.image)} : {}),
 	};
 }
 

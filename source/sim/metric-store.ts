@@ -157,3 +157,12 @@ export function aggregateOne(series: Series | undefined, periodStart: number, pe
 	}
 	return aggregate.count > 0 ? statValue(aggregate, stat) : undefined;
 }
+
+/** Replaces the bucket of t's minute with one value (a drill's fault rewriting the minutes it has been building for). */
+export function rewriteMinute(series: Series, t: number, value: number, weight: number): void {
+	const minute = Math.floor(t / MINUTE);
+	if (!Number.isFinite(value) || minute <= series.newest - RING_MINUTES) return;
+	const slot = ((minute % RING_MINUTES) + RING_MINUTES) % RING_MINUTES;
+	series.minute[slot] = -1;
+	addSample(series, t, value, weight);
+}

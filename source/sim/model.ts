@@ -39,6 +39,8 @@ export type SimTask = {
 	healthyAt?: number;
 	oomAt?: number;
 	pullFails: boolean;
+	/** When a leak that is not the image's began in this task (a drill's fault); its uptime counts from here. */
+	leakFrom?: number;
 	/** Who asked it to stop: the scheduler drains for a while, a user stop is quicker. */
 	stopKind?: 'scheduler' | 'user';
 	// Workload, fixed at launch.
@@ -160,6 +162,10 @@ export type World = {
 	dbs: Map<string, SimDb>;
 	nextEventSeq: number;
 	nextRequest: number;
+	/** Images whose code leaks memory (MiB per minute of uptime): catalog.ts's, none in a calm account. */
+	leakingImages: Map<string, number>;
+	/** Images that log errors far more often than the revision before: the share of ERROR lines. */
+	regressedImages: Map<string, number>;
 };
 
 export type AlarmStateChange = {name: string; from: AlarmState; to: AlarmState; reason: string; at: number};

@@ -13,6 +13,8 @@ export type TaskLoad = {
 	leakMiBPerMin: number;
 	memoryMiB: number;
 	cpuUnits: number;
+	/** The leak's start when it is not the task's own (a drill's fault): memory grows from here. */
+	leakFrom?: number;
 };
 
 /** Above this share of the limit, garbage collection fights the leak and growth slows. */
@@ -34,7 +36,7 @@ function leakShape(load: TaskLoad): {linearMinutes: number; start: number; tau: 
 
 /** Memory in use (MiB) at time t, before the caller's jitter. */
 export function usedMiB(load: TaskLoad, t: number): number {
-	const ageMinutes = Math.max(0, t - load.startedAt) / MINUTE;
+	const ageMinutes = Math.max(0, t - (load.leakFrom ?? load.startedAt)) / MINUTE;
 	const wobble = load.baseMiB * 0.015 * smoothNoise(t, 4 * MINUTE, (labelKey(load.id) ^ 0x6d656d) >>> 0);
 	if (load.leakMiBPerMin <= 0) return load.baseMiB + wobble;
 	const {linearMinutes, start, tau} = leakShape(load);

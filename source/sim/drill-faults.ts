@@ -1,0 +1,119 @@
+// The faults a drill injects into the simulated account (source/drills/ says which, when and why),
+// and the check that the fault's cause is gone. Each fault changes the world the way the incident
+// would, so the dashboard, the runbooks' diagnoses and the fixes see it through the port like any
+// other state; the check reads the world, never what is drawn, so hiding a symptom (raising an
+// alarm's threshold) does not count as fixing it.
+
+import type {MetricAlarmInput} from '../port/types.js';
+import {putMetricAlarm} from './alarms.js';
+import {MINUTE, SECOND} from './clock.js';
+import {logAlarmChanges} from './engine.js';
+import {writeEvent} from './logs.js';
+import {rewriteMinute} from './metric-store.js';
+import type {SimService, World} from './model.js';
+import {serviceLogGroup} from './catalog.js';
+import {taskLoad} from './tasks.js';
+import {memoryPercent, oomAfterMs} from './workload.js';
+
+export type SimFault =
+	/**
+	 * The service's running processes leak (a cache that grows without bound since a bad workflow
+	 * arrived `onsetMinutes` ago): memory climbs toward the limit. Tasks started after the
+	 * injection are clean, so replacing every leaking task removes the cause.
+	 */
+	| {kind: 'memory-leak'; service: string; leakMiBPerMin: number; onsetMinutes: number}
+	/** Noise: an alarm that is in ALARM and means nothing for the incident (missing data treated as breaching). */
+	| {kind: 'harmless-alarm'; name: string; service: string; metricName: string; description: string}
+	/** Noise: ordinary error lines of a healthy service. */
+	| {kind: 'error-lines'; service: string; message: string; count: number};
+
+function serviceOf(world: World, name: string): SimService {
+	const service = world.services.get(name);
+	if (!service) throw new Error(`drill fault: no service ${name} in the simulated account (known: ${[...world.services.keys()].join(', ')})`);
+	return service;
+}
+
+function running(service: SimService) {
+	return service.tasks.filter(task => task.lastStatus === 'RUNNING');
+}
+
+function injectLeak(world: World, fault: Extract<SimFault, {kind: 'memory-leak'}>): void {
+	const service = serviceOf(world, fault.service);
+	const at = world.time;
+	const leakFrom = at - fault.onsetMinutes * MINUTE;
+	const tasks = running(service);
+	for (const task of tasks) {
+		task.leakMiBPerMin = fault.leakMiBPerMin;
+		task.leakFrom = Math.max(task.startedAt ?? leakFrom, leakFrom);
+		const lifetime = oomAfterMs(taskLoad(task));
+		task.oomAt = lifetime === undefined ? undefined : Math.max(at + MINUTE, task.leakFrom + lifetime);
+		if (task.oomAt !== undefined) task.nextAt = Math.min(task.nextAt, task.oomAt);
+	}
+	// The leak has been building since leakFrom: the service's memory series says so, as
+	// CloudWatch's would (an alarm on it then fires within a minute instead of after the onset).
+	if (!service.memSeries || tasks.length === 0) return;
+	// The minute in progress too, for the seconds it has had.
+	for (let minute = Math.floor(leakFrom / MINUTE) * MINUTE; minute < at; minute += MINUTE) {
+		const seconds = Math.min(MINUTE, at - minute) / SECOND;
+		const mid = minute + (seconds * SECOND) / 2;
+		const mean = tasks.reduce((sum, task) => sum + memoryPercent(taskLoad(task), mid), 0) / tasks.length;
+		rewriteMinute(service.memSeries, mid, mean, seconds * tasks.length);
+	}
+}
+
+function injectHarmlessAlarm(world: World, fault: Extract<SimFault, {kind: 'harmless-alarm'}>): void {
+	const service = serviceOf(world, fault.service);
+	const input: MetricAlarmInput = {
+		name: fault.name,
+		description: fault.description,
+		namespace: 'ACSO/Agents',
+		metricName: fault.metricName,
+		dimensions: {ServiceName: service.name},
+		statistic: 'Maximum',
+		periodSeconds: 60,
+		evaluationPeriods: 1,
+		threshold: 1,
+		comparisonOperator: 'GreaterThanThreshold',
+		actionsEnabled: false,
+		extra: {TreatMissingData: 'breaching'},
+	};
+	logAlarmChanges(world, putMetricAlarm(world, input));
+}
+
+function injectErrorLines(world: World, fault: Extract<SimFault, {kind: 'error-lines'}>): void {
+	const service = serviceOf(world, fault.service);
+	const task = running(service)[0];
+	const stream = task ? task.logStream : `${service.profile.short}/${service.profile.container}/drill`;
+	for (let i = 0; i < fault.count; i++) {
+		const at = world.time - (fault.count - i) * 7 * SECOND;
+		writeEvent(world, serviceLogGroup(service.env, service.profile.short), at, world.time, stream, `ERROR [${service.profile.short}] ${fault.message}`);
+	}
+}
+
+export function injectFault(world: World, fault: SimFault): void {
+	switch (fault.kind) {
+		case 'memory-leak':
+			injectLeak(world, fault);
+			return;
+		case 'harmless-alarm':
+			injectHarmlessAlarm(world, fault);
+			return;
+		case 'error-lines':
+			injectErrorLines(world, fault);
+	}
+}
+
+/** Whether the fault's cause is gone from the world (noise is never the cause: always true). */
+export function faultFixed(world: World, fault: SimFault): boolean {
+	switch (fault.kind) {
+		case 'memory-leak': {
+			const service = serviceOf(world, fault.service);
+			const tasks = running(service);
+			// Every leaking process replaced, and the service serving at its desired count (stopping it is no fix).
+			return service.desiredCount > 0 && tasks.length >= service.desiredCount && tasks.every(task => task.leakFrom === undefined);
+		}
+		case 'harmless-alarm':
+		case 'error-lines':
+			return true;
+	}
+}
