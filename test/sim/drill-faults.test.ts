@@ -10,7 +10,7 @@ function calmSim(seed = 3): Harness {
 	return {sim: createSimCloud({seed, clock, isWriteEnabled: () => write.enabled, calm: true}), clock, write};
 }
 
-const leak: SimFault = {kind: 'memory-leak', service: SUPERVISOR, leakMiBPerMin: 30, onsetMinutes: 33};
+const leak: SimFault = {kind: 'memory-leak', service: SUPERVISOR, leakMiBPerMin: 8, onsetMinutes: 195};
 
 describe('the calm account', () => {
 	it.each([1, 3, 42])('seed %i: no alarm in ALARM, the supervisor well below the memory threshold, no rollout in progress', async seed => {
@@ -48,6 +48,20 @@ describe('a memory leak', () => {
 		await h.sim.operator.updateService(PROD, SUPERVISOR, {forceNewDeployment: true});
 		for (let i = 0; i < 10 && !h.sim.control.faultFixed(leak); i++) h.clock.advance(MINUTE);
 		expect(h.sim.control.faultFixed(leak)).toBe(true);
+	});
+
+	it.each([0, 29, 59])('has kept the supervisor above 90 percent for the whole hour before it goes in (injected $0 minutes past the hour), and kills no task for 20 minutes', async minutes => {
+		const clock = createManualClock(T0 + minutes * MINUTE + 17_000);
+		const sim = createSimCloud({seed: 4, clock, isWriteEnabled: () => true, calm: true});
+		sim.control.injectFault(leak);
+		const [series] = await sim.metrics.getMetricData(
+			[{id: 'm', namespace: 'AWS/ECS', metricName: 'MemoryUtilization', dimensions: {ClusterName: PROD, ServiceName: SUPERVISOR}, stat: 'Average', periodSeconds: 3600}],
+			{start: clock.now() - 2 * 3600_000, end: clock.now() + 1},
+		);
+		expect(series!.points.at(-1)!.v).toBeGreaterThan(90);
+		clock.advance(20 * MINUTE);
+		const stopped = await sim.services.listTasks(PROD, {service: SUPERVISOR, desiredStatus: 'STOPPED'});
+		expect(stopped).toEqual([]);
 	});
 
 	it('is no fix to stop the service', async () => {

@@ -1,0 +1,203 @@
+// The drills: one per `### Issue:` of the built-in guide, plus a rollout gone bad. Scenarios are
+// data: the fault the simulated account is broken with, the noise beside it, the condition that
+// counts as fixed, the ideal path. A scenario without a fault is listed but not playable yet:
+// `drill NAME` refuses it with that reason rather than running a drill that cannot be won.
+import type {SimFault} from '../sim/index.js';
+import type {DrillScenario} from './scenario-types.js';
+
+const prod = (short: string) => `acso-production-${short}`;
+
+/** Noise every drill carries: a second alarm in ALARM that means nothing, and ordinary errors of a healthy service. */
+const standardNoise: readonly SimFault[] = [
+	{
+		kind: 'harmless-alarm',
+		name: 'ACSO-ReportExportLag',
+		service: prod('financial-intelligence'),
+		metricName: 'ReportExportLagSeconds',
+		description: 'Nightly report export lag (no datapoints outside the export window)',
+	},
+	{kind: 'error-lines', service: prod('threat-hunter'), message: 'hunt h-2291 failed: timeout querying CloudTrail Lake (retrying in 30s)', count: 4},
+];
+
+const notYet = {noise: standardNoise, rightFixes: [], idealPath: [], visible: '', parSeconds: 300, timeLimitMinutes: 20} as const;
+
+export const scenarios: readonly DrillScenario[] = [
+	{
+		...notYet,
+		id: 'deployment-fails-with-service-not-found',
+		name: 'Service not found',
+		tree: 'deployment-fails-with-service-not-found',
+		treeTitle: 'Deployment Fails with "Service Not Found"',
+		difficulty: 'easy',
+		page: 'deploys to production fail: ServiceNotFoundException',
+		fixed: 'the service exists in the cluster the deploy names',
+	},
+	{
+		...notYet,
+		id: 'container-image-pull-failures',
+		name: 'Image pull failures',
+		tree: 'container-image-pull-failures',
+		treeTitle: 'Container Image Pull Failures',
+		difficulty: 'easy',
+		page: 'a service is short of tasks: new tasks stop with CannotPullContainerError',
+		fixed: 'the service runs a revision whose image exists, at its desired count',
+	},
+	{
+		...notYet,
+		id: 'task-definition-registration-fails',
+		name: 'Task definition registration fails',
+		tree: 'task-definition-registration-fails',
+		treeTitle: 'Task Definition Registration Fails',
+		difficulty: 'medium',
+		page: 'the pipeline cannot register a new revision: access denied on iam:PassRole',
+		fixed: 'a revision with valid role ARNs is registered and deployed',
+	},
+	{
+		...notYet,
+		id: 'agents-cannot-communicate-with-bedrock',
+		name: 'Bedrock unreachable',
+		tree: 'agents-cannot-communicate-with-bedrock',
+		treeTitle: 'Agents Cannot Communicate with Bedrock',
+		difficulty: 'hard',
+		page: 'agents log AccessDeniedException from bedrock:InvokeModel',
+		fixed: 'the task role may invoke the model again (no access-denied on the calls)',
+	},
+	{
+		...notYet,
+		id: 'inter-agent-communication-failures',
+		name: 'Agents cannot reach each other',
+		tree: 'inter-agent-communication-failures',
+		treeTitle: 'Inter-Agent Communication Failures',
+		difficulty: 'hard',
+		page: 'workflows time out waiting for incident-response',
+		fixed: 'the agents answer each other again (no timeouts between them)',
+	},
+	{
+		...notYet,
+		id: 'high-cpu-utilization',
+		name: 'High CPU',
+		tree: 'high-cpu-utilization',
+		treeTitle: 'High CPU Utilization',
+		difficulty: 'easy',
+		page: 'ACSO-HighCPU is in ALARM',
+		fixed: 'the supervisor runs enough tasks to carry its load',
+	},
+	{
+		id: 'memory-leaks',
+		name: 'Memory leak',
+		tree: 'memory-leaks',
+		treeTitle: 'Memory Leaks',
+		difficulty: 'easy',
+		page: 'ACSO-HighMemory is in ALARM: the supervisor climbs toward its memory limit',
+		// Slow enough that memory has sat above 90% for the whole past hour (the guide's hourly check sees
+		// it wherever the hour boundary falls), and the first task is killed only some 25 minutes in.
+		fault: {kind: 'memory-leak', service: prod('supervisor'), leakMiBPerMin: 8, onsetMinutes: 195},
+		noise: standardNoise,
+		fixed: 'every leaking supervisor task replaced, the service at its desired count',
+		visible: 't → Memory Leaks',
+		rightFixes: [{action: 'force-new-deployment', resource: prod('supervisor')}],
+		idealPath: [
+			{keys: ['t'], does: 'open the tree the overview suggests', shows: 'Runbooks › Performance › Memory Leaks'},
+			{keys: ['enter'], does: 'run "Check memory trends"', shows: '✗ PROBLEM'},
+			{keys: ['n'], does: 'jump to the recommended resolution (restart the service)', shows: 'update-service'},
+			{keys: ['a'], does: 'open its fix: force a new deployment of the supervisor', shows: `type ${prod('supervisor')} to confirm`},
+			{keys: [prod('supervisor')], does: 'type the service name to confirm', shows: '⏎ sends'},
+			{keys: ['enter'], does: 'send the change', shows: '✓ Done'},
+		],
+		parSeconds: 420,
+		timeLimitMinutes: 15,
+	},
+	{
+		...notYet,
+		id: 'database-connection-issues',
+		name: 'Database connections',
+		tree: 'database-connection-issues',
+		treeTitle: 'Database Connection Issues',
+		difficulty: 'medium',
+		page: 'ACSO-HighDBConnections is in ALARM; agents log connection timeouts',
+		fixed: 'the database has the capacity its clients need',
+	},
+	{
+		...notYet,
+		id: 'authentication-failures',
+		name: 'Authentication failures',
+		tree: 'authentication-failures',
+		treeTitle: 'Authentication Failures',
+		difficulty: 'hard',
+		page: 'agents log AccessDenied on the calls they make',
+		fixed: 'the role has the permissions again (no access-denied on the calls)',
+	},
+	{
+		...notYet,
+		id: 'network-security-violations',
+		name: 'Network security',
+		tree: 'network-security-violations',
+		treeTitle: 'Network Security Violations',
+		difficulty: 'hard',
+		page: 'connections refused between agents after a security group change',
+		fixed: 'the security group allows the agents\u2019 port again',
+	},
+	{
+		...notYet,
+		id: 'missing-metrics',
+		name: 'Missing metrics',
+		tree: 'missing-metrics',
+		treeTitle: 'Missing Metrics',
+		difficulty: 'medium',
+		page: 'an error dashboard went flat: its metric filter is gone',
+		fixed: 'the metric filter exists again and its metric has data',
+	},
+	{
+		...notYet,
+		id: 'alert-fatigue',
+		name: 'Alert fatigue',
+		tree: 'alert-fatigue',
+		treeTitle: 'Alert Fatigue',
+		difficulty: 'medium',
+		page: 'an alarm flaps between OK and ALARM every few minutes',
+		fixed: 'the alarm needs a sustained breach (more evaluation periods)',
+	},
+	{
+		...notYet,
+		id: 'log-retention-problems',
+		name: 'Log retention',
+		tree: 'log-retention-problems',
+		treeTitle: 'Log Retention Problems',
+		difficulty: 'easy',
+		page: 'the log bill doubled: a log group keeps everything forever',
+		fixed: 'every log group of the environment has a retention policy',
+	},
+	{
+		...notYet,
+		id: 'configuration-drift',
+		name: 'Configuration drift',
+		tree: 'configuration-drift',
+		treeTitle: 'Configuration Drift',
+		difficulty: 'medium',
+		page: 'a service runs a desired count nobody asked for',
+		fixed: 'the service matches its expected configuration',
+	},
+	{
+		...notYet,
+		id: 'rollout-gone-bad',
+		name: 'Rollout gone bad',
+		tree: 'deploy',
+		treeTitle: 'Rollback cockpit',
+		difficulty: 'medium',
+		page: 'a new revision logs errors several times as often as the old one',
+		fixed: 'no task runs the bad revision; the service is back on the good one',
+	},
+];
+
+export function scenarioById(id: string): DrillScenario | undefined {
+	return scenarios.find(scenario => scenario.id === id);
+}
+
+/** Why the scenario cannot be played yet, or undefined when it can. */
+export function unplayable(scenario: DrillScenario): string | undefined {
+	return scenario.fault ? undefined : `the simulated account cannot break the way "${scenario.name}" needs yet`;
+}
+
+export function playableScenarios(): DrillScenario[] {
+	return scenarios.filter(scenario => unplayable(scenario) === undefined);
+}
