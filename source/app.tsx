@@ -108,6 +108,8 @@ export function App({cloud: startCloud, config: startConfig, now = Date.now, ini
 	}, [state.notice]);
 
 	const notify = useCallback<AppContextValue['notify']>((text, tone = 'info') => dispatch({type: 'notify', notice: {text, tone, at: now()}}), [now]);
+	// A drill's page arrives as a notice when its fault goes in.
+	useEffect(() => drill?.listen(text => notify(text, 'warn')), [drill, notify]);
 	useCapturedNotices(cloud, notify);
 	// What discovery could not read or found missing is said once, not at every rediscovery.
 	const discoveryNotes = discovery.poll.data?.notes;

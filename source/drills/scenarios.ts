@@ -3,7 +3,7 @@
 // counts as fixed, the ideal path. A scenario without a fault is listed but not playable yet:
 // `drill NAME` refuses it with that reason rather than running a drill that cannot be won.
 import type {SimFault} from '../sim/index.js';
-import type {DrillScenario} from './scenario-types.js';
+import type {DrillScenario, IdealStep} from './scenario-types.js';
 
 const prod = (short: string) => `acso-production-${short}`;
 
@@ -18,6 +18,16 @@ const standardNoise: readonly SimFault[] = [
 	},
 	{kind: 'error-lines', service: prod('threat-hunter'), message: 'hunt h-2291 failed: timeout querying CloudTrail Lake (retrying in 30s)', count: 4},
 ];
+
+/** The runbooks screen from anywhere, then an area and an issue by their places in the guide. */
+function openTree(area: number, issue: number, crumb: string): IdealStep[] {
+	return [
+		{keys: [':'], does: 'open the command line', shows: ':'},
+		{keys: ['runbooks', 'enter'], does: 'go to the runbooks', shows: 'ACSO Troubleshooting Guide'},
+		{keys: [...Array.from({length: area}, () => 'j'), 'enter'], does: 'open the area', shows: 'Runbooks › '},
+		{keys: [...Array.from({length: issue}, () => 'j'), 'enter'], does: 'open the issue', shows: crumb},
+	];
+}
 
 const notYet = {noise: standardNoise, rightFixes: [], idealPath: [], visible: '', parSeconds: 300, timeLimitMinutes: 20} as const;
 
@@ -158,14 +168,28 @@ export const scenarios: readonly DrillScenario[] = [
 		fixed: 'the alarm needs a sustained breach (more evaluation periods)',
 	},
 	{
-		...notYet,
 		id: 'log-retention-problems',
 		name: 'Log retention',
 		tree: 'log-retention-problems',
 		treeTitle: 'Log Retention Problems',
 		difficulty: 'easy',
-		page: 'the log bill doubled: a log group keeps everything forever',
-		fixed: 'every log group of the environment has a retention policy',
+		page: 'the CloudWatch Logs bill doubled this month: production logs are kept forever',
+		fault: {kind: 'no-retention', logGroup: '/aws/acso/production/agents', minDays: 7},
+		noise: standardNoise,
+		fixed: 'the production agents log group has a retention policy of a week or more',
+		visible: 'PAGE:',
+		rightFixes: [{action: 'put-retention', resource: '/aws/acso/production/agents'}],
+		idealPath: [
+			...openTree(5, 0, 'Runbooks › Data and Storage › Log Retention Problems'),
+			{keys: ['enter'], does: 'run "Check log group retention settings"', shows: '✗ PROBLEM'},
+			{keys: ['n'], does: 'jump to the recommended resolution (set a retention)', shows: 'put-retention-policy'},
+			{keys: ['a'], does: 'open its fix: a retention policy on the agents log group (90 days)', shows: 'Retention (days)'},
+			{keys: ['enter'], does: 'preview the change', shows: 'type /aws/acso/production/agents to confirm'},
+			{keys: ['/aws/acso/production/agents'], does: 'type the log group to confirm', shows: '⏎ sends'},
+			{keys: ['enter'], does: 'send the change', shows: '✓ Done'},
+		],
+		parSeconds: 180,
+		timeLimitMinutes: 10,
 	},
 	{
 		...notYet,

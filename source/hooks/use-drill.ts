@@ -19,6 +19,8 @@ export type DrillShell = {
 	/** Every key the engineer pressed, as the key router heard it (typed text: one per character). */
 	onKey(input: string): void;
 	observeRunbook(session: RunbookSession): () => void;
+	/** Hears the page (what the pager says) when the fault goes in; returns the unsubscribe. */
+	listen(say: (text: string) => void): () => void;
 };
 
 export type DrillRun = {state: DrillState; shell: DrillShell; audit: AuditLog; hints: string[]};
@@ -40,6 +42,7 @@ export function useDrill({scenario, cloud, audit: baseAudit, now, injectDelayMs,
 	const latest = useRef(state);
 	latest.current = state;
 	const noiseIn = useRef(false);
+	const listeners = useRef(new Set<(text: string) => void>());
 
 	useEffect(() => {
 		const look = () => {
@@ -53,6 +56,7 @@ export function useDrill({scenario, cloud, audit: baseAudit, now, injectDelayMs,
 			if (current.injectedAt === undefined && scenario.fault && at >= current.injectAt) {
 				cloud.control.injectFault(scenario.fault);
 				dispatch({type: 'injected', at});
+				for (const say of listeners.current) say(`PAGE: ${scenario.page}`);
 			} else if (current.injectedAt !== undefined && scenario.fault && cloud.control.faultFixed(scenario.fault)) {
 				dispatch({type: 'fixed', at});
 			}
@@ -97,6 +101,10 @@ export function useDrill({scenario, cloud, audit: baseAudit, now, injectDelayMs,
 	}, [scenario]);
 	const giveUp = useCallback(() => dispatch({type: 'give-up', at: now()}), [now]);
 	const badge = useCallback(() => `DRILL ${elapsedLabel(latest.current, now())}`, [now]);
-	const shell = useMemo<DrillShell>(() => ({badge, hint, giveUp, onKey, observeRunbook}), [badge, hint, giveUp, onKey, observeRunbook]);
+	const listen = useCallback((say: (text: string) => void) => {
+		listeners.current.add(say);
+		return () => void listeners.current.delete(say);
+	}, []);
+	const shell = useMemo<DrillShell>(() => ({badge, hint, giveUp, onKey, observeRunbook, listen}), [badge, hint, giveUp, onKey, observeRunbook, listen]);
 	return {state, shell, audit, hints: revealedHints(scenario, state)};
 }

@@ -22,6 +22,10 @@ export type SimFault =
 	 * injection are clean, so replacing every leaking task removes the cause.
 	 */
 	| {kind: 'memory-leak'; service: string; leakMiBPerMin: number; onsetMinutes: number}
+	/** Someone removed the log group's retention policy: its logs never expire and storage grows. Fixed by a retention of at least `minDays`. */
+	| {kind: 'no-retention'; logGroup: string; minDays: number}
+	/** The metric filter that publishes the metric was deleted: the metric has no data. Fixed when a filter on the group publishes it again. */
+	| {kind: 'metric-filter-deleted'; logGroup: string; filterName: string; metricName: string; metricNamespace: string}
 	/** Noise: an alarm that is in ALARM and means nothing for the incident (missing data treated as breaching). */
 	| {kind: 'harmless-alarm'; name: string; service: string; metricName: string; description: string}
 	/** Noise: ordinary error lines of a healthy service. */
@@ -90,8 +94,20 @@ function injectErrorLines(world: World, fault: Extract<SimFault, {kind: 'error-l
 	}
 }
 
+function groupOf(world: World, name: string) {
+	const group = world.logGroups.get(name);
+	if (!group) throw new Error(`drill fault: no log group ${name} in the simulated account`);
+	return group;
+}
+
 export function injectFault(world: World, fault: SimFault): void {
 	switch (fault.kind) {
+		case 'no-retention':
+			groupOf(world, fault.logGroup).retentionInDays = undefined;
+			return;
+		case 'metric-filter-deleted':
+			groupOf(world, fault.logGroup).filters.delete(fault.filterName);
+			return;
 		case 'memory-leak':
 			injectLeak(world, fault);
 			return;
@@ -111,6 +127,14 @@ export function faultFixed(world: World, fault: SimFault): boolean {
 			const tasks = running(service);
 			// Every leaking process replaced, and the service serving at its desired count (stopping it is no fix).
 			return service.desiredCount > 0 && tasks.length >= service.desiredCount && tasks.every(task => task.leakFrom === undefined);
+		}
+		case 'no-retention': {
+			const days = world.logGroups.get(fault.logGroup)?.retentionInDays;
+			return days !== undefined && days >= fault.minDays;
+		}
+		case 'metric-filter-deleted': {
+			const group = world.logGroups.get(fault.logGroup);
+			return [...(group?.filters.values() ?? [])].some(filter => filter.transformations.some(t => t.metricName === fault.metricName && t.metricNamespace === fault.metricNamespace));
 		}
 		case 'harmless-alarm':
 		case 'error-lines':
