@@ -13,7 +13,7 @@ import {rewriteMinute} from './metric-store.js';
 import type {SimService, World} from './model.js';
 import {serviceLogGroup} from './catalog.js';
 import {taskLoad} from './tasks.js';
-import {memoryPercent, oomAfterMs} from './workload.js';
+import {memoryPercent, oomAfterMs, surgeCpuPercent} from './workload.js';
 
 export type SimFault =
 	/**
@@ -22,6 +22,11 @@ export type SimFault =
 	 * injection are clean, so replacing every leaking task removes the cause.
 	 */
 	| {kind: 'memory-leak'; service: string; leakMiBPerMin: number; onsetMinutes: number}
+	/**
+	 * A surge of work on the service since `onsetMinutes` ago: `cpuPercent` per task at its usual
+	 * count. Fixed when its running tasks carry it at `targetPercent` or less each (more tasks, or bigger ones).
+	 */
+	| {kind: 'cpu-surge'; service: string; cpuPercent: number; targetPercent: number; onsetMinutes: number}
 	/** Someone removed the log group's retention policy: its logs never expire and storage grows. Fixed by a retention of at least `minDays`. */
 	| {kind: 'no-retention'; logGroup: string; minDays: number}
 	/** The metric filter that publishes the metric was deleted: the metric has no data. Fixed when a filter on the group publishes it again. */
@@ -65,6 +70,28 @@ function injectLeak(world: World, fault: Extract<SimFault, {kind: 'memory-leak'}
 	}
 }
 
+function injectSurge(world: World, fault: Extract<SimFault, {kind: 'cpu-surge'}>): void {
+	const service = serviceOf(world, fault.service);
+	world.cpuSurges.set(service.name, fault.cpuPercent);
+	const tasks = running(service);
+	const at = world.time;
+	if (!service.cpuSeries || tasks.length === 0) return;
+	const usual = service.profile.desired[service.env];
+	// The surge has been on since the onset: the CPU series says so, as CloudWatch's would.
+	for (let minute = Math.floor((at - fault.onsetMinutes * MINUTE) / MINUTE) * MINUTE; minute < at; minute += MINUTE) {
+		const seconds = Math.min(MINUTE, at - minute) / SECOND;
+		const mid = minute + (seconds * SECOND) / 2;
+		const mean = tasks.reduce((sum, task) => sum + surgeCpuPercent(fault.cpuPercent, usual, taskLoad(task), mid, tasks.length), 0) / tasks.length;
+		rewriteMinute(service.cpuSeries, mid, mean, seconds * tasks.length);
+	}
+}
+
+/** Each running task's share of the surge, in CPU % of its own size. */
+function surgeShare(service: SimService, fault: Extract<SimFault, {kind: 'cpu-surge'}>, tasks: ReturnType<typeof running>): number {
+	const usual = service.profile.desired[service.env];
+	return Math.max(...tasks.map(task => ((fault.cpuPercent * usual) / tasks.length) * (1024 / Math.max(256, task.cpuUnits))));
+}
+
 function injectHarmlessAlarm(world: World, fault: Extract<SimFault, {kind: 'harmless-alarm'}>): void {
 	const service = serviceOf(world, fault.service);
 	const input: MetricAlarmInput = {
@@ -102,6 +129,9 @@ function groupOf(world: World, name: string) {
 
 export function injectFault(world: World, fault: SimFault): void {
 	switch (fault.kind) {
+		case 'cpu-surge':
+			injectSurge(world, fault);
+			return;
 		case 'no-retention':
 			groupOf(world, fault.logGroup).retentionInDays = undefined;
 			return;
@@ -127,6 +157,12 @@ export function faultFixed(world: World, fault: SimFault): boolean {
 			const tasks = running(service);
 			// Every leaking process replaced, and the service serving at its desired count (stopping it is no fix).
 			return service.desiredCount > 0 && tasks.length >= service.desiredCount && tasks.every(task => task.leakFrom === undefined);
+		}
+		case 'cpu-surge': {
+			const service = serviceOf(world, fault.service);
+			const tasks = running(service);
+			// Enough capacity for the work, at the count the service asks for (not a task or two on the way).
+			return tasks.length > 0 && tasks.length >= service.desiredCount && surgeShare(service, fault, tasks) <= fault.targetPercent;
 		}
 		case 'no-retention': {
 			const days = world.logGroups.get(fault.logGroup)?.retentionInDays;

@@ -12,7 +12,7 @@ import {clientConnections, recordDbSamples, recordMaintenance, recordServiceSamp
 import type {AlarmStateChange, SimService, SimTask, World} from './model.js';
 import {forgetOldTasks, noteHappening, reconcileService} from './services.js';
 import {advanceTask, taskLoad, type Happening} from './tasks.js';
-import {memoryPercent, poolOccupancy, taskCpuPercent, usedMiB} from './workload.js';
+import {memoryPercent, poolOccupancy, surgeCpuPercent, taskCpuPercent, usedMiB} from './workload.js';
 
 /** The last stretch before "now" is always simulated second by second. */
 export const FINE_WINDOW = 10 * MINUTE;
@@ -135,7 +135,8 @@ export function step(world: World, dt: number, withLogs: boolean): void {
 			for (const task of tasks) {
 				const load = taskLoad(task);
 				const mem = memoryPercent(load, sampleAt);
-				const cpu = taskCpuPercent(service.profile, service.env, load, sampleAt, tasks.length, mem);
+				const surge = world.cpuSurges.get(service.name);
+				const cpu = surge === undefined ? taskCpuPercent(service.profile, service.env, load, sampleAt, tasks.length, mem) : surgeCpuPercent(surge, service.profile.desired[service.env], load, sampleAt, tasks.length);
 				const reading = {task, service, mem, used: usedMiB(load, sampleAt), cpu};
 				readings.push(reading);
 				samples.push({

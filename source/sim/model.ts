@@ -166,6 +166,8 @@ export type World = {
 	leakingImages: Map<string, number>;
 	/** Images that log errors far more often than the revision before: the share of ERROR lines. */
 	regressedImages: Map<string, number>;
+	/** Services under a surge of work (a drill's fault): per-task CPU % at the usual task count and 1024 units. */
+	cpuSurges: Map<string, number>;
 };
 
 export type AlarmStateChange = {name: string; from: AlarmState; to: AlarmState; reason: string; at: number};

@@ -153,6 +153,7 @@ export function createWorld(seed: number, t0: number, options: {calm?: boolean} 
 		nextRequest: 1,
 		leakingImages: new Map(calm ? [] : LEAKING_IMAGES),
 		regressedImages: new Map(calm ? [] : REGRESSED_IMAGES),
+		cpuSurges: new Map(),
 	};
 	seedTaskDefinitions(world, now);
 	seedDatabases(world, now);

@@ -80,6 +80,15 @@ export function taskCpuPercent(profile: ServiceProfile, env: string, load: TaskL
 	return clampPercent(profile.cpuPercent * envScale * diurnal(t) * drift * share * size + own + gc);
 }
 
+/**
+ * CPU % of one task of a service under a surge: `surge` at the usual task count and 1024 units,
+ * shared among the running tasks and scaled by the task's size (scaling out or up lowers it).
+ */
+export function surgeCpuPercent(surge: number, usualTasks: number, load: TaskLoad, t: number, runningTasks: number): number {
+	const own = 3 * smoothNoise(t, 3 * MINUTE, (labelKey(load.id) ^ 0x737267) >>> 0);
+	return clampPercent((surge * usualTasks) / Math.max(1, runningTasks) * (1024 / Math.max(256, load.cpuUnits)) + own);
+}
+
 export function clampPercent(value: number): number {
 	return Math.min(100, Math.max(0.1, value));
 }
