@@ -11,7 +11,9 @@ import {logAlarmChanges} from './engine.js';
 import {writeEvent} from './logs.js';
 import {rewriteMinute} from './metric-store.js';
 import type {SimService, World} from './model.js';
-import {serviceLogGroup} from './catalog.js';
+import {imageFor, serviceLogGroup} from './catalog.js';
+import {startDeployment} from './services.js';
+import {findTaskDefinition, mainContainer, registerTaskDefinition} from './task-definitions.js';
 import {taskLoad} from './tasks.js';
 import {memoryPercent, oomAfterMs, surgeCpuPercent} from './workload.js';
 
@@ -27,6 +29,13 @@ export type SimFault =
 	 * count. Fixed when its running tasks carry it at `targetPercent` or less each (more tasks, or bigger ones).
 	 */
 	| {kind: 'cpu-surge'; service: string; cpuPercent: number; targetPercent: number; onsetMinutes: number}
+	/**
+	 * A rollout of the service to `tag`: an image never pushed (`missing-image`: the new tasks stop
+	 * with CannotPullContainerError) or one that logs errors at `errorShare` of its lines
+	 * (`regressed`; the old tasks keep serving for `bakeMinutes`). Fixed when no task runs the new
+	 * image and the service is back at its desired count on an image that works.
+	 */
+	| {kind: 'bad-rollout'; service: string; tag: string; problem: 'missing-image' | 'regressed'; errorShare?: number; bakeMinutes?: number}
 	/** Someone removed the log group's retention policy: its logs never expire and storage grows. Fixed by a retention of at least `minDays`. */
 	| {kind: 'no-retention'; logGroup: string; minDays: number}
 	/** The metric filter that publishes the metric was deleted: the metric has no data. Fixed when a filter on the group publishes it again. */
@@ -92,6 +101,27 @@ function surgeShare(service: SimService, fault: Extract<SimFault, {kind: 'cpu-su
 	return Math.max(...tasks.map(task => ((fault.cpuPercent * usual) / tasks.length) * (1024 / Math.max(256, task.cpuUnits))));
 }
 
+function badImage(service: SimService, tag: string): string {
+	return imageFor(service.profile.short, tag);
+}
+
+function injectRollout(world: World, fault: Extract<SimFault, {kind: 'bad-rollout'}>): void {
+	const service = serviceOf(world, fault.service);
+	const current = findTaskDefinition(world, service.deployments[0]!.taskDefinition);
+	const main = mainContainer(current);
+	const image = badImage(service, fault.tag);
+	const {revision: _revision, arn: _arn, status: _status, registeredAt: _at, ...input} = structuredClone(current);
+	input.containers = input.containers.map(container => (container.name === main.name ? {...container, image} : container));
+	if (fault.problem === 'missing-image') world.images.delete(image);
+	else {
+		world.images.add(image);
+		world.regressedImages.set(image, fault.errorShare ?? 0.3);
+	}
+	const next = registerTaskDefinition(world, input);
+	const deployment = startDeployment(world, service, `${next.family}:${next.revision}`, world.time);
+	if (fault.bakeMinutes !== undefined) deployment.bakeUntil = world.time + fault.bakeMinutes * MINUTE;
+}
+
 function injectHarmlessAlarm(world: World, fault: Extract<SimFault, {kind: 'harmless-alarm'}>): void {
 	const service = serviceOf(world, fault.service);
 	const input: MetricAlarmInput = {
@@ -132,6 +162,9 @@ export function injectFault(world: World, fault: SimFault): void {
 		case 'cpu-surge':
 			injectSurge(world, fault);
 			return;
+		case 'bad-rollout':
+			injectRollout(world, fault);
+			return;
 		case 'no-retention':
 			groupOf(world, fault.logGroup).retentionInDays = undefined;
 			return;
@@ -163,6 +196,14 @@ export function faultFixed(world: World, fault: SimFault): boolean {
 			const tasks = running(service);
 			// Enough capacity for the work, at the count the service asks for (not a task or two on the way).
 			return tasks.length > 0 && tasks.length >= service.desiredCount && surgeShare(service, fault, tasks) <= fault.targetPercent;
+		}
+		case 'bad-rollout': {
+			const service = serviceOf(world, fault.service);
+			const image = badImage(service, fault.tag);
+			const live = service.tasks.filter(task => task.lastStatus !== 'STOPPED' && task.desiredStatus === 'RUNNING');
+			const primary = service.deployments[0];
+			const primaryImage = primary ? mainContainer(findTaskDefinition(world, primary.taskDefinition)).image : image;
+			return primaryImage !== image && live.every(task => task.image !== image) && running(service).length >= service.desiredCount && service.desiredCount > 0;
 		}
 		case 'no-retention': {
 			const days = world.logGroups.get(fault.logGroup)?.retentionInDays;
