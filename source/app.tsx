@@ -162,8 +162,9 @@ export function App({cloud: startCloud, config: startConfig, now = Date.now, ini
 			logGroupsReady,
 			alarmReader,
 			audit,
+			...(drill ? {drill} : {}),
 		}),
-		[cloud, config, now, refreshToken, notify, state.notices, logStore, pollCache, copy, pick, runbookSession, desk.proposeFix, desk.openFixMenu, desk.openWatches, discovery, logGroupsReady, alarmReader, audit],
+		[cloud, config, now, refreshToken, notify, state.notices, logStore, pollCache, copy, pick, runbookSession, desk.proposeFix, desk.openFixMenu, desk.openWatches, discovery, logGroupsReady, alarmReader, audit, drill],
 	);
 
 	const globalBindings = [
@@ -225,6 +226,10 @@ export function App({cloud: startCloud, config: startConfig, now = Date.now, ini
 	const height = Math.max(1, size.rows - 1);
 	const tooSmall = size.columns < minimumSize.columns || size.rows < minimumSize.rows;
 	const entry = currentScreen(state);
+	// The rollback cockpit is a tree of its own for a drill (a rollout gone bad).
+	useEffect(() => {
+		if (entry.id === 'deploy') drill?.reached('deploy');
+	}, [entry.id, drill]);
 	return (
 		<KeyRouter tap={drill?.onKey}>
 			<AppContext.Provider value={context}>

@@ -245,14 +245,25 @@ export const scenarios: readonly DrillScenario[] = [
 		fixed: 'the service matches its expected configuration',
 	},
 	{
-		...notYet,
 		id: 'rollout-gone-bad',
 		name: 'Rollout gone bad',
 		tree: 'deploy',
 		treeTitle: 'Rollback cockpit',
 		difficulty: 'medium',
-		page: 'a new revision logs errors several times as often as the old one',
-		fixed: 'no task runs the bad revision; the service is back on the good one',
+		page: 'incident-response v2.4.2 is rolling out; playbooks started failing minutes later',
+		fault: {kind: 'bad-rollout', service: prod('incident-response'), tag: 'v2.4.2', problem: 'regressed', errorShare: 0.3, bakeMinutes: 30},
+		noise: standardNoise,
+		fixed: 'incident-response back on the old revision, no task running v2.4.2, at its desired count',
+		visible: `rolling out ${prod('incident-response')}:`,
+		rightFixes: [{action: 'rollback', resource: prod('incident-response')}, {action: 'deploy-revision', resource: prod('incident-response')}],
+		idealPath: [
+			{keys: ['t'], does: 'open the rollback cockpit the overview offers', shows: 'FAILING'},
+			{keys: ['R'], does: 'roll back: the new revision logs errors several times as often as the old', shows: `type ${prod('incident-response')} to confirm`},
+			{keys: [prod('incident-response')], does: 'type the service name to confirm', shows: '⏎ sends'},
+			{keys: ['enter'], does: 'send the change', shows: '✓ Done'},
+		],
+		parSeconds: 300,
+		timeLimitMinutes: 15,
 	},
 ];
 

@@ -19,6 +19,10 @@ export type DrillShell = {
 	/** Every key the engineer pressed, as the key router heard it (typed text: one per character). */
 	onKey(input: string): void;
 	observeRunbook(session: RunbookSession): () => void;
+	/** A tree other than the walker's was opened (`deploy`: the rollback cockpit). */
+	reached(tree: string): void;
+	/** A tree other than the walker's reached a verdict (the cockpit: FAILING is a problem found). */
+	found(tree: string, level: 'ok' | 'problem' | 'unknown'): void;
 	/** Hears the page (what the pager says) when the fault goes in; returns the unsubscribe. */
 	listen(say: (text: string) => void): () => void;
 };
@@ -105,6 +109,15 @@ export function useDrill({scenario, cloud, audit: baseAudit, now, injectDelayMs,
 		listeners.current.add(say);
 		return () => void listeners.current.delete(say);
 	}, []);
-	const shell = useMemo<DrillShell>(() => ({badge, hint, giveUp, onKey, observeRunbook, listen}), [badge, hint, giveUp, onKey, observeRunbook, listen]);
+	// Called from effects of other components: the drill hears of it just after, as with the walker.
+	const reached = useCallback((tree: string) => {
+		const at = now();
+		queueMicrotask(() => dispatch({type: 'tree', tree, at}));
+	}, [now]);
+	const found = useCallback((tree: string, level: 'ok' | 'problem' | 'unknown') => {
+		const at = now();
+		queueMicrotask(() => dispatch({type: 'verdict', tree, level, at}));
+	}, [now]);
+	const shell = useMemo<DrillShell>(() => ({badge, hint, giveUp, onKey, observeRunbook, listen, reached, found}), [badge, hint, giveUp, onKey, observeRunbook, listen, reached, found]);
 	return {state, shell, audit, hints: revealedHints(scenario, state)};
 }

@@ -28,13 +28,12 @@ export function renderDrill(scenario: DrillScenario, seed = 5): DrillHarness {
 export async function advanceUntil(h: DrillHarness, pattern: string | RegExp, stepMs = 15_000, maxSteps = 40): Promise<string> {
 	const test = (frame: string) => (typeof pattern === 'string' ? frame.includes(pattern) : pattern.test(frame));
 	for (let i = 0; i < maxSteps; i++) {
-		if (test(h.lastFrame())) return h.lastFrame();
-		h.clock.advance(stepMs);
 		try {
 			return await h.waitFor(test, 1500);
 		} catch {
 			// not yet: move the clock on
 		}
+		h.clock.advance(stepMs);
 	}
 	throw new Error(`the account never showed ${String(pattern)}; last frame:\n${h.lastFrame()}`);
 }
