@@ -130,10 +130,15 @@ export function ScreenHost({entry, useScreen, layers, openHelp, notice, globalBi
 			) : ownFooter ? null : top?.kind === 'help' ? (
 				<LayerFooter depth={layers.length} width={width} />
 			) : (
-				<Footer bindings={table} width={width} />
+				<Footer bindings={footerOrder(table)} width={width} />
 			)}
 		</Box>
 	);
+}
+
+/** Pinned keys first (a drill's): the footer is cut at the terminal's width. */
+function footerOrder(table: readonly Binding[]): Binding[] {
+	return [...table.filter(b => b.pinned), ...table.filter(b => !b.pinned)];
 }
 
 /** `?` help over the layer under it: the screen's tables, or the keys a fix panel published. */
