@@ -9,8 +9,9 @@ import {putMetricAlarm} from './alarms.js';
 import {MINUTE, SECOND} from './clock.js';
 import {logAlarmChanges} from './engine.js';
 import {writeEvent} from './logs.js';
-import {rewriteMinute} from './metric-store.js';
-import type {SimService, World} from './model.js';
+import {aggregateOne, metricKey, rewriteMinute} from './metric-store.js';
+import type {AlarmStateChange, SimService, World} from './model.js';
+import {judgeMetricAlarm, reasonFor, record, transition} from './alarm-evaluation.js';
 import {imageFor, serviceLogGroup} from './catalog.js';
 import {startDeployment} from './services.js';
 import {findTaskDefinition, mainContainer, registerTaskDefinition} from './task-definitions.js';
@@ -36,6 +37,13 @@ export type SimFault =
 	 * image and the service is back at its desired count on an image that works.
 	 */
 	| {kind: 'bad-rollout'; service: string; tag: string; problem: 'missing-image' | 'regressed'; errorShare?: number; bakeMinutes?: number}
+	/**
+	 * Someone "tuned" the alarm `sinceMinutes` ago: a one-minute period, one evaluation, and the
+	 * threshold at the median of its metric then, so it has flapped ever since (its history is
+	 * replayed on the metric's own data). Fixed when it again needs a sustained breach
+	 * (`minPeriods` evaluations or more), at `minThreshold` or above, on the same dimensions.
+	 */
+	| {kind: 'flapping-alarm'; alarm: string; sinceMinutes: number; minPeriods: number; minThreshold: number}
 	/** Someone removed the log group's retention policy: its logs never expire and storage grows. Fixed by a retention of at least `minDays`. */
 	| {kind: 'no-retention'; logGroup: string; minDays: number}
 	/** The metric filter that publishes the metric was deleted: the metric has no data. Fixed when a filter on the group publishes it again. */
@@ -122,6 +130,31 @@ function injectRollout(world: World, fault: Extract<SimFault, {kind: 'bad-rollou
 	if (fault.bakeMinutes !== undefined) deployment.bakeUntil = world.time + fault.bakeMinutes * MINUTE;
 }
 
+function injectFlapping(world: World, fault: Extract<SimFault, {kind: 'flapping-alarm'}>): void {
+	const alarm = world.alarms.get(fault.alarm);
+	if (!alarm || alarm.kind !== 'metric') throw new Error(`drill fault: no metric alarm ${fault.alarm} in the simulated account`);
+	const series = world.metrics.series.get(metricKey(alarm.namespace, alarm.metricName, alarm.dimensions));
+	const end = Math.floor(world.time / MINUTE) * MINUTE;
+	const from = end - fault.sinceMinutes * MINUTE;
+	const values: number[] = [];
+	for (let t = from; t < end; t += MINUTE) {
+		const value = aggregateOne(series, t, MINUTE, alarm.statistic);
+		if (value !== undefined) values.push(value);
+	}
+	values.sort((a, b) => a - b);
+	alarm.threshold = Math.round((values[Math.floor(values.length / 2)] ?? alarm.threshold) * 10) / 10;
+	alarm.periodSeconds = 60;
+	alarm.evaluationPeriods = 1;
+	record(alarm, {alarmName: alarm.name, timestamp: from, type: 'ConfigurationUpdate', summary: `Alarm "${alarm.name}" updated`});
+	// Replayed minute by minute on the data it had, as CloudWatch would have judged it.
+	const changes: AlarmStateChange[] = [];
+	for (let t = from + MINUTE; t <= end; t += MINUTE) {
+		const verdict = judgeMetricAlarm(world, alarm, t);
+		if (verdict) transition(alarm, verdict.state, () => reasonFor(alarm, verdict), t, changes);
+	}
+	logAlarmChanges(world, changes);
+}
+
 function injectHarmlessAlarm(world: World, fault: Extract<SimFault, {kind: 'harmless-alarm'}>): void {
 	const service = serviceOf(world, fault.service);
 	const input: MetricAlarmInput = {
@@ -161,6 +194,9 @@ export function injectFault(world: World, fault: SimFault): void {
 	switch (fault.kind) {
 		case 'cpu-surge':
 			injectSurge(world, fault);
+			return;
+		case 'flapping-alarm':
+			injectFlapping(world, fault);
 			return;
 		case 'bad-rollout':
 			injectRollout(world, fault);
@@ -204,6 +240,13 @@ export function faultFixed(world: World, fault: SimFault): boolean {
 			const primary = service.deployments[0];
 			const primaryImage = primary ? mainContainer(findTaskDefinition(world, primary.taskDefinition)).image : image;
 			return primaryImage !== image && live.every(task => task.image !== image) && running(service).length >= service.desiredCount && service.desiredCount > 0;
+		}
+		case 'flapping-alarm': {
+			const alarm = world.alarms.get(fault.alarm);
+			if (!alarm || alarm.kind !== 'metric') return false;
+			// Still watching what it watched: an alarm without its dimensions has no data and never fires.
+			const same = alarm.dimensions.ServiceName !== undefined && world.services.has(alarm.dimensions.ServiceName);
+			return same && alarm.evaluationPeriods >= fault.minPeriods && alarm.threshold >= fault.minThreshold;
 		}
 		case 'no-retention': {
 			const days = world.logGroups.get(fault.logGroup)?.retentionInDays;

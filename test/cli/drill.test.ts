@@ -52,7 +52,7 @@ describe('acso-tui drill without a terminal', () => {
 		[['drill', 'memory-leaks', '--guide', 'mine.md'], /no built-in scenarios for a --guide FILE/],
 		[['drill', 'no-such-drill'], /no drill "no-such-drill"/],
 		[['drill'], /needs a scenario name, random, --list or --history/],
-		[['drill', 'alert-fatigue'], /cannot break the way "Alert fatigue" needs yet/],
+		[['drill', 'configuration-drift'], /cannot break the way "Configuration drift" needs yet/],
 		[['drill', 'memory-leaks', '--seed', 'x'], /--seed must be a whole number/],
 	])('%j is a usage error with one clear line', async (args, message) => {
 		const r = await acso(args);
