@@ -9,7 +9,8 @@ import {putMetricAlarm} from './alarms.js';
 import {MINUTE, SECOND} from './clock.js';
 import {logAlarmChanges} from './engine.js';
 import {writeEvent} from './logs.js';
-import {aggregateOne, metricKey, rewriteMinute} from './metric-store.js';
+import {aggregateOne, metricKey, rewriteMinute, shiftMinute} from './metric-store.js';
+import {leakedConnections} from './metrics.js';
 import type {AlarmStateChange, SimService, World} from './model.js';
 import {judgeMetricAlarm, reasonFor, record, transition} from './alarm-evaluation.js';
 import {imageFor, serviceLogGroup} from './catalog.js';
@@ -44,6 +45,12 @@ export type SimFault =
 	 * (`minPeriods` evaluations or more), at `minThreshold` or above, on the same dimensions.
 	 */
 	| {kind: 'flapping-alarm'; alarm: string; sinceMinutes: number; minPeriods: number; minThreshold: number}
+	/**
+	 * The service's running tasks leak database connections (opened, never returned to the pool)
+	 * since `onsetMinutes` ago. Tasks started after the injection are clean: fixed when every
+	 * leaking task is replaced and the service is at its desired count.
+	 */
+	| {kind: 'connection-leak'; service: string; perMinute: number; max: number; onsetMinutes: number}
 	/** Someone removed the log group's retention policy: its logs never expire and storage grows. Fixed by a retention of at least `minDays`. */
 	| {kind: 'no-retention'; logGroup: string; minDays: number}
 	/** The metric filter that publishes the metric was deleted: the metric has no data. Fixed when a filter on the group publishes it again. */
@@ -155,6 +162,19 @@ function injectFlapping(world: World, fault: Extract<SimFault, {kind: 'flapping-
 	logAlarmChanges(world, changes);
 }
 
+function injectConnectionLeak(world: World, fault: Extract<SimFault, {kind: 'connection-leak'}>): void {
+	const service = serviceOf(world, fault.service);
+	const at = world.time;
+	const from = at - fault.onsetMinutes * MINUTE;
+	for (const task of running(service)) task.connectionLeak = {from: Math.max(task.startedAt ?? from, from), perMinute: fault.perMinute, max: fault.max};
+	// The connections opened since the onset are in the database's series, as CloudWatch's would be.
+	const db = [...world.dbs.values()].find(candidate => candidate.env === service.env);
+	if (!db?.connSeries) return;
+	for (let minute = Math.floor(from / MINUTE) * MINUTE; minute <= at; minute += MINUTE) {
+		shiftMinute(db.connSeries, minute, leakedConnections(world, service.env, Math.min(at, minute + MINUTE / 2)));
+	}
+}
+
 function injectHarmlessAlarm(world: World, fault: Extract<SimFault, {kind: 'harmless-alarm'}>): void {
 	const service = serviceOf(world, fault.service);
 	const input: MetricAlarmInput = {
@@ -194,6 +214,9 @@ export function injectFault(world: World, fault: SimFault): void {
 	switch (fault.kind) {
 		case 'cpu-surge':
 			injectSurge(world, fault);
+			return;
+		case 'connection-leak':
+			injectConnectionLeak(world, fault);
 			return;
 		case 'flapping-alarm':
 			injectFlapping(world, fault);
@@ -247,6 +270,11 @@ export function faultFixed(world: World, fault: SimFault): boolean {
 			// Still watching what it watched: an alarm without its dimensions has no data and never fires.
 			const same = alarm.dimensions.ServiceName !== undefined && world.services.has(alarm.dimensions.ServiceName);
 			return same && alarm.evaluationPeriods >= fault.minPeriods && alarm.threshold >= fault.minThreshold;
+		}
+		case 'connection-leak': {
+			const service = serviceOf(world, fault.service);
+			const tasks = running(service);
+			return service.desiredCount > 0 && tasks.length >= service.desiredCount && tasks.every(task => task.connectionLeak === undefined);
 		}
 		case 'no-retention': {
 			const days = world.logGroups.get(fault.logGroup)?.retentionInDays;

@@ -8,7 +8,7 @@ import {evaluateAlarms} from './alarm-evaluation.js';
 import {advanceDatabases} from './database.js';
 import {logLine, oomLine, shutdownLine, startupLine, type LineContext} from './log-lines.js';
 import {trimLogs, writeEvent} from './logs.js';
-import {clientConnections, recordDbSamples, recordMaintenance, recordServiceSamples, type TaskSample} from './metrics.js';
+import {clientConnections, leakedConnections, recordDbSamples, recordMaintenance, recordServiceSamples, type TaskSample} from './metrics.js';
 import type {AlarmStateChange, SimService, SimTask, World} from './model.js';
 import {forgetOldTasks, noteHappening, reconcileService} from './services.js';
 import {advanceTask, taskLoad, type Happening} from './tasks.js';
@@ -149,7 +149,7 @@ export function step(world: World, dt: number, withLogs: boolean): void {
 		recordServiceSamples(cluster, samples, sampleAt, weight);
 	}
 	for (const db of world.dbs.values()) {
-		const connections = clientConnections(world, db.env, sampleAt, service => running.get(service) ?? 0);
+		const connections = clientConnections(world, db.env, sampleAt, service => running.get(service) ?? 0) + leakedConnections(world, db.env, sampleAt);
 		recordDbSamples(db, connections, sampleAt, weight, () => world.rng.gauss());
 	}
 	advanceDatabases(world, at);

@@ -166,3 +166,13 @@ export function rewriteMinute(series: Series, t: number, value: number, weight: 
 	series.minute[slot] = -1;
 	addSample(series, t, value, weight);
 }
+
+/** Adds `delta` to every sample of t's minute (a drill's fault that was building before it was injected). */
+export function shiftMinute(series: Series, t: number, delta: number): void {
+	const minute = Math.floor(t / MINUTE);
+	const slot = ((minute % RING_MINUTES) + RING_MINUTES) % RING_MINUTES;
+	if (series.minute[slot] !== minute || !Number.isFinite(delta)) return;
+	series.sum[slot]! += delta * series.count[slot]!;
+	series.min[slot]! += delta;
+	series.max[slot]! += delta;
+}

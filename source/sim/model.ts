@@ -41,6 +41,8 @@ export type SimTask = {
 	pullFails: boolean;
 	/** When a leak that is not the image's began in this task (a drill's fault); its uptime counts from here. */
 	leakFrom?: number;
+	/** Database connections this task leaks (a drill's fault): opened and never returned, from `from`, up to `max`. */
+	connectionLeak?: {from: number; perMinute: number; max: number};
 	/** Who asked it to stop: the scheduler drains for a while, a user stop is quicker. */
 	stopKind?: 'scheduler' | 'user';
 	// Workload, fixed at launch.
