@@ -83,3 +83,86 @@ describe('noise', () => {
 		expect(h.sim.control.faultFixed(noise)).toBe(true);
 	});
 });
+
+describe('the other faults: the check reads the cause, and hiding the symptom does not pass it', () => {
+	it('a CPU surge: ACSO-HighCPU in ALARM within two minutes; a higher threshold is no fix, a third task is', async () => {
+		const h = calmSim();
+		const surge: SimFault = {kind: 'cpu-surge', service: SUPERVISOR, cpuPercent: 92, targetPercent: 70, onsetMinutes: 15};
+		h.sim.control.injectFault(surge);
+		h.clock.advance(2 * MINUTE);
+		const alarm = await alarmState(h.sim, 'ACSO-HighCPU');
+		expect(alarm.state).toBe('ALARM');
+		if (alarm.kind !== 'metric') throw new Error('expected a metric alarm');
+		const {kind: _kind, arn: _arn, state: _state, stateReason: _reason, stateUpdatedAt: _at, ...input} = alarm;
+		await h.sim.operator.putMetricAlarm({...input, threshold: 99});
+		h.clock.advance(MINUTE);
+		expect(h.sim.control.faultFixed(surge)).toBe(false);
+		await h.sim.operator.updateService(PROD, SUPERVISOR, {desiredCount: 3});
+		for (let i = 0; i < 10 && !h.sim.control.faultFixed(surge); i++) h.clock.advance(MINUTE);
+		expect(h.sim.control.faultFixed(surge)).toBe(true);
+	});
+
+	it('a connection leak: a bigger database is no fix, replacing the leaking tasks is', async () => {
+		const h = calmSim();
+		const leakFault: SimFault = {kind: 'connection-leak', service: SUPERVISOR, perMinute: 4, max: 160, onsetMinutes: 25};
+		h.sim.control.injectFault(leakFault);
+		h.clock.advance(2 * MINUTE);
+		expect((await alarmState(h.sim, 'ACSO-HighDBConnections')).state).toBe('ALARM');
+		await h.sim.operator.modifyDbInstance('acso-production-db', {instanceClass: 'db.t3.large', applyImmediately: true});
+		h.clock.advance(5 * MINUTE);
+		expect(h.sim.control.faultFixed(leakFault)).toBe(false);
+		await h.sim.operator.updateService(PROD, SUPERVISOR, {forceNewDeployment: true});
+		for (let i = 0; i < 10 && !h.sim.control.faultFixed(leakFault); i++) h.clock.advance(MINUTE);
+		expect(h.sim.control.faultFixed(leakFault)).toBe(true);
+	});
+
+	it('a bad rollout: more tasks are no fix; the previous revision again is', async () => {
+		const h = calmSim();
+		const service = 'acso-production-threat-hunter';
+		const fault: SimFault = {kind: 'bad-rollout', service, tag: 'v2.4.1', problem: 'missing-image'};
+		const [before] = await h.sim.services.describeServices(PROD, [service]);
+		h.sim.control.injectFault(fault);
+		h.clock.advance(3 * MINUTE);
+		const stopped = await h.sim.services.describeTasks(PROD, await h.sim.services.listTasks(PROD, {service, desiredStatus: 'STOPPED'}));
+		expect(stopped.some(task => /CannotPullContainerError/.test(task.stoppedReason ?? ''))).toBe(true);
+		await h.sim.operator.updateService(PROD, service, {desiredCount: 4});
+		h.clock.advance(2 * MINUTE);
+		expect(h.sim.control.faultFixed(fault)).toBe(false);
+		await h.sim.operator.updateService(PROD, service, {desiredCount: 3, taskDefinition: before!.taskDefinition});
+		for (let i = 0; i < 10 && !h.sim.control.faultFixed(fault); i++) h.clock.advance(MINUTE);
+		expect(h.sim.control.faultFixed(fault)).toBe(true);
+	});
+
+	it('a flapping alarm: it went into ALARM four times or more in the hour; dropping its dimensions is no fix', async () => {
+		const h = calmSim();
+		const fault: SimFault = {kind: 'flapping-alarm', alarm: 'ACSO-HighCPU', sinceMinutes: 60, minPeriods: 3, minThreshold: 80};
+		h.sim.control.injectFault(fault);
+		const history = await h.sim.alarms.describeAlarmHistory('ACSO-HighCPU', {start: h.clock.now() - 3600_000, end: h.clock.now() + 1});
+		expect(history.filter(item => /to ALARM$/.test(item.summary)).length).toBeGreaterThanOrEqual(4);
+		const alarm = await alarmState(h.sim, 'ACSO-HighCPU');
+		if (alarm.kind !== 'metric') throw new Error('expected a metric alarm');
+		const {kind: _kind, arn: _arn, state: _state, stateReason: _reason, stateUpdatedAt: _at, ...input} = alarm;
+		await h.sim.operator.putMetricAlarm({...input, dimensions: {}, threshold: 85, evaluationPeriods: 3, periodSeconds: 300});
+		expect(h.sim.control.faultFixed(fault)).toBe(false);
+		await h.sim.operator.putMetricAlarm({...input, threshold: 85, evaluationPeriods: 3, periodSeconds: 300});
+		expect(h.sim.control.faultFixed(fault)).toBe(true);
+	});
+
+	it('a log group without retention, and a deleted metric filter: a retention of a day is too short; the filter back is the fix', async () => {
+		const h = calmSim();
+		const group = '/aws/acso/production/agents';
+		const retention: SimFault = {kind: 'no-retention', logGroup: group, minDays: 7};
+		const filter: SimFault = {kind: 'metric-filter-deleted', logGroup: group, filterName: 'ErrorCount', metricName: 'ErrorCount', metricNamespace: 'ACSO/Errors'};
+		h.sim.control.injectFault(retention);
+		h.sim.control.injectFault(filter);
+		const [described] = await h.sim.logs.describeLogGroups(group);
+		expect(described!.retentionInDays).toBeUndefined();
+		expect(await h.sim.logs.describeMetricFilters(group)).toEqual([]);
+		await h.sim.operator.putRetentionPolicy(group, 1);
+		expect(h.sim.control.faultFixed(retention)).toBe(false);
+		await h.sim.operator.putRetentionPolicy(group, 30);
+		expect(h.sim.control.faultFixed(retention)).toBe(true);
+		await h.sim.operator.putMetricFilter({name: 'Errors', logGroup: group, pattern: 'ERROR', transformations: [{metricName: 'ErrorCount', metricNamespace: 'ACSO/Errors', metricValue: '1'}]});
+		expect(h.sim.control.faultFixed(filter)).toBe(true);
+	});
+});
