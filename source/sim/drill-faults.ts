@@ -8,7 +8,8 @@ import type {MetricAlarmInput} from '../port/types.js';
 import {putMetricAlarm} from './alarms.js';
 import {MINUTE, SECOND} from './clock.js';
 import {logAlarmChanges} from './engine.js';
-import {writeEvent} from './logs.js';
+import {createLogGroup, writeEvent} from './logs.js';
+import {TRAIL_LOG_GROUP} from './denied-calls.js';
 import {aggregateOne, metricKey, rewriteMinute, shiftMinute} from './metric-store.js';
 import {leakedConnections} from './metrics.js';
 import type {AlarmStateChange, SimService, World} from './model.js';
@@ -51,6 +52,12 @@ export type SimFault =
 	 * leaking task is replaced and the service is at its desired count.
 	 */
 	| {kind: 'connection-leak'; service: string; perMinute: number; max: number; onsetMinutes: number}
+	/**
+	 * A revision of the service deployed with a task role that lacks a policy: `share` of the
+	 * agent's calls fail with AccessDeniedException on `action`, in its log lines and in the trail's
+	 * log group. Fixed when no task runs that revision and the service is at its desired count.
+	 */
+	| {kind: 'denied-role'; service: string; role: string; action: string; resource: string; share: number}
 	/** Someone removed the log group's retention policy: its logs never expire and storage grows. Fixed by a retention of at least `minDays`. */
 	| {kind: 'no-retention'; logGroup: string; minDays: number}
 	/** The metric filter that publishes the metric was deleted: the metric has no data. Fixed when a filter on the group publishes it again. */
@@ -175,6 +182,17 @@ function injectConnectionLeak(world: World, fault: Extract<SimFault, {kind: 'con
 	}
 }
 
+function injectDeniedRole(world: World, fault: Extract<SimFault, {kind: 'denied-role'}>): void {
+	const service = serviceOf(world, fault.service);
+	const current = findTaskDefinition(world, service.deployments[0]!.taskDefinition);
+	const {revision: _revision, arn: _arn, status: _status, registeredAt: _at, ...input} = structuredClone(current);
+	const next = registerTaskDefinition(world, {...input, taskRoleArn: fault.role});
+	const ref = `${next.family}:${next.revision}`;
+	world.deniedCalls.set(ref, {action: fault.action, resource: fault.resource, role: fault.role, share: fault.share});
+	if (!world.logGroups.has(TRAIL_LOG_GROUP)) createLogGroup(world, TRAIL_LOG_GROUP);
+	startDeployment(world, service, ref, world.time);
+}
+
 function injectHarmlessAlarm(world: World, fault: Extract<SimFault, {kind: 'harmless-alarm'}>): void {
 	const service = serviceOf(world, fault.service);
 	const input: MetricAlarmInput = {
@@ -214,6 +232,9 @@ export function injectFault(world: World, fault: SimFault): void {
 	switch (fault.kind) {
 		case 'cpu-surge':
 			injectSurge(world, fault);
+			return;
+		case 'denied-role':
+			injectDeniedRole(world, fault);
 			return;
 		case 'connection-leak':
 			injectConnectionLeak(world, fault);
@@ -275,6 +296,12 @@ export function faultFixed(world: World, fault: SimFault): boolean {
 			const service = serviceOf(world, fault.service);
 			const tasks = running(service);
 			return service.desiredCount > 0 && tasks.length >= service.desiredCount && tasks.every(task => task.connectionLeak === undefined);
+		}
+		case 'denied-role': {
+			const service = serviceOf(world, fault.service);
+			const live = service.tasks.filter(task => task.lastStatus !== 'STOPPED' && task.desiredStatus === 'RUNNING');
+			const primary = service.deployments[0];
+			return primary !== undefined && !world.deniedCalls.has(primary.taskDefinition) && live.every(task => !world.deniedCalls.has(task.taskDefinition)) && running(service).length >= service.desiredCount && service.desiredCount > 0;
 		}
 		case 'no-retention': {
 			const days = world.logGroups.get(fault.logGroup)?.retentionInDays;

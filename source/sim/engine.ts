@@ -2,7 +2,8 @@
 // crossed in a bounded number of coarse steps first (never more than MAX_COARSE_STEPS + the
 // FINE_WINDOW of one-second steps), so a clock jumping by days costs milliseconds, not hours.
 
-import {ALARMS_LOG_GROUP, serviceLogGroup, type EnvName} from './catalog.js';
+import {ACCOUNT_ID, ALARMS_LOG_GROUP, ARN_REGION, serviceLogGroup, type EnvName} from './catalog.js';
+import {deniedLine, TRAIL_LOG_GROUP, trailEvent} from './denied-calls.js';
 import {floorTo, MINUTE, SECOND, STEP_MS} from './clock.js';
 import {evaluateAlarms} from './alarm-evaluation.js';
 import {advanceDatabases} from './database.js';
@@ -101,8 +102,12 @@ function writeLogs(world: World, readings: Reading[], from: number, at: number):
 		const env = reading.service.env;
 		let down = downByEnv.get(env);
 		if (!down) downByEnv.set(env, (down = downServices(world, env)));
-		const message = logLine(world.rng, lineContext(world, reading, ts, down), ts);
+		// A task whose role lacks a policy fails some of its calls: its line says so, and so does the trail.
+		const denied = world.deniedCalls.get(reading.task.taskDefinition);
+		const refused = denied !== undefined && world.rng.chance(denied.share);
+		const message = refused ? deniedLine(denied, reading.task.id) : logLine(world.rng, lineContext(world, reading, ts, down), ts);
 		writeEvent(world, serviceLogGroup(env, reading.service.profile.short), ts, ts + ingestionDelay(world), reading.task.logStream, message);
+		if (refused && world.logGroups.has(TRAIL_LOG_GROUP)) writeEvent(world, TRAIL_LOG_GROUP, ts, ts + ingestionDelay(world) + 15 * SECOND, `${ACCOUNT_ID}_CloudTrail_${ARN_REGION}`, trailEvent(denied, reading.task.id, ts));
 	}
 }
 

@@ -7,6 +7,7 @@ import type {LogMatcher} from '../logs/filter-pattern.js';
 import type {EventLog} from './event-log.js';
 import type {MetricStore, Series} from './metric-store.js';
 import type {Rng} from './random.js';
+import type {DeniedCall} from './denied-calls.js';
 
 export type TaskStatus = 'PROVISIONING' | 'PENDING' | 'RUNNING' | 'DEACTIVATING' | 'STOPPING' | 'STOPPED';
 
@@ -168,6 +169,8 @@ export type World = {
 	leakingImages: Map<string, number>;
 	/** Images that log errors far more often than the revision before: the share of ERROR lines. */
 	regressedImages: Map<string, number>;
+	/** Task definitions (family:revision) whose role lacks a policy its agent needs (a drill's fault). */
+	deniedCalls: Map<string, DeniedCall>;
 	/** Services under a surge of work (a drill's fault): per-task CPU % at the usual task count and 1024 units. */
 	cpuSurges: Map<string, number>;
 };

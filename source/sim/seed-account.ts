@@ -154,6 +154,7 @@ export function createWorld(seed: number, t0: number, options: {calm?: boolean} 
 		leakingImages: new Map(calm ? [] : LEAKING_IMAGES),
 		regressedImages: new Map(calm ? [] : REGRESSED_IMAGES),
 		cpuSurges: new Map(),
+		deniedCalls: new Map(),
 	};
 	seedTaskDefinitions(world, now);
 	seedDatabases(world, now);

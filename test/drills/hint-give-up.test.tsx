@@ -19,11 +19,11 @@ describe('the drill keys', () => {
 		h = renderDrill(scenario);
 		const first = await advanceUntil(h, scenario.visible);
 		expect(first).toMatch(/^ DRILL \d\d:\d\d /);
-		expect(first).toContain('H drill: hint');
-		expect(first).toContain('X drill: give up');
+		// First in the footer, whatever the screen's own keys.
+		expect(first).toMatch(/^H drill hint: the next step \(−10 points\) {2}X give up the drill/m);
 		await h.press('?');
-		const help = await h.waitFor('give up and see the report card');
-		expect(help).toContain('the next step of the ideal path (costs 10 points)');
+		const help = await h.waitFor('give up the drill');
+		expect(help).toContain('drill hint: the next step (−10 points)');
 		await h.press('\u001B');
 		await settle();
 		await h.press('H');
