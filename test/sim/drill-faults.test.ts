@@ -166,3 +166,27 @@ describe('the other faults: the check reads the cause, and hiding the symptom do
 		expect(h.sim.control.faultFixed(filter)).toBe(true);
 	});
 });
+
+describe('a role that lacks a policy', () => {
+	it('shows as AccessDeniedException in the agent\u2019s lines and the trail\u2019s log group; more tasks are no fix, the previous revision is', async () => {
+		const h = calmSim();
+		const service = 'acso-production-incident-response';
+		const fault: SimFault = {kind: 'denied-role', service, role: 'arn:aws:iam::123456789012:role/acso-production-agent-role', action: 'bedrock:InvokeModel', resource: 'arn:aws:bedrock:us-east-1::foundation-model/m', share: 0.3};
+		const [before] = await h.sim.services.describeServices(PROD, [service]);
+		h.sim.control.injectFault(fault);
+		h.clock.advance(4 * MINUTE);
+		const range = {startTime: h.clock.now() - 4 * MINUTE, endTime: h.clock.now() + 1, limit: 50};
+		const lines = await h.sim.logs.filterLogEvents({logGroup: '/aws/acso/production/agents', pattern: 'AccessDeniedException', ...range});
+		expect(lines.events.length).toBeGreaterThan(0);
+		expect(lines.events[0]!.message).toMatch(/assumed-role\/acso-production-agent-role\/[0-9a-f]+ is not authorized to perform: bedrock:InvokeModel on resource: /);
+		const trail = await h.sim.logs.filterLogEvents({logGroup: 'CloudTrail/AcsoAuditLog', pattern: '{ $.errorCode = "AccessDenied" }', ...range});
+		expect(trail.events.length).toBeGreaterThan(0);
+		expect(JSON.parse(trail.events[0]!.message)).toMatchObject({eventSource: 'bedrock.amazonaws.com', eventName: 'InvokeModel', errorCode: 'AccessDenied'});
+		await h.sim.operator.updateService(PROD, service, {desiredCount: 3});
+		h.clock.advance(2 * MINUTE);
+		expect(h.sim.control.faultFixed(fault)).toBe(false);
+		await h.sim.operator.updateService(PROD, service, {desiredCount: 2, taskDefinition: before!.taskDefinition});
+		for (let i = 0; i < 10 && !h.sim.control.faultFixed(fault); i++) h.clock.advance(MINUTE);
+		expect(h.sim.control.faultFixed(fault)).toBe(true);
+	});
+});
