@@ -54,6 +54,7 @@ describe('acso-tui drill without a terminal', () => {
 		[['drill'], /needs a scenario name, random, --list or --history/],
 		[['drill', 'configuration-drift'], /cannot break the way "Configuration drift" needs yet/],
 		[['drill', 'memory-leaks', '--seed', 'x'], /--seed must be a whole number/],
+		[['drill', 'memory-leaks', '--seed', '3'], /needs a terminal/],
 	])('%j is a usage error with one clear line', async (args, message) => {
 		const r = await acso(args);
 		expect(r.code).toBe(2);
