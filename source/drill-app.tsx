@@ -19,12 +19,10 @@ export type DrillAppProps = Omit<AppProps, 'cloud' | 'audit' | 'drill'> & {
 	historyPath: string;
 	injectDelayMs: number;
 	tickMs?: number;
-	/** Hears the card once the drill is over (the CLI prints it after the full screen is gone). */
-	onCard?: (card: ReportCard) => void;
 };
 
 /** A drill: the dashboard on the simulated account until the drill ends, then the report card. */
-export function DrillApp({scenario, cloud, audit, historyPath, injectDelayMs, tickMs, onCard, now = Date.now, ...app}: DrillAppProps) {
+export function DrillApp({scenario, cloud, audit, historyPath, injectDelayMs, tickMs, now = Date.now, ...app}: DrillAppProps) {
 	const run = useDrill({scenario, cloud, audit, now, injectDelayMs, ...(tickMs === undefined ? {} : {tickMs})});
 	const {exit} = useInkApp();
 	const size = useTerminalSize();
@@ -41,8 +39,7 @@ export function DrillApp({scenario, cloud, audit, historyPath, injectDelayMs, ti
 			saved = {error: error instanceof Error ? error.message : String(error)};
 		}
 		setDone({card, saved});
-		onCard?.(card);
-	}, [ended, done, scenario, run.state, historyPath, onCard]);
+	}, [ended, done, scenario, run.state, historyPath]);
 	if (!ended) return <App {...app} cloud={cloud} audit={run.audit} now={now} drill={run.shell} />;
 	if (!done) return null;
 	return (

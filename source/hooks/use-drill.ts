@@ -41,7 +41,7 @@ export type DrillOptions = {
 };
 
 export function useDrill({scenario, cloud, audit: baseAudit, now, injectDelayMs, tickMs = 500}: DrillOptions): DrillRun {
-	const [reducer] = useMemo(() => [createDrillReducer(scenario)], [scenario]);
+	const reducer = useMemo(() => createDrillReducer(scenario), [scenario]);
 	const [state, dispatch] = useReducer(reducer, undefined, () => initialDrillState(scenario, now(), injectDelayMs));
 	const latest = useRef(state);
 	latest.current = state;
