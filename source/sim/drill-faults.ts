@@ -58,6 +58,12 @@ export type SimFault =
 	 * log group. Fixed when no task runs that revision and the service is at its desired count.
 	 */
 	| {kind: 'denied-role'; service: string; role: string; action: string; resource: string; share: number}
+	/**
+	 * A revision of the service whose container exits `afterSeconds` after it starts (logging
+	 * `line`), rolled out with the old tasks stopped first: the service goes down, and the agents
+	 * that call it time out. Fixed when no task runs that revision and the service is at its desired count.
+	 */
+	| {kind: 'crashing-rollout'; service: string; afterSeconds: number; line: string}
 	/** Someone removed the log group's retention policy: its logs never expire and storage grows. Fixed by a retention of at least `minDays`. */
 	| {kind: 'no-retention'; logGroup: string; minDays: number}
 	/** The metric filter that publishes the metric was deleted: the metric has no data. Fixed when a filter on the group publishes it again. */
@@ -193,6 +199,18 @@ function injectDeniedRole(world: World, fault: Extract<SimFault, {kind: 'denied-
 	startDeployment(world, service, ref, world.time);
 }
 
+function injectCrashingRollout(world: World, fault: Extract<SimFault, {kind: 'crashing-rollout'}>): void {
+	const service = serviceOf(world, fault.service);
+	const current = findTaskDefinition(world, service.deployments[0]!.taskDefinition);
+	const {revision: _revision, arn: _arn, status: _status, registeredAt: _at, ...input} = structuredClone(current);
+	const next = registerTaskDefinition(world, input);
+	const ref = `${next.family}:${next.revision}`;
+	world.crashingTaskDefinitions.set(ref, {afterMs: fault.afterSeconds * SECOND, line: fault.line});
+	// Someone saved money on this service: its old tasks stop before the new ones start.
+	world.deploymentOverrides.set(service.name, {minimumHealthyPercent: 0, maximumPercent: 100});
+	startDeployment(world, service, ref, world.time);
+}
+
 function injectHarmlessAlarm(world: World, fault: Extract<SimFault, {kind: 'harmless-alarm'}>): void {
 	const service = serviceOf(world, fault.service);
 	const input: MetricAlarmInput = {
@@ -232,6 +250,9 @@ export function injectFault(world: World, fault: SimFault): void {
 	switch (fault.kind) {
 		case 'cpu-surge':
 			injectSurge(world, fault);
+			return;
+		case 'crashing-rollout':
+			injectCrashingRollout(world, fault);
 			return;
 		case 'denied-role':
 			injectDeniedRole(world, fault);
@@ -302,6 +323,13 @@ export function faultFixed(world: World, fault: SimFault): boolean {
 			const live = service.tasks.filter(task => task.lastStatus !== 'STOPPED' && task.desiredStatus === 'RUNNING');
 			const primary = service.deployments[0];
 			return primary !== undefined && !world.deniedCalls.has(primary.taskDefinition) && live.every(task => !world.deniedCalls.has(task.taskDefinition)) && running(service).length >= service.desiredCount && service.desiredCount > 0;
+		}
+		case 'crashing-rollout': {
+			const service = serviceOf(world, fault.service);
+			const bad = (td: string) => world.crashingTaskDefinitions.has(td);
+			const live = service.tasks.filter(task => task.lastStatus !== 'STOPPED' && task.desiredStatus === 'RUNNING');
+			const primary = service.deployments[0];
+			return primary !== undefined && !bad(primary.taskDefinition) && live.every(task => !bad(task.taskDefinition)) && running(service).length >= service.desiredCount && service.desiredCount > 0;
 		}
 		case 'no-retention': {
 			const days = world.logGroups.get(fault.logGroup)?.retentionInDays;

@@ -75,6 +75,10 @@ function lifecycleLine(world: World, happening: Happening): void {
 	if (happening.kind === 'started') writeEvent(world, group, at, at + ingestionDelay(world), task.logStream, startupLine(ctx, at));
 	else if (happening.kind === 'oom') writeEvent(world, group, at - 40, at + ingestionDelay(world), task.logStream, oomLine(ctx, at - 40));
 	else if (happening.kind === 'draining') writeEvent(world, group, at, at + ingestionDelay(world), task.logStream, shutdownLine(ctx, at));
+	else if (happening.kind === 'failed') {
+		const crash = world.crashingTaskDefinitions.get(task.taskDefinition);
+		if (crash) writeEvent(world, group, at - 500, at + ingestionDelay(world), task.logStream, crash.line);
+	}
 }
 
 function alarmLine(world: World, change: AlarmStateChange): void {

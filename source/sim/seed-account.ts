@@ -155,6 +155,8 @@ export function createWorld(seed: number, t0: number, options: {calm?: boolean} 
 		regressedImages: new Map(calm ? [] : REGRESSED_IMAGES),
 		cpuSurges: new Map(),
 		deniedCalls: new Map(),
+		crashingTaskDefinitions: new Map(),
+		deploymentOverrides: new Map(),
 	};
 	seedTaskDefinitions(world, now);
 	seedDatabases(world, now);

@@ -77,6 +77,7 @@ function runningNextAt(task: SimTask): number {
 	let next = Number.POSITIVE_INFINITY;
 	if (task.healthStatus === 'UNKNOWN' && task.healthyAt !== undefined) next = Math.min(next, task.healthyAt);
 	if (task.oomAt !== undefined) next = Math.min(next, task.oomAt);
+	if (task.crashAt !== undefined) next = Math.min(next, task.crashAt);
 	return next;
 }
 
@@ -125,10 +126,23 @@ export function advanceTask(world: World, task: SimTask, until: number, out: Hap
 					const oom = oomAfterMs(taskLoad(task));
 					task.oomAt = oom === undefined ? undefined : at + Math.max(SECOND, oom);
 				}
+				{
+					const crash = world.crashingTaskDefinitions.get(task.taskDefinition);
+					if (crash) task.crashAt = at + crash.afterMs;
+				}
 				task.nextAt = runningNextAt(task);
 				out.push({kind: 'started', task, at});
 				break;
 			case 'RUNNING':
+				if (task.crashAt !== undefined && task.crashAt <= at) {
+					stop(task, at);
+					task.stopCode = 'EssentialContainerExited';
+					task.stoppedReason = 'Essential container in task exited';
+					task.exitCode = 1;
+					task.healthStatus = 'UNHEALTHY';
+					out.push({kind: 'failed', task, at});
+					break;
+				}
 				if (task.oomAt !== undefined && task.oomAt <= at) {
 					stop(task, at);
 					task.stopCode = 'EssentialContainerExited';
@@ -173,6 +187,7 @@ export function requestStop(world: World, task: SimTask, at: number, kind: 'sche
 	if (task.lastStatus === 'RUNNING') {
 		task.lastStatus = 'DEACTIVATING';
 		task.oomAt = undefined;
+		task.crashAt = undefined;
 		task.nextAt = at + Math.round((kind === 'scheduler' ? world.rng.range(20, 32) : world.rng.range(2, 5)) * SECOND);
 	} else {
 		task.nextAt = Math.min(task.nextAt, at + Math.round(world.rng.range(1, 2) * SECOND));
