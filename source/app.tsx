@@ -9,6 +9,8 @@ import {useFixDesk} from './fixes/ui/fix-desk.js';
 import {useBindings} from './input/bindings.js';
 import {KeyRouter} from './input/key-router.js';
 import {shellBindings} from './shell/shell-bindings.js';
+import {drillBindings} from './shell/drill-bindings.js';
+import type {DrillShell} from './hooks/use-drill.js';
 import {createEnvironmentAlarmReader} from './discovery/alarm-reads.js';
 import {useCapturedNotices} from './hooks/use-captured-notices.js';
 import {useDiscovery} from './hooks/use-discovery.js';
@@ -50,10 +52,12 @@ export type AppProps = {
 	makeCloud?: MakeCloud;
 	/** The profiles of ~/.aws/config (names and regions only), for `:profile`. */
 	awsProfiles?: readonly AwsProfile[];
+	/** A drill in progress (`acso-tui drill`): its badge in the header, its keys, and what it listens to. */
+	drill?: DrillShell;
 };
 
 /** The shell: header, the active screen, the footer, and the overlays over it. */
-export function App({cloud: startCloud, config: startConfig, now = Date.now, initialScreen = 'overview', copyToClipboard, runbook, audit: givenAudit, sessionId, makeCloud, awsProfiles = []}: AppProps) {
+export function App({cloud: startCloud, config: startConfig, now = Date.now, initialScreen = 'overview', copyToClipboard, runbook, audit: givenAudit, sessionId, makeCloud, awsProfiles = [], drill}: AppProps) {
 	const {exit} = useInkApp();
 	const [state, dispatch] = useReducer(shellReducer, initialScreen, initialShellState);
 	// Where the app looks (environment, region, profile, picked names): the config every screen
@@ -84,6 +88,8 @@ export function App({cloud: startCloud, config: startConfig, now = Date.now, ini
 	const sessions = useRef<{key: string; session: RunbookSession} | undefined>(undefined);
 	if (sessions.current?.key !== runbookKey) sessions.current = {key: runbookKey, session: createRunbookSession(() => runbook ?? builtInRunbook(namesNow.current))};
 	const runbookSession = sessions.current.session;
+	// A drill times the engineer's way through the walker: the pages opened, the verdicts found.
+	useEffect(() => drill?.observeRunbook(runbookSession), [drill, runbookSession]);
 	const [session] = useState(() => sessionId ?? newSessionId());
 	// Each intent records where it was made: the context is read when the intent is written.
 	const auditContext = useRef<AuditContext>({env: config.env, region: cloud.region, sessionId: session});
@@ -102,6 +108,8 @@ export function App({cloud: startCloud, config: startConfig, now = Date.now, ini
 	}, [state.notice]);
 
 	const notify = useCallback<AppContextValue['notify']>((text, tone = 'info') => dispatch({type: 'notify', notice: {text, tone, at: now()}}), [now]);
+	// A drill's page arrives as a notice when its fault goes in.
+	useEffect(() => drill?.listen(text => notify(text, 'warn')), [drill, notify]);
 	useCapturedNotices(cloud, notify);
 	// What discovery could not read or found missing is said once, not at every rediscovery.
 	const discoveryNotes = discovery.poll.data?.notes;
@@ -154,21 +162,25 @@ export function App({cloud: startCloud, config: startConfig, now = Date.now, ini
 			logGroupsReady,
 			alarmReader,
 			audit,
+			...(drill ? {drill} : {}),
 		}),
-		[cloud, config, now, refreshToken, notify, state.notices, logStore, pollCache, copy, pick, runbookSession, desk.proposeFix, desk.openFixMenu, desk.openWatches, discovery, logGroupsReady, alarmReader, audit],
+		[cloud, config, now, refreshToken, notify, state.notices, logStore, pollCache, copy, pick, runbookSession, desk.proposeFix, desk.openFixMenu, desk.openWatches, discovery, logGroupsReady, alarmReader, audit, drill],
 	);
 
-	const globalBindings = shellBindings({
-		dispatch,
-		refresh: () => {
-			cloud.reset();
-			setRefreshToken(t => t + 1);
-			desk.pollNow();
-		},
-		openWatches: desk.openWatches,
-		hasWatches: desk.hasWatches(),
-		quit: onQuit,
-	});
+	const globalBindings = [
+		...shellBindings({
+			dispatch,
+			refresh: () => {
+				cloud.reset();
+				setRefreshToken(t => t + 1);
+				desk.pollNow();
+			},
+			openWatches: desk.openWatches,
+			hasWatches: desk.hasWatches(),
+			quit: onQuit,
+		}),
+		...(drill ? drillBindings(drill, text => notify(text, 'info')) : []),
+	];
 
 	const onCommand = (text: string) => {
 		const match = findCommand(text);
@@ -214,8 +226,12 @@ export function App({cloud: startCloud, config: startConfig, now = Date.now, ini
 	const height = Math.max(1, size.rows - 1);
 	const tooSmall = size.columns < minimumSize.columns || size.rows < minimumSize.rows;
 	const entry = currentScreen(state);
+	// The rollback cockpit is a tree of its own for a drill (a rollout gone bad).
+	useEffect(() => {
+		if (entry.id === 'deploy') drill?.reached('deploy');
+	}, [entry.id, drill]);
 	return (
-		<KeyRouter>
+		<KeyRouter tap={drill?.onKey}>
 			<AppContext.Provider value={context}>
 			{tooSmall ? (
 				<TooSmall columns={size.columns} rows={size.rows} onQuit={onQuit} />
@@ -240,6 +256,7 @@ export function App({cloud: startCloud, config: startConfig, now = Date.now, ini
 						return picker?.kind === 'picker' ? <PickerLayer kind={picker.picker} profiles={awsProfiles} width={width} height={rows} onPick={onPick} onClose={() => dispatch({type: 'overlay', overlay: 'none'})} onHelp={() => dispatch({type: 'overlay', overlay: 'help'})} /> : null;
 					}}
 					onCredentials={setCredentialsProblem}
+					{...(drill ? {badge: drill.badge} : {})}
 				/>
 			)}
 			</AppContext.Provider>

@@ -1,5 +1,6 @@
 import meow from 'meow';
 import {render} from 'ink';
+import type {ReactElement} from 'react';
 import {App, type MakeCloud} from './app.js';
 import {createCloud} from './cloud.js';
 import {readAwsProfiles} from './config/aws-profiles.js';
@@ -20,8 +21,9 @@ const help = `
     $ acso-tui status [options]       one snapshot: services, alarms, database, errors (--json)
     $ acso-tui logs [options]         log lines on stdout (--follow, --filter, --since, --service, --json)
     $ acso-tui report [options]       report.md and report.json for an escalation (--since, --out)
+    $ acso-tui drill NAME|random      an incident drill on the simulated account (--list, --history)
 
-  acso-tui status --help, logs --help and report --help list their flags and exit codes.
+  acso-tui status --help, logs --help, report --help and drill --help list their flags and exit codes.
 
   Options
     --env NAME           environment: names acso-{env}-cluster, /aws/acso/{env}/agents,
@@ -81,6 +83,7 @@ async function main(): Promise<void> {
 		const {flushAndExit, runSubcommand} = await import('./commands/index.js');
 		await flushAndExit(await runSubcommand(word, process.argv.slice(3)));
 	}
+	if (word === 'drill') await drill(process.argv.slice(3));
 	// The one-file release has no package.json beside it: the build writes the version in.
 	const version = process.env.ACSO_TUI_VERSION;
 	const cli = meow(help, {importMeta: import.meta, flags: flagSpec, allowUnknownFlags: true, booleanDefault: undefined, ...(version ? {version} : {})});
@@ -112,22 +115,7 @@ async function main(): Promise<void> {
 	// Only profile names and regions are read from it, for :profile completion.
 	const awsProfiles = config.mode === 'demo' ? [] : readAwsProfiles(process.env);
 
-	if (!process.stdout.isTTY || !process.stdin.isTTY) {
-		fail('needs a terminal: it draws a full-screen dashboard, and stdin/stdout is not a TTY here. Run it in a terminal (for scripts, use the aws CLI)');
-	}
-
-	// Keys typed from here on are kept for the dashboard, in order, however long its first frame takes.
-	const keys = new KeypressStdin(process.stdin).listen();
-	const releaseOutput = captureProcessOutput();
-	// Ink draws into a screen model; only the cells that changed reach the terminal. Ink's own
-	// output remains reachable for the benchmark's baseline.
-	const layer = process.env.ACSO_TUI_OUTPUT === 'ink' ? createPlainOutput(process.stdout) : createDiffOutput(process.stdout);
-	layer.enter();
-	const copyToClipboard = (text: string) => {
-		layer.osc52(text);
-		return true;
-	};
-	const instance = render(<App
+	await fullScreen(<App
 			cloud={cloudResult.cloud}
 			config={config}
 			copyToClipboard={copyToClipboard}
@@ -135,7 +123,42 @@ async function main(): Promise<void> {
 			sessionId={sessionId}
 			makeCloud={makeCloud}
 			awsProfiles={awsProfiles}
-		/>, {
+		/>);
+}
+
+/** `acso-tui drill ...`: --list and --history print; a scenario is played full screen on the simulated account. */
+async function drill(argv: string[]): Promise<never> {
+	const {flushAndExit, runDrill} = await import('./commands/index.js');
+	const command = runDrill(argv);
+	if (command.kind === 'exit') return flushAndExit(command.code);
+	const {launch} = command;
+	const [{createSimCloud}, {DrillApp}, {createAuditLog, newSessionId}] = await Promise.all([import('./sim/index.js'), import('./drill-app.js'), import('./fixes/audit.js')]);
+	const cloud = createSimCloud({seed: launch.seed, isWriteEnabled: () => true, calm: true});
+	const sessionId = newSessionId();
+	const audit = createAuditLog({path: launch.auditPath, context: {env: launch.config.env, region: cloud.region, sessionId}});
+	return fullScreen(<DrillApp scenario={launch.scenario} cloud={cloud} audit={audit} config={launch.config} historyPath={launch.historyPath} injectDelayMs={launch.injectDelayMs} sessionId={sessionId} copyToClipboard={copyToClipboard} />);
+}
+
+let layerOsc52: ((text: string) => void) | undefined;
+const copyToClipboard = (text: string) => {
+	layerOsc52?.(text);
+	return layerOsc52 !== undefined;
+};
+
+/** Draws `tree` full screen until it exits, and always gives the terminal back. */
+async function fullScreen(tree: ReactElement): Promise<never> {
+	if (!process.stdout.isTTY || !process.stdin.isTTY) {
+		fail('needs a terminal: it draws a full-screen dashboard, and stdin/stdout is not a TTY here. Run it in a terminal (for scripts, use the aws CLI)');
+	}
+	// Keys typed from here on are kept for the dashboard, in order, however long its first frame takes.
+	const keys = new KeypressStdin(process.stdin).listen();
+	const releaseOutput = captureProcessOutput();
+	// Ink draws into a screen model; only the cells that changed reach the terminal. Ink's own
+	// output remains reachable for the benchmark's baseline.
+	const layer = process.env.ACSO_TUI_OUTPUT === 'ink' ? createPlainOutput(process.stdout) : createDiffOutput(process.stdout);
+	layer.enter();
+	layerOsc52 = text => layer.osc52(text);
+	const instance = render(tree, {
 		stdout: layer.stream,
 		stdin: keys as unknown as NodeJS.ReadStream,
 		exitOnCtrlC: false,

@@ -5,6 +5,7 @@ import {runLogs} from './logs.js';
 import {runReport} from './report.js';
 import {exitQuietlyOnClosedPipe, oneLine} from './output.js';
 import {runStatus} from './status.js';
+import {parseDrill, type DrillCommand} from './drill.js';
 
 // The subcommands: no full screen, so they work in a pipe, a cron job or over a plain ssh session.
 
@@ -31,6 +32,18 @@ export async function runSubcommand(name: Subcommand, argv: string[]): Promise<n
 		}
 		process.stderr.write(`acso-tui: could not read AWS: ${sanitize(oneLine(errorMessage(error)))}\n`);
 		return exitCodes.unreadable;
+	}
+}
+
+/** `acso-tui drill ...`: a usage error is one line on stderr and exit 2. */
+export function runDrill(argv: string[]): DrillCommand {
+	exitQuietlyOnClosedPipe(process.stdout, code => process.exit(code));
+	try {
+		return parseDrill(argv, {stdout: process.stdout, stderr: process.stderr, env: process.env, now: Date.now});
+	} catch (error) {
+		if (!(error instanceof UsageError)) throw error;
+		process.stderr.write(`acso-tui: ${sanitize(oneLine(error.message))}\n`);
+		return {kind: 'exit', code: exitCodes.usage};
 	}
 }
 

@@ -6,8 +6,10 @@ import {useEffect, useRef, useState} from 'react';
 import {toneColor} from './theme.js';
 
 /** Where am I, can I change things, and how old is what I see. */
-export function Header({config, region, screenTitle, freshness, now, width, notices = ''}: {
+export function Header({config, region, screenTitle, freshness, now, width, notices = '', badge}: {
 	config: AppConfig;
+	/** A drill's badge and clock ("DRILL 01:23"), first on the line. */
+	badge?: () => string;
 	/** "3 notices (:notices)", or '' when there are none. */
 	notices?: string;
 	region: string;
@@ -19,9 +21,16 @@ export function Header({config, region, screenTitle, freshness, now, width, noti
 	// Ticks on its own, and redraws only when the words change: the rest of the screen is not
 	// touched between refreshes, and an idle dashboard costs next to nothing.
 	const label = useFreshnessLabel(freshness, now);
+	const drill = useTicking(badge);
 	return (
 		<Box width={width} justifyContent="space-between">
 			<Text wrap="truncate-end">
+				{drill ? (
+					<Text bold inverse color={toneColor('warn')}>
+						{` ${sanitize(drill)} `}
+					</Text>
+				) : null}
+				{drill ? ' ' : null}
 				<Text bold color={toneColor('accent')}>
 					ACSO
 				</Text>
@@ -52,6 +61,18 @@ export function Header({config, region, screenTitle, freshness, now, width, noti
 			</Box>
 		</Box>
 	);
+}
+
+/** A text re-read every second, stored (and so redrawn) only when it changes. */
+function useTicking(read: (() => string) | undefined): string | undefined {
+	const [text, setText] = useState(() => read?.());
+	useEffect(() => {
+		if (!read) return;
+		setText(read());
+		const timer = setInterval(() => setText(read()), 1000);
+		return () => clearInterval(timer);
+	}, [read]);
+	return read ? text : undefined;
 }
 
 /** The freshness label, re-read every second but stored (and so redrawn) only when it changes. */

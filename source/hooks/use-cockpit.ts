@@ -1,7 +1,7 @@
 // The rollback cockpit's data, polled only while the cockpit is shown: the deployments and tasks
 // (one batch a refresh), the new and old revisions' log lines, their error rates, CPU and memory,
 // and the verdict. It remembers a rollback it saw, so it can say when the old revision is steady.
-import {useCallback, useMemo, useRef, useState} from 'react';
+import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {createCockpitLogStore, readCockpitLogs, revisionRate, streamQueries, type CockpitLine, type RevisionRate} from '../model/cockpit-logs.js';
 import {createDeploymentsApiMemo, loadCockpit} from '../model/cockpit.js';
 import {isRollback, judgeRollout, type Verdict} from '../model/cockpit-verdict.js';
@@ -17,7 +17,7 @@ export const cockpitChartMs = 30 * 60_000;
 const deploymentsApi = createDeploymentsApiMemo();
 
 export function useCockpit(name: string, enabled: boolean) {
-	const {cloud, config, now, refreshToken, discovery} = useApp();
+	const {cloud, config, now, refreshToken, discovery, drill} = useApp();
 	const {cluster} = config.names;
 	const fetch = useCallback((signal: AbortSignal) => loadCockpit(cloud.services, cluster, name, deploymentsApi, {signal}), [cloud, cluster, name]);
 	const state = usePoll(fetch, {intervalMs: config.refreshMs, enabled: enabled && name !== '', key: `cockpit|${cluster}/${name}`, now, refreshToken});
@@ -59,6 +59,11 @@ export function useCockpit(name: string, enabled: boolean) {
 	const rolledBack = useRef<string | undefined>(undefined);
 	if (data && isRollback(data) && data.old) rolledBack.current = data.old.taskDefinition;
 	const verdict: Verdict | undefined = useMemo(() => (data ? judgeRollout(data, rates, rolledBack.current) : undefined), [data, rates]);
+	// A drill counts the cockpit's FAILING as the problem found.
+	const verdictKind = verdict?.kind;
+	useEffect(() => {
+		if (verdictKind === 'failing') drill?.found('deploy', 'problem');
+	}, [verdictKind, drill]);
 	return {state, data, logs, metrics, series, rates, verdict, tasks};
 }
 

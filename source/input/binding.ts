@@ -9,6 +9,8 @@ export type Binding = {
 	description: string;
 	/** Shown in the footer (the most used few); every binding is shown in `?` help. */
 	footer?: boolean;
+	/** Shown first in the footer, before the screen's own (a drill's keys). */
+	pinned?: boolean;
 	/** Changes something in AWS: shown marked, and disabled with a reason in read-only mode. */
 	dangerous?: boolean;
 	/** When set, the key does nothing but say why (e.g. "read-only: start with --write"). */

@@ -31,7 +31,10 @@ const LayerContext = createContext(0);
 /** Observes the router, for tests: which layer a key went to and how many handlers heard it. */
 export type KeyTrace = (delivery: {depth: number; handlers: number; consumed: boolean}) => void;
 
-export function KeyRouter({children, trace}: {children: ReactNode; trace?: KeyTrace}) {
+/** Hears every key before it is routed (a drill counts them). */
+export type KeyTap = (input: string) => void;
+
+export function KeyRouter({children, trace, tap}: {children: ReactNode; trace?: KeyTrace; tap?: KeyTap}) {
 	const entries = useRef<Entry[]>([]);
 	const published = useRef(new Map<number, Map<object, readonly Binding[]>>());
 	const router = useMemo<Router>(
@@ -54,6 +57,8 @@ export function KeyRouter({children, trace}: {children: ReactNode; trace?: KeyTr
 	);
 	const latestTrace = useRef(trace);
 	latestTrace.current = trace;
+	const latestTap = useRef(tap);
+	latestTap.current = tap;
 	const deliver = (input: string, key: Key) => {
 		// A snapshot: what a key opens or closes takes effect from the next key on.
 		const snapshot = entries.current;
@@ -101,6 +106,7 @@ export function KeyRouter({children, trace}: {children: ReactNode; trace?: KeyTr
 	const latestPump = useRef(pump);
 	latestPump.current = pump;
 	useInput((input, key) => {
+		latestTap.current?.(input);
 		queue.current.push([input, key]);
 		pump();
 	});

@@ -6,6 +6,7 @@ import type {DiscoveryState} from '../discovery/discovery-state.js';
 import type {LogStore} from '../logs/log-store.js';
 import type {Cloud} from '../port/types.js';
 import type {AuditLog} from '../fixes/audit.js';
+import type {DrillShell} from '../hooks/use-drill.js';
 import type {FixRequest} from '../fixes/hint.js';
 import type {Target} from '../fixes/types.js';
 import type {RunbookSession} from '../runbooks/walker/runbook-session.js';
@@ -53,6 +54,8 @@ export type AppContextValue = {
 	runbook?: RunbookSession;
 	/** The audit trail of this session: fixes and the runbooks' aws CLI changes write to it. */
 	audit?: AuditLog;
+	/** A drill in progress hears what screens other than the walker find (the cockpit's verdict). */
+	drill?: Pick<DrillShell, 'found'>;
 };
 
 export const AppContext = createContext<AppContextValue | undefined>(undefined);

@@ -41,6 +41,8 @@ export type HostProps = {
 	renderFixes?: (width: number, height: number) => ReactNode;
 	/** Draws the open picker (layer 'picker') the same way: body and footer rows, its own keys. */
 	renderPicker?: (width: number, height: number) => ReactNode;
+	/** A drill's badge ("DRILL 01:23"), read as the header ticks. */
+	badge?: () => string;
 };
 
 // Rows the frame takes around the body: header, status line, footer.
@@ -52,7 +54,7 @@ export const chromeRows = 3;
  * binding table of the screen layer: it handles keys, fills the footer and lists `?` help. Each
  * layer over it is a modal <Layer>: the key router gives a key to the top layer only.
  */
-export function ScreenHost({entry, useScreen, layers, openHelp, notice, globalBindings, width, height, now, onCommand, commandChoices, closeOverlay, renderFixes, renderPicker, onCredentials}: HostProps) {
+export function ScreenHost({entry, useScreen, layers, openHelp, notice, globalBindings, width, height, now, onCommand, commandChoices, closeOverlay, renderFixes, renderPicker, onCredentials, badge}: HostProps) {
 	const {config, cloud, notify, notices} = useApp();
 	// The status line takes a row only while it has something to say: a notice shows there once,
 	// then the row goes back to the screen and the header counts it (`:notices` lists them).
@@ -92,7 +94,7 @@ export function ScreenHost({entry, useScreen, layers, openHelp, notice, globalBi
 	const layerRows = bodyHeight + (ownFooter ? 1 : 0);
 	return (
 		<Box flexDirection="column" width={width} height={height}>
-			<Header config={config} region={cloud.region} screenTitle={sanitize(title)} freshness={model.freshness} now={now} width={width} notices={noticeCount(notices.length)} />
+			<Header config={config} region={cloud.region} screenTitle={sanitize(title)} freshness={model.freshness} now={now} width={width} notices={noticeCount(notices.length)} {...(badge ? {badge} : {})} />
 			{statusShown ? (
 				<Text wrap="truncate-end" color={toneColor(status?.tone === 'error' ? 'bad' : status?.tone === 'warn' ? 'warn' : 'info')}>
 					{status ? sanitize(status.text) : ' '}
@@ -129,10 +131,15 @@ export function ScreenHost({entry, useScreen, layers, openHelp, notice, globalBi
 			) : ownFooter ? null : top?.kind === 'help' ? (
 				<LayerFooter depth={layers.length} width={width} />
 			) : (
-				<Footer bindings={table} width={width} />
+				<Footer bindings={footerOrder(table)} width={width} />
 			)}
 		</Box>
 	);
+}
+
+/** Pinned keys first (a drill's): the footer is cut at the terminal's width. */
+function footerOrder(table: readonly Binding[]): Binding[] {
+	return [...table.filter(b => b.pinned), ...table.filter(b => !b.pinned)];
 }
 
 /** `?` help over the layer under it: the screen's tables, or the keys a fix panel published. */

@@ -26,7 +26,7 @@ export function predecessors(world: World, service: SimService, first: SimTask, 
 	let nextStart = first.startedAt ?? first.createdAt;
 	for (let j = 1; nextStart > since && j < 500; j++) {
 		const id = hashHex(32, world.seed, 'past-task', service.name, slot, j);
-		const workload = workloadFor(world.seed, id, first.image, service.profile.baseMiB);
+		const workload = workloadFor(world.seed, id, first.image, service.profile.baseMiB, world.leakingImages);
 		const load: TaskLoad = {id, startedAt: 0, baseMiB: workload.baseMiB, leakMiBPerMin: workload.leakMiBPerMin, memoryMiB: first.memoryMiB, cpuUnits: first.cpuUnits};
 		const lifetime = oomAfterMs(load);
 		if (lifetime === undefined) break;

@@ -2,17 +2,18 @@
 // crossed in a bounded number of coarse steps first (never more than MAX_COARSE_STEPS + the
 // FINE_WINDOW of one-second steps), so a clock jumping by days costs milliseconds, not hours.
 
-import {ALARMS_LOG_GROUP, REGRESSED_IMAGES, serviceLogGroup, type EnvName} from './catalog.js';
+import {ACCOUNT_ID, ALARMS_LOG_GROUP, ARN_REGION, serviceLogGroup, type EnvName} from './catalog.js';
+import {deniedLine, TRAIL_LOG_GROUP, trailEvent} from './denied-calls.js';
 import {floorTo, MINUTE, SECOND, STEP_MS} from './clock.js';
 import {evaluateAlarms} from './alarm-evaluation.js';
 import {advanceDatabases} from './database.js';
 import {logLine, oomLine, shutdownLine, startupLine, type LineContext} from './log-lines.js';
 import {trimLogs, writeEvent} from './logs.js';
-import {clientConnections, recordDatabaseSamples, recordMaintenance, recordServiceSamples, type TaskSample} from './metrics.js';
+import {clientConnections, leakedConnections, recordDatabaseSamples, recordMaintenance, recordServiceSamples, type TaskSample} from './metrics.js';
 import type {AlarmStateChange, SimService, SimTask, World} from './model.js';
 import {forgetOldTasks, noteHappening, reconcileService} from './services.js';
 import {advanceTask, taskLoad, type Happening} from './tasks.js';
-import {memoryPercent, poolOccupancy, taskCpuPercent, usedMiB} from './workload.js';
+import {memoryPercent, poolOccupancy, surgeCpuPercent, taskCpuPercent, usedMiB} from './workload.js';
 
 /** The last stretch before "now" is always simulated second by second. */
 export const FINE_WINDOW = 10 * MINUTE;
@@ -53,7 +54,7 @@ function lineContext(world: World, reading: {task: SimTask; service: SimService;
 		poolBusy: service.profile.databasePool > 0 ? poolOccupancy(service.env, at) : 0,
 		down,
 		jsonLogs: service.profile.jsonLogs,
-		...(REGRESSED_IMAGES.has(task.image) ? {regression: REGRESSED_IMAGES.get(task.image)} : {}),
+		...(world.regressedImages.has(task.image) ? {regression: world.regressedImages.get(task.image)} : {}),
 	};
 }
 
@@ -74,6 +75,10 @@ function lifecycleLine(world: World, happening: Happening): void {
 	if (happening.kind === 'started') writeEvent(world, group, at, at + ingestionDelay(world), task.logStream, startupLine(ctx, at));
 	else if (happening.kind === 'oom') writeEvent(world, group, at - 40, at + ingestionDelay(world), task.logStream, oomLine(ctx, at - 40));
 	else if (happening.kind === 'draining') writeEvent(world, group, at, at + ingestionDelay(world), task.logStream, shutdownLine(ctx, at));
+	else if (happening.kind === 'failed') {
+		const crash = world.crashingTaskDefinitions.get(task.taskDefinition);
+		if (crash) writeEvent(world, group, at - 500, at + ingestionDelay(world), task.logStream, crash.line);
+	}
 }
 
 function alarmLine(world: World, change: AlarmStateChange): void {
@@ -101,8 +106,12 @@ function writeLogs(world: World, readings: Reading[], from: number, at: number):
 		const env = reading.service.env;
 		let down = downByEnv.get(env);
 		if (!down) downByEnv.set(env, (down = downServices(world, env)));
-		const message = logLine(world.rng, lineContext(world, reading, ts, down), ts);
+		// A task whose role lacks a policy fails some of its calls: its line says so, and so does the trail.
+		const denied = world.deniedCalls.get(reading.task.taskDefinition);
+		const refused = denied !== undefined && world.rng.chance(denied.share);
+		const message = refused ? deniedLine(denied, reading.task.id) : logLine(world.rng, lineContext(world, reading, ts, down), ts);
 		writeEvent(world, serviceLogGroup(env, reading.service.profile.short), ts, ts + ingestionDelay(world), reading.task.logStream, message);
+		if (refused && world.logGroups.has(TRAIL_LOG_GROUP)) writeEvent(world, TRAIL_LOG_GROUP, ts, ts + ingestionDelay(world) + 15 * SECOND, `${ACCOUNT_ID}_CloudTrail_${ARN_REGION}`, trailEvent(denied, reading.task.id, ts));
 	}
 }
 
@@ -135,7 +144,8 @@ export function step(world: World, dt: number, withLogs: boolean): void {
 			for (const task of tasks) {
 				const load = taskLoad(task);
 				const mem = memoryPercent(load, sampleAt);
-				const cpu = taskCpuPercent(service.profile, service.env, load, sampleAt, tasks.length, mem);
+				const surge = world.cpuSurges.get(service.name);
+				const cpu = surge === undefined ? taskCpuPercent(service.profile, service.env, load, sampleAt, tasks.length, mem) : surgeCpuPercent(surge, service.profile.desired[service.env], load, sampleAt, tasks.length);
 				const reading = {task, service, mem, used: usedMiB(load, sampleAt), cpu};
 				readings.push(reading);
 				samples.push({
@@ -148,7 +158,7 @@ export function step(world: World, dt: number, withLogs: boolean): void {
 		recordServiceSamples(cluster, samples, sampleAt, weight);
 	}
 	for (const db of world.databases.values()) {
-		const connections = clientConnections(world, db.env, sampleAt, service => running.get(service) ?? 0);
+		const connections = clientConnections(world, db.env, sampleAt, service => running.get(service) ?? 0) + leakedConnections(world, db.env, sampleAt);
 		recordDatabaseSamples(db, connections, sampleAt, weight, () => world.rng.gauss());
 	}
 	advanceDatabases(world, at);

@@ -13,6 +13,7 @@ import {describeClusters, describeServices, describeTaskDefinition, describeTask
 import {listServiceDeployments} from './service-deployments.js';
 import {advanceTo} from './engine.js';
 import {faultError} from './faults.js';
+import {faultFixed, injectFault, type SimFault} from './drill-faults.js';
 import {filterLogEvents} from './log-filter.js';
 import {describeLogGroups, describeMetricFilters, storedEventCount, writeEvent} from './logs.js';
 import {getMetricData} from './metrics.js';
@@ -21,9 +22,16 @@ import {createOperator} from './operator.js';
 import {createWorld} from './seed-account.js';
 
 export type {Clock} from './clock.js';
+export type {SimFault} from './drill-faults.js';
 export {createManualClock, type ManualClock} from './clock.js';
 
-export type SimOptions = {seed: number; clock?: Clock /* default Date.now */; isWriteEnabled: () => boolean};
+export type SimOptions = {
+	seed: number;
+	clock?: Clock /* default Date.now */;
+	isWriteEnabled: () => boolean;
+	/** The account without its standing incidents (a drill's start: see seed-account.ts). */
+	calm?: boolean;
+};
 
 export type SimControl = {
 	/** Makes every read (and write) throw this CloudError kind until cleared; for UI fault tests. */
@@ -32,6 +40,10 @@ export type SimControl = {
 	emitLog(env: string, message: string, service?: string): void;
 	/** Counts of port calls made, by method name, for tests ("one refresh = N calls"). */
 	calls(): Record<string, number>;
+	/** Breaks the account the way a drill's scenario says, now (drill-faults.ts). */
+	injectFault(fault: SimFault): void;
+	/** Whether the fault's cause is gone, read from the account's state now. */
+	faultFixed(fault: SimFault): boolean;
 };
 
 export type SimCloud = Cloud & {kind: 'sim'; control: SimControl};
@@ -70,7 +82,7 @@ export function createSimCloud(options: SimOptions): SimCloud {
 	// not depend on when the first call came.
 	let built: World | undefined;
 	const seed = options.seed;
-	const getWorld = (): World => (built ??= createWorld(seed, start));
+	const getWorld = (): World => (built ??= createWorld(seed, start, {calm: options.calm === true}));
 	let fault: CloudErrorKind | undefined;
 	const counts: Record<string, number> = {};
 
@@ -108,6 +120,16 @@ export function createSimCloud(options: SimOptions): SimCloud {
 			writeEvent(world, group, at, at, stream, message);
 		},
 		calls: () => ({...counts}),
+		injectFault(fault) {
+			const world = getWorld();
+			advanceTo(world, clock.now());
+			injectFault(world, fault);
+		},
+		faultFixed(fault) {
+			const world = getWorld();
+			advanceTo(world, clock.now());
+			return faultFixed(world, fault);
+		},
 	};
 
 	// Each read takes the port's arguments (`arity` of them, optional ones included) and then the

@@ -157,3 +157,22 @@ export function aggregateOne(series: Series | undefined, periodStart: number, pe
 	}
 	return aggregate.count > 0 ? statValue(aggregate, stat) : undefined;
 }
+
+/** Replaces the bucket of t's minute with one value (a drill's fault rewriting the minutes it has been building for). */
+export function rewriteMinute(series: Series, t: number, value: number, weight: number): void {
+	const minute = Math.floor(t / MINUTE);
+	if (!Number.isFinite(value) || minute <= series.newest - RING_MINUTES) return;
+	const slot = ((minute % RING_MINUTES) + RING_MINUTES) % RING_MINUTES;
+	series.minute[slot] = -1;
+	addSample(series, t, value, weight);
+}
+
+/** Adds `delta` to every sample of t's minute (a drill's fault that was building before it was injected). */
+export function shiftMinute(series: Series, t: number, delta: number): void {
+	const minute = Math.floor(t / MINUTE);
+	const slot = ((minute % RING_MINUTES) + RING_MINUTES) % RING_MINUTES;
+	if (series.minute[slot] !== minute || !Number.isFinite(delta)) return;
+	series.sum[slot]! += delta * series.count[slot]!;
+	series.min[slot]! += delta;
+	series.max[slot]! += delta;
+}

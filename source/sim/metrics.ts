@@ -61,6 +61,21 @@ export function clientConnections(world: World, env: string, t: number, runningB
 	return total * poolOccupancy(env, t);
 }
 
+/** Connections the environment's running tasks have leaked by time t (a drill's fault; 0 otherwise). */
+export function leakedConnections(world: World, env: string, t: number): number {
+	const cluster = world.clusters.get(`acso-${env}-cluster`);
+	if (!cluster) return 0;
+	let total = 0;
+	for (const service of cluster.services) {
+		for (const task of service.tasks) {
+			const leak = task.connectionLeak;
+			if (!leak || task.lastStatus !== 'RUNNING' || t < leak.from) continue;
+			total += Math.min(leak.max, (leak.perMinute * (t - leak.from)) / MINUTE);
+		}
+	}
+	return total;
+}
+
 export function recordDatabaseSamples(db: SimDatabase, connections: number, at: number, weight: number, jitter: () => number): void {
 	const reading = databaseReading(DB_PROFILES[db.env], db.env, db.instanceClass, connections, at);
 	if (db.connSeries) addSample(db.connSeries, at, Math.max(0, Math.round(reading.connections + jitter() * 2)), weight);

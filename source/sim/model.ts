@@ -2,11 +2,12 @@
 // fresh copies made from these (see views.ts), so a caller can never reach in and change the sim.
 
 import type {AlarmHistoryItem, AlarmState, CompositeAlarm, MetricAlarm, MetricTransformation, ServiceEvent, TaskDefinition} from '../port/types.js';
-import type {EnvName, ServiceProfile} from './catalog.js';
+import type {DeploymentConfig, EnvName, ServiceProfile} from './catalog.js';
 import type {LogMatcher} from '../logs/filter-pattern.js';
 import type {EventLog} from './event-log.js';
 import type {MetricStore, Series} from './metric-store.js';
 import type {Rng} from './random.js';
+import type {DeniedCall} from './denied-calls.js';
 
 export type TaskStatus = 'PROVISIONING' | 'PENDING' | 'RUNNING' | 'DEACTIVATING' | 'STOPPING' | 'STOPPED';
 
@@ -39,6 +40,12 @@ export type SimTask = {
 	healthyAt?: number;
 	oomAt?: number;
 	pullFails: boolean;
+	/** When a leak that is not the image's began in this task (a drill's fault); its uptime counts from here. */
+	leakFrom?: number;
+	/** When the task's essential container exits with an error (a drill's fault: a revision that crashes on start). */
+	crashAt?: number;
+	/** Database connections this task leaks (a drill's fault): opened and never returned, from `from`, up to `max`. */
+	connectionLeak?: {from: number; perMinute: number; max: number};
 	/** Who asked it to stop: the scheduler drains for a while, a user stop is quicker. */
 	stopKind?: 'scheduler' | 'user';
 	// Workload, fixed at launch.
@@ -160,6 +167,18 @@ export type World = {
 	databases: Map<string, SimDatabase>;
 	nextEventSeq: number;
 	nextRequest: number;
+	/** Images whose code leaks memory (MiB per minute of uptime): catalog.ts's, none in a calm account. */
+	leakingImages: Map<string, number>;
+	/** Images that log errors far more often than the revision before: the share of ERROR lines. */
+	regressedImages: Map<string, number>;
+	/** Task definitions (family:revision) whose container exits soon after it starts (a drill's fault), with the log line it dies on. */
+	crashingTaskDefinitions: Map<string, {afterMs: number; line: string}>;
+	/** Deployment settings of a service that differ from the catalog's (a drill's fault). */
+	deploymentOverrides: Map<string, DeploymentConfig>;
+	/** Task definitions (family:revision) whose role lacks a policy its agent needs (a drill's fault). */
+	deniedCalls: Map<string, DeniedCall>;
+	/** Services under a surge of work (a drill's fault): per-task CPU % at the usual task count and 1024 units. */
+	cpuSurges: Map<string, number>;
 };
 
 export type AlarmStateChange = {name: string; from: AlarmState; to: AlarmState; reason: string; at: number};

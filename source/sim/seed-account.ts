@@ -11,6 +11,8 @@
 import {
 	clusterName,
 	ENVIRONMENTS,
+	LEAKING_IMAGES,
+	REGRESSED_IMAGES,
 	SERVICE_PROFILES,
 	serviceName,
 	type EnvName,
@@ -121,11 +123,16 @@ function seedTasks(world: World, service: SimService, now: number): void {
 /** How long a task with this id would live before being OOM-killed; undefined if it does not leak. */
 function leakLifetime(world: World, service: SimService, id: string, image: string): number | undefined {
 	const definition = findTaskDefinition(world, service.deployments[0]!.taskDefinition);
-	const {baseMiB, leakMiBPerMin} = workloadFor(world.seed, id, image, service.profile.baseMiB);
+	const {baseMiB, leakMiBPerMin} = workloadFor(world.seed, id, image, service.profile.baseMiB, world.leakingImages);
 	return oomAfterMs({id, startedAt: 0, baseMiB, leakMiBPerMin, memoryMiB: Number(definition.memory), cpuUnits: Number(definition.cpu)});
 }
 
-export function createWorld(seed: number, t0: number): World {
+/**
+ * `calm`: the same account without the standing incidents (no leaking supervisor image, no staging
+ * rollouts, no regressed image): what a drill starts from, so the fault it injects is the thing to find.
+ */
+export function createWorld(seed: number, t0: number, options: {calm?: boolean} = {}): World {
+	const calm = options.calm === true;
 	const now = floorTo(t0, SECOND);
 	const warmStart = floorTo(now - WARMUP, MINUTE);
 	const historyStart = floorTo(now - HISTORY, MINUTE);
@@ -144,6 +151,12 @@ export function createWorld(seed: number, t0: number): World {
 		databases: new Map(),
 		nextEventSeq: 1,
 		nextRequest: 1,
+		leakingImages: new Map(calm ? [] : LEAKING_IMAGES),
+		regressedImages: new Map(calm ? [] : REGRESSED_IMAGES),
+		cpuSurges: new Map(),
+		deniedCalls: new Map(),
+		crashingTaskDefinitions: new Map(),
+		deploymentOverrides: new Map(),
 	};
 	seedTaskDefinitions(world, now);
 	seedDatabases(world, now);
@@ -173,7 +186,7 @@ export function createWorld(seed: number, t0: number): World {
 
 	// The warm-up hour, with the scripted staging deployments on the way: threat-hunter's image was
 	// never pushed; incident-response's new revision runs but logs errors far more often.
-	const rollouts = [...STAGING_ROLLOUTS].map(([short, ago]) => ({
+	const rollouts = [...(calm ? [] : STAGING_ROLLOUTS)].map(([short, ago]) => ({
 		service: world.services.get(serviceName('staging', short))!,
 		at: floorTo(now - ago - hashRange(0, short === 'threat-hunter' ? 3 : 1, seed, short === 'threat-hunter' ? 'bad-deploy' : `rollout-${short}`) * MINUTE, WARMUP_STEP),
 		done: false,

@@ -120,7 +120,7 @@ export function reconcileService(world: World, service: SimService, at: number):
 	service.dirty = false;
 	const desired = service.desiredCount;
 	primary.desiredCount = desired;
-	const config = deploymentConfigFor(service.env, service.profile.short);
+	const config = world.deploymentOverrides.get(service.name) ?? deploymentConfigFor(service.env, service.profile.short);
 	const minHealthy = Math.ceil((desired * config.minimumHealthyPercent) / 100);
 	const maxTotal = Math.max(desired, Math.floor((desired * config.maximumPercent) / 100));
 

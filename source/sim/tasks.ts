@@ -3,7 +3,6 @@
 // Transitions carry their own timestamps (not the step's), so a coarse catch-up step and sixty
 // one-second steps produce the same timeline.
 
-import {LEAKING_IMAGES} from './catalog.js';
 import {SECOND} from './clock.js';
 import {newTaskId, taskArn} from './ids.js';
 import type {SimDeployment, SimService, SimTask, World} from './model.js';
@@ -20,12 +19,20 @@ export function pullErrorFor(image: string): string {
 }
 
 export function taskLoad(task: SimTask): TaskLoad {
-	return {id: task.id, startedAt: task.startedAt ?? task.createdAt, baseMiB: task.baseMiB, leakMiBPerMin: task.leakMiBPerMin, memoryMiB: task.memoryMiB, cpuUnits: task.cpuUnits};
+	return {
+		id: task.id,
+		startedAt: task.startedAt ?? task.createdAt,
+		baseMiB: task.baseMiB,
+		leakMiBPerMin: task.leakMiBPerMin,
+		memoryMiB: task.memoryMiB,
+		cpuUnits: task.cpuUnits,
+		...(task.leakFrom === undefined ? {} : {leakFrom: task.leakFrom}),
+	};
 }
 
 /** Workload facts of a task, a pure function of its id and image (so backfill can predict them). */
-export function workloadFor(seed: number, id: string, image: string, baseMiB: number): {baseMiB: number; leakMiBPerMin: number} {
-	const leak = LEAKING_IMAGES.get(image) ?? 0;
+export function workloadFor(seed: number, id: string, image: string, baseMiB: number, leaking: ReadonlyMap<string, number>): {baseMiB: number; leakMiBPerMin: number} {
+	const leak = leaking.get(image) ?? 0;
 	return {
 		baseMiB: baseMiB * hashRange(0.96, 1.04, seed, 'base', id),
 		leakMiBPerMin: leak * hashRange(0.92, 1.08, seed, 'leak', id),
@@ -36,7 +43,7 @@ export function workloadFor(seed: number, id: string, image: string, baseMiB: nu
 export function launchTask(world: World, service: SimService, deployment: SimDeployment, at: number, id = newTaskId(world.rng)): SimTask {
 	const definition = findTaskDefinition(world, deployment.taskDefinition);
 	const container = mainContainer(definition);
-	const load = workloadFor(world.seed, id, container.image, service.profile.baseMiB);
+	const load = workloadFor(world.seed, id, container.image, service.profile.baseMiB, world.leakingImages);
 	const task: SimTask = {
 		id,
 		arn: taskArn(service.cluster, id),
@@ -70,6 +77,7 @@ function runningNextAt(task: SimTask): number {
 	let next = Number.POSITIVE_INFINITY;
 	if (task.healthStatus === 'UNKNOWN' && task.healthyAt !== undefined) next = Math.min(next, task.healthyAt);
 	if (task.oomAt !== undefined) next = Math.min(next, task.oomAt);
+	if (task.crashAt !== undefined) next = Math.min(next, task.crashAt);
 	return next;
 }
 
@@ -118,10 +126,23 @@ export function advanceTask(world: World, task: SimTask, until: number, out: Hap
 					const oom = oomAfterMs(taskLoad(task));
 					task.oomAt = oom === undefined ? undefined : at + Math.max(SECOND, oom);
 				}
+				{
+					const crash = world.crashingTaskDefinitions.get(task.taskDefinition);
+					if (crash) task.crashAt = at + crash.afterMs;
+				}
 				task.nextAt = runningNextAt(task);
 				out.push({kind: 'started', task, at});
 				break;
 			case 'RUNNING':
+				if (task.crashAt !== undefined && task.crashAt <= at) {
+					stop(task, at);
+					task.stopCode = 'EssentialContainerExited';
+					task.stoppedReason = 'Essential container in task exited';
+					task.exitCode = 1;
+					task.healthStatus = 'UNHEALTHY';
+					out.push({kind: 'failed', task, at});
+					break;
+				}
 				if (task.oomAt !== undefined && task.oomAt <= at) {
 					stop(task, at);
 					task.stopCode = 'EssentialContainerExited';
@@ -166,6 +187,7 @@ export function requestStop(world: World, task: SimTask, at: number, kind: 'sche
 	if (task.lastStatus === 'RUNNING') {
 		task.lastStatus = 'DEACTIVATING';
 		task.oomAt = undefined;
+		task.crashAt = undefined;
 		task.nextAt = at + Math.round((kind === 'scheduler' ? world.rng.range(20, 32) : world.rng.range(2, 5)) * SECOND);
 	} else {
 		task.nextAt = Math.min(task.nextAt, at + Math.round(world.rng.range(1, 2) * SECOND));

@@ -13,6 +13,8 @@ export type TaskLoad = {
 	leakMiBPerMin: number;
 	memoryMiB: number;
 	cpuUnits: number;
+	/** The leak's start when it is not the task's own (a drill's fault): memory grows from here. */
+	leakFrom?: number;
 };
 
 /** Above this share of the limit, garbage collection fights the leak and growth slows. */
@@ -34,7 +36,7 @@ function leakShape(load: TaskLoad): {linearMinutes: number; start: number; tau: 
 
 /** Memory in use (MiB) at time t, before the caller's jitter. */
 export function usedMiB(load: TaskLoad, t: number): number {
-	const ageMinutes = Math.max(0, t - load.startedAt) / MINUTE;
+	const ageMinutes = Math.max(0, t - (load.leakFrom ?? load.startedAt)) / MINUTE;
 	const wobble = load.baseMiB * 0.015 * smoothNoise(t, 4 * MINUTE, (labelKey(load.id) ^ 0x6d656d) >>> 0);
 	if (load.leakMiBPerMin <= 0) return load.baseMiB + wobble;
 	const {linearMinutes, start, tau} = leakShape(load);
@@ -76,6 +78,15 @@ export function taskCpuPercent(profile: ServiceProfile, env: string, load: TaskL
 	const gc = memPercent > 80 ? (memPercent - 80) * 1.6 : 0;
 	const envScale = env === 'staging' ? 0.45 : 1;
 	return clampPercent(profile.cpuPercent * envScale * diurnal(t) * drift * share * size + own + gc);
+}
+
+/**
+ * CPU % of one task of a service under a surge: `surge` at the usual task count and 1024 units,
+ * shared among the running tasks and scaled by the task's size (scaling out or up lowers it).
+ */
+export function surgeCpuPercent(surge: number, usualTasks: number, load: TaskLoad, t: number, runningTasks: number): number {
+	const own = 3 * smoothNoise(t, 3 * MINUTE, (labelKey(load.id) ^ 0x737267) >>> 0);
+	return clampPercent((surge * usualTasks) / Math.max(1, runningTasks) * (1024 / Math.max(256, load.cpuUnits)) + own);
 }
 
 export function clampPercent(value: number): number {
