@@ -29,7 +29,7 @@ export async function advanceUntil(h: DrillHarness, pattern: string | RegExp, st
 	const test = (frame: string) => (typeof pattern === 'string' ? frame.includes(pattern) : pattern.test(frame));
 	for (let i = 0; i < maxSteps; i++) {
 		try {
-			return await h.waitFor(test, 1500);
+			return await h.waitFor(test, 400);
 		} catch {
 			// not yet: move the clock on
 		}
