@@ -1,7 +1,7 @@
 // Follows an ECS deployment after a change until its PRIMARY deployment completes, fails or the
 // timeout passes. The watch is a small object holding its latest state: the engineer can leave the
 // screen (unsubscribe) and come back (subscribe again) while it keeps polling, or cancel it.
-import {errorMessage, isPermanent} from '../port/errors.js';
+import {errorMessage, isPermanent, readController} from '../port/errors.js';
 import type {ServiceReader} from '../port/types.js';
 import type {Outcome, Plan} from './types.js';
 import {initialWatchState, reduceWatch, type WatchAction, type WatchState} from './watch-state.js';
@@ -63,7 +63,7 @@ export function watchDeployment(reader: ServiceReader, options: WatchOptions): D
 		...(options.deploymentId === undefined ? {} : {deploymentId: options.deploymentId}),
 	});
 	const listeners = new Set<(state: WatchState) => void>();
-	const abort = new AbortController();
+	const abort = readController();
 	let resolveFinished!: (state: WatchState) => void;
 	const finished = new Promise<WatchState>(resolve => {
 		resolveFinished = resolve;

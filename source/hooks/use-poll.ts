@@ -1,5 +1,5 @@
 import {useContext, useEffect, useReducer, useRef} from 'react';
-import {isAborted, isPermanent} from '../port/errors.js';
+import {isAborted, isPermanent, readController} from '../port/errors.js';
 import {isThrottle, outageOf, recoveryFor, type Recovery} from '../port/recovery.js';
 import {AppContext} from '../shell/app-context.js';
 import {backoffDelay, defaultBackoffCapMs} from './backoff.js';
@@ -83,7 +83,7 @@ export function usePoll<T>(fetcher: (signal: AbortSignal) => Promise<T>, options
 		const tick = async () => {
 			const {fetcher: fetch, options: current, recovery: shared} = latest.current;
 			const now = current.now ?? Date.now;
-			const controller = new AbortController();
+			const controller = readController();
 			inFlight = controller;
 			let delay = current.intervalMs;
 			try {

@@ -19,7 +19,7 @@
 // (within sweepEveryMs plus a poll), so a view that must stay sorted inserts by timestamp. Events
 // that arrive more than lateWindowMs after their timestamp may be missed.
 
-import {isPermanent} from '../port/errors.js';
+import {isPermanent, readController} from '../port/errors.js';
 import {isThrottle, outageOf, type Recovery} from '../port/recovery.js';
 import type {LogEvent, LogReader} from '../port/types.js';
 import {compileFilterPattern, patternNeedsLocalFilter, type LogMatcher} from './filter-pattern.js';
@@ -154,7 +154,7 @@ export function createLogTailer(reader: LogReader, options: LogTailerOptions): L
 	// without touching cursors, so it is simply read again.
 	let generation = 0;
 	// Aborted with each new generation: a read in flight for the old one is cancelled, not awaited.
-	let reads = new AbortController();
+	let reads = readController();
 	let polling = false;
 	let pollAgain = false;
 	let timer: unknown;
@@ -430,7 +430,7 @@ export function createLogTailer(reader: LogReader, options: LogTailerOptions): L
 	const halt = () => {
 		generation++;
 		reads.abort();
-		reads = new AbortController();
+		reads = readController();
 		timers.clearTimeout(timer);
 		timer = undefined;
 		stopWaiting?.();

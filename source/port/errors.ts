@@ -2,6 +2,7 @@
 // a notice for throttling, a banner for credentials, "not found" naming the resource, a stale
 // marker for the network. Adapters map their SDK errors to these; nothing above the port sees
 // an SDK error class.
+import {setMaxListeners} from 'node:events';
 
 export type CloudErrorKind =
 	| 'throttled'
@@ -76,6 +77,17 @@ export function isAborted(error: unknown): boolean {
 		error = (error as {cause?: unknown}).cause;
 	}
 	return false;
+}
+
+/**
+ * The controller of a read that may fan out: one signal goes to every request it makes at once
+ * (discovery's task definitions, a metric batch's pages), each adding its abort listener, and Node
+ * warns past ten listeners on one signal, on the terminal of a `status` run too.
+ */
+export function readController(): AbortController {
+	const controller = new AbortController();
+	setMaxListeners(0, controller.signal);
+	return controller;
 }
 
 /** Rejects (throws) at once when the signal has already been aborted: called before each request or page. */

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {abortError, CloudError, isAborted, isCloudError, throwIfAborted} from '../../source/port/errors.js';
+import {abortError, CloudError, isAborted, isCloudError, throwIfAborted, readController} from '../../source/port/errors.js';
 
 // What counts as a cancelled read: an AbortError however it was made, never any other failure.
 
@@ -44,5 +44,24 @@ describe('throwIfAborted', () => {
 			thrown = error;
 		}
 		expect(isAborted(thrown)).toBe(true);
+	});
+});
+
+describe('readController', () => {
+	it('takes the listeners of many requests at once without Node warning about a leak', async () => {
+		const warnings: string[] = [];
+		const onWarning = (warning: Error) => warnings.push(warning.name);
+		process.on('warning', onWarning);
+		try {
+			const {signal} = readController();
+			for (let i = 0; i < 25; i++) signal.addEventListener('abort', () => {});
+			const plain = new AbortController().signal;
+			for (let i = 0; i < 25; i++) plain.addEventListener('abort', () => {});
+			await new Promise(resolve => setImmediate(resolve));
+			// The plain controller warns once (so the check can fail); ours does not.
+			expect(warnings.filter(name => name === 'MaxListenersExceededWarning')).toHaveLength(1);
+		} finally {
+			process.off('warning', onWarning);
+		}
 	});
 });
