@@ -1,5 +1,8 @@
 // Run a program in a real pseudo-terminal and read its screen through an emulator, the way an
 // on-call engineer's terminal would show it. For end-to-end tests of the built CLI and fixtures.
+import {existsSync, mkdtempSync, readFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
 import nodePty from 'node-pty';
 import {createScreen, type TestScreen} from './screen.js';
 
@@ -184,12 +187,12 @@ export interface TerminalHandBack {
 
 // Runs "$0" "$@" and then reports the tty's settings. The shell survives the signals a test sends
 // to the program's process group ('true' traps are reset to the default in the program itself).
+// The report goes to a file, not the pty: what a shell writes right before the pty closes can be
+// lost on the way to node-pty (seen once in a few hundred runs), and with it the exit status.
 const CHECK_SCRIPT = `trap 'true' INT TERM HUP
 "$0" "$@"
 status=$?
-printf '\\n__STTY__ %s\\n' "$status"
-stty -a
-printf '__DONE__\\n'`;
+{ printf '__STTY__ %s\\n' "$status"; stty -a; printf '__DONE__\\n'; } > "$ACSO_TTY_REPORT" 2>&1`;
 
 /**
  * Run a program in a pty so that, after it exits, we can tell whether it gave the terminal back:
@@ -200,14 +203,14 @@ export function spawnWithTerminalCheck(
 	args: string[],
 	options: PtyOptions = {},
 ): PtySession & {handBack: () => Promise<TerminalHandBack>} {
-	const session = spawnInPty('bash', ['-c', CHECK_SCRIPT, command, ...args], options);
+	const reportPath = path.join(mkdtempSync(path.join(tmpdir(), 'acso-tty-')), 'report.txt');
+	const session = spawnInPty('bash', ['-c', CHECK_SCRIPT, command, ...args], {...options, env: {...options.env, ACSO_TTY_REPORT: reportPath}});
 	return Object.assign(session, {
 		async handBack(): Promise<TerminalHandBack> {
-			await session.waitFor('__DONE__');
 			await session.exited;
 			await session.screen.flush();
-			const output = session.output.toString('utf8');
-			const report = output.slice(output.lastIndexOf('__STTY__'));
+			const report = existsSync(reportPath) ? readFileSync(reportPath, 'utf8') : '';
+			if (!report.includes('__DONE__')) throw new Error(`spawnWithTerminalCheck: the shell wrote no report; screen:\n${session.screen.text()}`);
 			const status = /__STTY__ (\d+)/.exec(report);
 			if (!status) throw new Error(`spawnWithTerminalCheck: no exit status in the output:\n${report}`);
 			const stty = report.slice(report.indexOf('\n') + 1, report.indexOf('__DONE__'));
