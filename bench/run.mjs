@@ -5,6 +5,7 @@ import {build} from 'esbuild';
 import {mkdirSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
+import {bundleOptions, withoutDevtools} from '../scripts/bundle-options.mjs';
 import {inkRenderCaches} from '../scripts/ink-render-caches.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -12,14 +13,6 @@ const root = path.dirname(here);
 const out = path.join(here, '.build');
 mkdirSync(out, {recursive: true});
 
-// As scripts/build.mjs: Ink imports React DevTools only when DEV=true; the package is not installed.
-const withoutDevtools = {
-	name: 'without-react-devtools',
-	setup(b) {
-		b.onResolve({filter: /^react-devtools-core$/}, () => ({path: 'react-devtools-core', namespace: 'stub'}));
-		b.onLoad({filter: /^react-devtools-core$/, namespace: 'stub'}, () => ({contents: 'export default {connectToDevTools() {}};', loader: 'js'}));
-	},
-};
 // test/helpers/moto.ts also declares vitest suites; the bench uses only its server helpers.
 const withoutVitest = {
 	name: 'without-vitest',
@@ -31,17 +24,15 @@ const withoutVitest = {
 		}));
 	},
 };
+// The CLI's own bundle options (scripts/bundle-options.mjs), so the bench measures the app as it
+// ships: with the AWS SDK and node-pty left outside (the bench loads them from node_modules), and
+// no shebang (these are modules, not commands). Plugins are chosen per bundle below.
 const common = {
-	bundle: true,
-	platform: 'node',
-	format: 'esm',
-	target: 'node20',
-	jsx: 'automatic',
-	loader: {'.md': 'text'},
+	...bundleOptions,
+	entryPoints: undefined,
+	plugins: undefined,
 	external: ['@aws-sdk/*', 'node-pty'],
-	define: {'process.env.NODE_ENV': '"production"'},
-	banner: {js: "import {createRequire as __acsoCreateRequire} from 'node:module';\nconst require = __acsoCreateRequire(import.meta.url);"},
-	logLevel: 'warning',
+	banner: {js: bundleOptions.banner.js.replace(/^#!.*\n/, '')},
 	absWorkingDir: root,
 };
 // The app as shipped (with the CLI's render caches for Ink), and the baseline with Ink as published.

@@ -7,11 +7,11 @@ const {version} = JSON.parse(await readFile('package.json', 'utf8'));
 
 // Ink connects to React DevTools only when DEV=true; the package is optional and not installed.
 // An empty stand-in keeps the bundle from importing it at start-up.
-const withoutDevtools = {
+export const withoutDevtools = {
 	name: 'without-react-devtools',
 	setup(b) {
 		b.onResolve({filter: /^react-devtools-core$/}, () => ({path: 'react-devtools-core', namespace: 'stub'}));
-		b.onLoad({filter: /.*/, namespace: 'stub'}, () => ({contents: 'export default {connectToDevTools() {}};', loader: 'js'}));
+		b.onLoad({filter: /^react-devtools-core$/, namespace: 'stub'}, () => ({contents: 'export default {connectToDevTools() {}};', loader: 'js'}));
 	},
 };
 
