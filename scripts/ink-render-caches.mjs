@@ -2,12 +2,16 @@
 // cli-truncate, wrap-ansi, slice-ansi), of slice-ansi and of @alcalzone/ansi-tokenize get the same functions
 // wrapped in cross-frame caches (source/terminal/render-caches.ts). Each wrapper imports the very
 // copy the importer would have had (wrap-ansi keeps its own string-width 7), so every answer is
-// unchanged; only repeated answers are not recomputed.
+// unchanged; only repeated answers are not recomputed. And Ink's reconciler gets its host config
+// wrapped so that a commit which changed no host node does not lay out and print the frame again
+// (source/terminal/clean-commits.ts).
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const caches = path.join(root, 'source/terminal/render-caches.ts');
+const cleanCommits = path.join(root, 'source/terminal/clean-commits.ts');
+const inkReconciler = /[\\/]node_modules[\\/]ink[\\/]build[\\/]reconciler\.js$/;
 const inkStack = /[\\/]node_modules[\\/](ink|widest-line|cli-truncate|wrap-ansi|slice-ansi)[\\/]/;
 
 const namespaces = {'string-width': 'cached-width', 'slice-ansi': 'cached-slice', '@alcalzone/ansi-tokenize': 'cached-tokenize'};
@@ -15,6 +19,18 @@ const namespaces = {'string-width': 'cached-width', 'slice-ansi': 'cached-slice'
 export const inkRenderCaches = {
 	name: 'ink-render-caches',
 	setup(b) {
+		// Ink's reconciler gets a host config that skips layout and output after a commit that changed nothing.
+		b.onResolve({filter: /^react-reconciler$/}, async args => {
+			if (args.pluginData === 'real' || !inkReconciler.test(args.importer)) return undefined;
+			const real = await b.resolve(args.path, {kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'real'});
+			if (real.errors.length > 0) return {errors: real.errors};
+			return {path: real.path, namespace: 'clean-commits'};
+		});
+		b.onLoad({filter: /.*/, namespace: 'clean-commits'}, args => ({
+			contents: `import createReconciler from ${JSON.stringify(args.path)};\nimport {skipCleanCommits} from ${JSON.stringify(cleanCommits)};\nexport default config => createReconciler(skipCleanCommits(config));\n`,
+			loader: 'js',
+			resolveDir: root,
+		}));
 		b.onResolve({filter: /^(string-width|slice-ansi|@alcalzone\/ansi-tokenize)$/}, async args => {
 			if (args.pluginData === 'real' || !inkStack.test(args.importer)) return undefined;
 			const real = await b.resolve(args.path, {kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'real'});

@@ -16,6 +16,7 @@ import {useCapturedNotices} from './hooks/use-captured-notices.js';
 import {useDiscovery} from './hooks/use-discovery.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import type {PollCache} from './hooks/poll-state.js';
+import {createRefreshSignal} from './hooks/refresh-signal.js';
 import {LogStore} from './logs/log-store.js';
 import type {Cloud} from './port/types.js';
 import {builtInRunbook, type LoadedRunbook} from './runbooks/load-runbook.js';
@@ -66,11 +67,11 @@ export function App({cloud: startCloud, config: startConfig, now = Date.now, ini
 	const [place, dispatchPlace] = useReducer(contextReducer, startConfig, initialContext);
 	const placeConfig = useMemo(() => (place.generation === 0 ? startConfig : configForContext(startConfig, place)), [startConfig, place]);
 	const [cloud, setCloud] = useState(startCloud);
-	const [refreshToken, setRefreshToken] = useState(0);
+	const [refresh] = useState(createRefreshSignal);
 	const [logStore] = useState(() => new LogStore(startConfig.logBufferLines));
 	const [pollCache] = useState<PollCache>(() => new Map());
 	const size = useTerminalSize();
-	const discovery = useDiscovery(cloud, placeConfig.names, {now, refreshToken});
+	const discovery = useDiscovery(cloud, placeConfig.names, {now, refresh});
 	// The discovered log groups replace the convention's guess everywhere names are read.
 	const discoveredGroups = discovery.poll.data?.logGroups;
 	const config = useMemo<AppConfig>(
@@ -121,7 +122,7 @@ export function App({cloud: startCloud, config: startConfig, now = Date.now, ini
 			notify(note, 'warn');
 		}
 	}, [discoveryNotes, toldNotes, notify]);
-	const onChanged = useCallback(() => setRefreshToken(t => t + 1), []);
+	const onChanged = useCallback(() => refresh.request(), [refresh]);
 	const copy = useCallback((text: string) => copyToClipboard?.(text) ?? false, [copyToClipboard]);
 	const onQuit = useCallback(() => dispatch({type: 'quit'}), []);
 	// Set by the screen whose data AWS refused for its credentials; blocks every write until it answers again.
@@ -143,7 +144,7 @@ export function App({cloud: startCloud, config: startConfig, now = Date.now, ini
 			cloud,
 			config,
 			now,
-			refreshToken,
+			refresh,
 			go: (screen, params) => dispatch({type: 'go', screen, params}),
 			open: (screen, params) => dispatch({type: 'open', screen, params}),
 			back: () => dispatch({type: 'back'}),
@@ -164,7 +165,7 @@ export function App({cloud: startCloud, config: startConfig, now = Date.now, ini
 			audit,
 			...(drill ? {drill} : {}),
 		}),
-		[cloud, config, now, refreshToken, notify, state.notices, logStore, pollCache, copy, pick, runbookSession, desk.proposeFix, desk.openFixMenu, desk.openWatches, discovery, logGroupsReady, alarmReader, audit, drill],
+		[cloud, config, now, refresh, notify, state.notices, logStore, pollCache, copy, pick, runbookSession, desk.proposeFix, desk.openFixMenu, desk.openWatches, discovery, logGroupsReady, alarmReader, audit, drill],
 	);
 
 	const globalBindings = [
@@ -172,7 +173,7 @@ export function App({cloud: startCloud, config: startConfig, now = Date.now, ini
 			dispatch,
 			refresh: () => {
 				cloud.reset();
-				setRefreshToken(t => t + 1);
+				refresh.request();
 				desk.pollNow();
 			},
 			openWatches: desk.openWatches,

@@ -11,7 +11,7 @@ const describeBatch = 100;
 
 /** Every cluster of the account with its counts: ListClusters (all pages), then DescribeClusters by 100. */
 export function useClusterChoices(enabled = true) {
-	const {cloud, config, now, refreshToken, pollCache} = useApp();
+	const {cloud, config, now, refresh, pollCache} = useApp();
 	const fetch = useCallback(async (signal: AbortSignal): Promise<Cluster[]> => {
 		const names = await cloud.clusters.listClusters({signal});
 		const batches: string[][] = [];
@@ -19,12 +19,12 @@ export function useClusterChoices(enabled = true) {
 		const answers = await Promise.all(batches.map(batch => cloud.clusters.describeClusters(batch, {signal})));
 		return answers.flatMap(answer => answer.clusters);
 	}, [cloud]);
-	return usePoll(fetch, {intervalMs: config.refreshMs, enabled, key: 'choices|clusters', cache: pollCache, now, refreshToken, isEmpty: c => c.length === 0});
+	return usePoll(fetch, {intervalMs: config.refreshMs, enabled, key: 'choices|clusters', cache: pollCache, now, refresh, isEmpty: c => c.length === 0});
 }
 
 /** Every DB instance of the account: DescribeDBInstances without an identifier (all pages). */
 export function useDatabaseChoices(enabled = true) {
-	const {cloud, config, now, refreshToken, pollCache} = useApp();
+	const {cloud, config, now, refresh, pollCache} = useApp();
 	const fetch = useCallback(async (signal: AbortSignal): Promise<DbInstance[]> => cloud.databases.describeDbInstances(undefined, {signal}), [cloud]);
-	return usePoll(fetch, {intervalMs: config.refreshMs, enabled, key: 'choices|databases', cache: pollCache, now, refreshToken, isEmpty: d => d.length === 0});
+	return usePoll(fetch, {intervalMs: config.refreshMs, enabled, key: 'choices|databases', cache: pollCache, now, refresh, isEmpty: d => d.length === 0});
 }

@@ -10,17 +10,17 @@ import {usePoll} from './use-poll.js';
 // blanks the others. Each poll runs only while the screen that uses it is mounted.
 
 export function useServices(enabled = true) {
-	const {cloud, config, now, refreshToken, pollCache} = useApp();
+	const {cloud, config, now, refresh, pollCache} = useApp();
 	const {cluster} = config.names;
 	const fetch = useCallback(async (signal: AbortSignal): Promise<Service[]> => {
 		const names = await cloud.services.listServices(cluster, {signal});
 		return sortServices(await cloud.services.describeServices(cluster, names, {signal}));
 	}, [cloud, cluster]);
-	return usePoll(fetch, {intervalMs: config.refreshMs, enabled, key: `services|${cluster}`, cache: pollCache, now, refreshToken, isEmpty: s => s.length === 0});
+	return usePoll(fetch, {intervalMs: config.refreshMs, enabled, key: `services|${cluster}`, cache: pollCache, now, refresh, isEmpty: s => s.length === 0});
 }
 
 export function useMetricBatch(queries: readonly MetricQuery[], windowMs: number, enabled = true) {
-	const {cloud, config, now, refreshToken, pollCache} = useApp();
+	const {cloud, config, now, refresh, pollCache} = useApp();
 	// A stable key for the batch, so a re-render with equal queries keeps polling undisturbed.
 	const key = `metrics|${windowMs}|${queries.map(q => `${q.id}:${q.metricName}:${Object.values(q.dimensions).join(',')}:${q.periodSeconds}`).join(';')}`;
 	const fetch = useCallback(async (signal: AbortSignal): Promise<MetricSeries[]> => {
@@ -29,7 +29,7 @@ export function useMetricBatch(queries: readonly MetricQuery[], windowMs: number
 		return cloud.metrics.getMetricData([...queries], {start: end - windowMs, end}, {signal});
 		// eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for the queries: equal queries in a new array must not restart the poll
 	}, [cloud, key]);
-	return usePoll(fetch, {intervalMs: config.refreshMs, enabled: enabled && queries.length > 0, key, cache: pollCache, now, refreshToken});
+	return usePoll(fetch, {intervalMs: config.refreshMs, enabled: enabled && queries.length > 0, key, cache: pollCache, now, refresh});
 }
 
 /**
@@ -38,7 +38,7 @@ export function useMetricBatch(queries: readonly MetricQuery[], windowMs: number
  * it). The services and metric filters come from discovery, so the scope grows once it answers.
  */
 export function useAlarms(enabled = true) {
-	const {config, now, refreshToken, pollCache, discovery, alarmReader} = useApp();
+	const {config, now, refresh, pollCache, discovery, alarmReader} = useApp();
 	const {names} = config;
 	const found = discovery.poll.data;
 	const fetch = useCallback(
@@ -52,12 +52,12 @@ export function useAlarms(enabled = true) {
 			),
 		[alarmReader, names, found, now],
 	);
-	return usePoll(fetch, {intervalMs: config.refreshMs, enabled, key: `alarms|${names.cluster}|${names.db}`, cache: pollCache, now, refreshToken, isEmpty: a => a.length === 0});
+	return usePoll(fetch, {intervalMs: config.refreshMs, enabled, key: `alarms|${names.cluster}|${names.db}`, cache: pollCache, now, refresh, isEmpty: a => a.length === 0});
 }
 
 export function useDatabase(enabled = true) {
-	const {cloud, config, now, refreshToken, pollCache} = useApp();
+	const {cloud, config, now, refresh, pollCache} = useApp();
 	const {db} = config.names;
 	const fetch = useCallback(async (signal: AbortSignal): Promise<DbInstance | undefined> => (await cloud.databases.describeDbInstances(db, {signal}))[0], [cloud, db]);
-	return usePoll(fetch, {intervalMs: config.refreshMs, enabled, key: `db|${db}`, cache: pollCache, now, refreshToken, isEmpty: d => d === undefined});
+	return usePoll(fetch, {intervalMs: config.refreshMs, enabled, key: `db|${db}`, cache: pollCache, now, refresh, isEmpty: d => d === undefined});
 }

@@ -17,10 +17,10 @@ export const cockpitChartMs = 30 * 60_000;
 const deploymentsApi = createDeploymentsApiMemo();
 
 export function useCockpit(name: string, enabled: boolean) {
-	const {cloud, config, now, refreshToken, discovery, drill} = useApp();
+	const {cloud, config, now, refresh, discovery, drill} = useApp();
 	const {cluster} = config.names;
 	const fetch = useCallback((signal: AbortSignal) => loadCockpit(cloud.services, cluster, name, deploymentsApi, {signal}), [cloud, cluster, name]);
-	const state = usePoll(fetch, {intervalMs: config.refreshMs, enabled: enabled && name !== '', key: `cockpit|${cluster}/${name}`, now, refreshToken});
+	const state = usePoll(fetch, {intervalMs: config.refreshMs, enabled: enabled && name !== '', key: `cockpit|${cluster}/${name}`, now, refresh});
 	const data = state.data;
 
 	// The tasks whose lines are read: the new and the old revision's, running or recently stopped.
@@ -39,7 +39,7 @@ export function useCockpit(name: string, enabled: boolean) {
 		async (signal: AbortSignal): Promise<CockpitLine[]> => readCockpitLogs(cloud.logs, store, queries, tasks, sourceOf, now(), {signal}),
 		[cloud, store, queries, tasks, sourceOf, now],
 	);
-	const logs = usePoll(fetchLogs, {intervalMs: config.refreshMs, enabled: enabled && tasks.length > 0, key: `cockpit-logs|${cluster}/${name}`, now, refreshToken});
+	const logs = usePoll(fetchLogs, {intervalMs: config.refreshMs, enabled: enabled && tasks.length > 0, key: `cockpit-logs|${cluster}/${name}`, now, refresh});
 
 	const metricQueries = useMemo(() => (name ? serviceQueries(config.names, [name], 60) : []), [config.names, name]);
 	const metrics = useMetricBatch(metricQueries, cockpitChartMs, enabled);

@@ -30,7 +30,7 @@ export function useLogTail(
 	store: LogStore,
 	options: {pattern: string; windowMs: number; key: string; logGroups?: readonly string[]; accept?: (event: LogEvent) => boolean; enabled?: boolean},
 ) {
-	const {cloud, config, now, refreshToken, logGroupsReady} = useApp();
+	const {cloud, config, now, refresh, logGroupsReady} = useApp();
 	const [state, setState] = useState<LogTailerState>({mode: 'polling', stale: false});
 	const [version, setVersion] = useState(store.version);
 	const logGroups = options.logGroups ?? config.names.logGroups;
@@ -54,9 +54,14 @@ export function useLogTail(
 			onState: next => setState(previous => keepShown(previous, next)),
 		});
 		tailer.start();
-		return () => tailer.stop();
+		// `r` polls at once; the tail is not restarted (its cursor and Live Tail session stay).
+		const unsubscribe = refresh.subscribe(() => tailer.pollNow());
+		return () => {
+			unsubscribe();
+			tailer.stop();
+		};
 		// eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for groups, pattern and window: the tailer restarts only when the view changes
-	}, [cloud, store, options.key, refreshToken, logGroupsReady, options.enabled]);
+	}, [cloud, store, options.key, refresh, logGroupsReady, options.enabled]);
 
 	useEffect(() => {
 		const timer = setInterval(() => setVersion(v => (v === store.version ? v : store.version)), flushIntervalMs);

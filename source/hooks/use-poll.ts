@@ -1,9 +1,10 @@
-import {useContext, useEffect, useReducer, useRef} from 'react';
+import {useContext, useEffect, useRef, useState} from 'react';
 import {isAborted, isPermanent, readController} from '../port/errors.js';
 import {isThrottle, outageOf, recoveryFor, type Recovery} from '../port/recovery.js';
 import {AppContext} from '../shell/app-context.js';
 import {backoffDelay, defaultBackoffCapMs} from './backoff.js';
-import {cachedPollState, pollReducer, type PollCache, type PollState} from './poll-state.js';
+import type {RefreshSignal} from './refresh-signal.js';
+import {cachedPollState, pollReducer, type PollAction, type PollCache, type PollState} from './poll-state.js';
 
 export const firstFetchDelayMs = 25;
 
@@ -15,8 +16,8 @@ export type PollOptions<T> = {
 	key?: string;
 	isEmpty?: (data: T) => boolean;
 	now?: () => number;
-	/** Bumping this fetches at once (the `r` key). */
-	refreshToken?: number;
+	/** Each request fetches at once (the `r` key): the shell's, from the app context. */
+	refresh?: RefreshSignal;
 	/** Where the last data is kept by `key` across mounts (the shell's); `key` must then be unique. */
 	cache?: PollCache;
 	/** The shared recovery after an outage. Default: the app's, one per Cloud (port/recovery.ts). */
@@ -31,27 +32,36 @@ export type PollOptions<T> = {
  * denied) is retried at the slowest rate only, or as soon as the endpoint answers after an outage.
  *
  * Each fetch gets an AbortSignal, aborted when the poll stops (unmount, another key, disabled), so
- * a read nobody will show is cancelled, and its end changes nothing. A refresh (`refreshToken`
- * bumped, the `r` key) fetches at once when idle; asked while a fetch is in flight, it neither
+ * a read nobody will show is cancelled, and its end changes nothing. A refresh (a request on
+ * `refresh`, the `r` key) fetches at once when idle; asked while a fetch is in flight, it neither
  * aborts it nor starts another: however many were asked meanwhile, one more fetch starts as soon
  * as the current one ends. An aborted read is not a failure: no error, no stale mark, no backoff.
  */
 export function usePoll<T>(fetcher: (signal: AbortSignal) => Promise<T>, options: PollOptions<T>): PollState<T> {
-	const [state, dispatch] = useReducer(pollReducer<T>, undefined, () => cachedPollState<T>(options.cache, options.key));
+	const [state, setState] = useState(() => cachedPollState<T>(options.cache, options.key));
+	// The reducer runs here rather than in React (useReducer): an answer that changes nothing comes
+	// back as the same state, and then nothing is scheduled at all. useReducer would render the
+	// component to find that out, and Ink would then lay out and print the whole frame for nothing.
+	const shown = useRef(state);
+	const apply = useRef((action: PollAction<T>) => {
+		const next = pollReducer(shown.current, action);
+		if (next === shown.current) return;
+		shown.current = next;
+		setState(next);
+	});
 	const cloud = useContext(AppContext)?.cloud;
 	const recovery = options.recovery ?? (cloud ? recoveryFor(cloud) : undefined);
 	const latest = useRef({fetcher, options, recovery});
 	latest.current = {fetcher, options, recovery};
 	const enabled = options.enabled ?? true;
-	// The running loop's "fetch now", for the refresh effect below; unset while stopped.
-	const refreshLoop = useRef<(() => void) | undefined>(undefined);
+	const refresh = options.refresh;
 
 	// Another key (cluster, service) is other data: start from what is known of it, if anything.
 	const shownKey = useRef(options.key);
 	useEffect(() => {
 		if (shownKey.current === options.key) return;
 		shownKey.current = options.key;
-		dispatch({type: 'reset', to: cachedPollState<T>(latest.current.options.cache, options.key)});
+		apply.current({type: 'reset', to: cachedPollState<T>(latest.current.options.cache, options.key)});
 	}, [options.key]);
 
 	useEffect(() => {
@@ -94,7 +104,7 @@ export function usePoll<T>(fetcher: (signal: AbortSignal) => Promise<T>, options
 				failures = 0;
 				const at = now();
 				const isEmpty = current.isEmpty?.(data) ?? false;
-				dispatch({type: 'success', data, at, isEmpty});
+				apply.current({type: 'success', data, at, isEmpty});
 				if (current.cache && current.key !== undefined) current.cache.set(current.key, {data, updatedAt: at, isEmpty});
 			} catch (error) {
 				if (stopped) return;
@@ -102,7 +112,7 @@ export function usePoll<T>(fetcher: (signal: AbortSignal) => Promise<T>, options
 				// normal interval, with nothing shown, counted or backed off.
 				if (!isAborted(error)) {
 					failures += 1;
-					dispatch({type: 'failure', error: error instanceof Error ? error : new Error(String(error)), at: now()});
+					apply.current({type: 'failure', error: error instanceof Error ? error : new Error(String(error)), at: now()});
 					const outage = outageOf(error);
 					if (unreachable && !outage) shared?.answered(); // an error the endpoint sent back: it is there
 					unreachable = outage;
@@ -123,26 +133,19 @@ export function usePoll<T>(fetcher: (signal: AbortSignal) => Promise<T>, options
 			timer = setTimeout(run, delay);
 		};
 
-		refreshLoop.current = run;
+		// A refresh goes to the running loop, which fetches now or right after the fetch in flight.
+		const unsubscribe = refresh?.subscribe(run);
 		// The first fetch waits one frame: loading the AWS SDK or building the simulated account takes
 		// a couple of hundred milliseconds of CPU, and the first frame should reach the screen first.
 		timer = setTimeout(run, firstFetchDelayMs);
 		return () => {
 			stopped = true;
-			if (refreshLoop.current === run) refreshLoop.current = undefined;
+			unsubscribe?.();
 			if (timer) clearTimeout(timer);
 			stopWaiting?.();
 			inFlight?.abort();
 		};
-	}, [enabled, options.key, options.intervalMs]);
-
-	// A refresh goes to the running loop, which fetches now or right after the fetch in flight.
-	const seenToken = useRef(options.refreshToken);
-	useEffect(() => {
-		if (seenToken.current === options.refreshToken) return;
-		seenToken.current = options.refreshToken;
-		refreshLoop.current?.();
-	}, [options.refreshToken]);
+	}, [enabled, options.key, options.intervalMs, refresh]);
 
 	return state;
 }

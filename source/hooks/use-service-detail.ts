@@ -61,9 +61,9 @@ export async function loadServiceDetail(
 
 /** The service detail screen's data, polled while it is shown. */
 export function useServiceDetail(name: string) {
-	const {cloud, config, now, refreshToken} = useApp();
+	const {cloud, config, now, refresh} = useApp();
 	const {cluster} = config.names;
 	const definitions = useRef(new Map<string, TaskDefinition>());
 	const fetch = useCallback((signal: AbortSignal) => loadServiceDetail(cloud.services, cluster, name, definitions.current, {signal}), [cloud, cluster, name]);
-	return usePoll(fetch, {intervalMs: config.refreshMs, enabled: name !== '', key: `${cluster}/${name}`, now, refreshToken});
+	return usePoll(fetch, {intervalMs: config.refreshMs, enabled: name !== '', key: `${cluster}/${name}`, now, refresh});
 }

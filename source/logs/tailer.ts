@@ -82,6 +82,8 @@ export type LogTailerOptions = {
 export type LogTailer = {
 	start(): void;
 	stop(): void;
+	/** Polls now, or right after the poll in flight (the `r` key); Live Tail, already streaming, needs none. */
+	pollNow(): void;
 	/** Changes the pattern and re-reads the history with it; throws FilterPatternError when invalid. */
 	setPattern(pattern: string | undefined): void;
 };
@@ -453,6 +455,9 @@ export function createLogTailer(reader: LogReader, options: LogTailerOptions): L
 			if (!running) return;
 			halt();
 			running = false;
+		},
+		pollNow() {
+			kick();
 		},
 		setPattern(next) {
 			const normalized = next?.trim() === '' ? undefined : next;

@@ -26,13 +26,13 @@ const historyIntervalMs = 15_000;
 
 /** One alarm's history, polled only while its detail is open. */
 function useAlarmHistory(name: string | undefined, enabled: boolean): PollState<AlarmHistoryItem[]> {
-	const {cloud, config, now, refreshToken} = useApp();
+	const {cloud, config, now, refresh} = useApp();
 	const fetch = useCallback(async (signal: AbortSignal) => {
 		const end = now();
 		// DescribeAlarmHistory for this alarm over the last day.
 		return cloud.alarms.describeAlarmHistory(name ?? '', {start: end - historyWindowMs, end}, {signal});
 	}, [cloud, name, now]);
-	return usePoll(fetch, {intervalMs: Math.max(config.refreshMs, historyIntervalMs), enabled: enabled && name !== undefined, key: name ?? '', now, refreshToken});
+	return usePoll(fetch, {intervalMs: Math.max(config.refreshMs, historyIntervalMs), enabled: enabled && name !== undefined, key: name ?? '', now, refresh});
 }
 
 /** A poll's state as the detail shows it; an endpoint without the call (moto) says so plainly. */

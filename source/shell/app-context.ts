@@ -2,6 +2,7 @@ import {createContext, useContext} from 'react';
 import type {AppConfig} from '../config/app-config.js';
 import type {EnvironmentAlarmReader} from '../discovery/alarm-reads.js';
 import type {PollCache} from '../hooks/poll-state.js';
+import type {RefreshSignal} from '../hooks/refresh-signal.js';
 import type {DiscoveryState} from '../discovery/discovery-state.js';
 import type {LogStore} from '../logs/log-store.js';
 import type {Cloud} from '../port/types.js';
@@ -18,8 +19,8 @@ export type AppContextValue = {
 	cloud: Cloud;
 	config: AppConfig;
 	now: () => number;
-	/** Bumped by `r`: every visible poll fetches at once. */
-	refreshToken: number;
+	/** Requested by `r` (and after a change): every visible poll fetches at once, nothing re-renders for the asking. */
+	refresh: RefreshSignal;
 	go(screen: ScreenId, params?: Record<string, string>): void;
 	open(screen: ScreenId, params?: Record<string, string>): void;
 	back(): void;

@@ -2,12 +2,13 @@ import {EventEmitter} from 'node:events';
 import {render, Text} from 'ink';
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import {firstFetchDelayMs, usePoll} from '../../source/hooks/use-poll.js';
+import {createRefreshSignal, type RefreshSignal} from '../../source/hooks/refresh-signal.js';
 import type {PollState} from '../../source/hooks/poll-state.js';
 import {abortError, CloudError} from '../../source/port/errors.js';
 import {createRecovery, type Recovery} from '../../source/port/recovery.js';
 
 // usePoll's fetch loop on fake timers, with fetches the test answers by hand: never two fetches at
-// once, a refresh (the `r` key bumps refreshToken) coalesced into one more fetch when it comes
+// once, a refresh (the `r` key requests it on the shell's refresh signal) coalesced into one more fetch when it comes
 // during a fetch, and a fetch nobody will show cancelled through its AbortSignal.
 
 const intervalMs = 5000;
@@ -26,7 +27,7 @@ type Request = {signal: AbortSignal; at: number; resolve(value: string): void; r
 
 type PanelProps = {
 	fetch: (signal: AbortSignal) => Promise<string>;
-	refreshToken: number;
+	refresh: RefreshSignal;
 	panelKey?: string;
 	enabled?: boolean;
 	recovery: Recovery;
@@ -34,7 +35,7 @@ type PanelProps = {
 };
 
 function Panel(props: PanelProps) {
-	const state = usePoll(props.fetch, {intervalMs, key: props.panelKey ?? 'panel', enabled: props.enabled, refreshToken: props.refreshToken, recovery: props.recovery});
+	const state = usePoll(props.fetch, {intervalMs, key: props.panelKey ?? 'panel', enabled: props.enabled, refresh: props.refresh, recovery: props.recovery});
 	props.report(state);
 	return <Text>{`${state.status}${state.stale ? ' STALE' : ''}${state.error ? ` ${state.error.message}` : ''}`}</Text>;
 }
@@ -67,7 +68,8 @@ function mount(initial: Partial<Omit<PanelProps, 'fetch' | 'recovery' | 'report'
 		new Promise<string>((resolve, reject) => {
 			requests.push({signal, at: Date.now(), resolve, reject});
 		});
-	let props: PanelProps = {fetch, refreshToken: 0, recovery, report: state => states.push(state), ...initial};
+	const refresh = createRefreshSignal();
+	let props: PanelProps = {fetch, refresh, recovery, report: state => states.push(state), ...initial};
 	const stdout = new Out();
 	const instance = render(<Panel {...props} />, {stdout: stdout as unknown as NodeJS.WriteStream, stdin: stdin(), debug: true, patchConsole: false, exitOnCtrlC: false});
 	const update = async (change: Partial<PanelProps>) => {
@@ -80,8 +82,11 @@ function mount(initial: Partial<Omit<PanelProps, 'fetch' | 'recovery' | 'report'
 		states,
 		recovery,
 		last: () => states.at(-1)!,
-		/** The `r` key: the shell bumps refreshToken. */
-		pressR: async () => update({refreshToken: props.refreshToken + 1}),
+		/** The `r` key: the shell requests a refresh; no props change, nothing re-renders for it. */
+		pressR: async () => {
+			refresh.request();
+			await settle();
+		},
 		update,
 		/** Answers the newest request. */
 		answer: async (value: string) => {
@@ -93,6 +98,24 @@ function mount(initial: Partial<Omit<PanelProps, 'fetch' | 'recovery' | 'report'
 }
 
 describe('usePoll: one fetch at a time, refreshes coalesced', () => {
+	it('r whose data come back equal renders nothing: the refresh is no prop, the equal answer no new state', async () => {
+		const panel = mount();
+		await advance(firstFetchDelayMs);
+		await panel.answer('same');
+		const renders = panel.states.length;
+
+		await panel.pressR();
+		expect(panel.requests).toHaveLength(2);
+		expect(panel.states).toHaveLength(renders); // asking rendered nothing
+		await panel.answer('same');
+		expect(panel.states).toHaveLength(renders); // nor did the equal answer
+
+		await panel.pressR();
+		await panel.answer('changed');
+		expect(panel.states).toHaveLength(renders + 1);
+		expect(panel.last()).toMatchObject({status: 'ok', data: 'changed'});
+	});
+
 	it('r pressed twice during a slow fetch sends one more request, not two', async () => {
 		const panel = mount();
 		await advance(firstFetchDelayMs);

@@ -132,6 +132,39 @@ describe('log tailer: polling', () => {
 		h.tailer.stop();
 	});
 
+	it('pollNow (the r key) polls at once, and during a poll once more right after it, however often asked', async () => {
+		const logs = new FakeLogs();
+		logs.add(G, 'a', T0 - 100);
+		const h = harness(logs.reader, {liveTail: false, pollIntervalMs: 5000});
+		h.tailer.start();
+		await settle();
+		expect(logs.calls).toHaveLength(1);
+		logs.add(G, 'b', T0 + 50);
+		h.tailer.pollNow();
+		await settle();
+		expect(logs.calls).toHaveLength(2); // not waiting for the 5 s interval
+		expect(h.ids()).toEqual(['a', 'b']);
+
+		let open!: () => void;
+		logs.gate = new Promise<void>((resolve) => (open = resolve));
+		h.tailer.pollNow();
+		await settle();
+		h.tailer.pollNow();
+		h.tailer.pollNow();
+		await settle();
+		expect(logs.calls).toHaveLength(3);
+		logs.gate = undefined;
+		open();
+		await settle();
+		expect(logs.calls).toHaveLength(4); // one more, not two
+		expect(logs.maxInFlight).toBe(1);
+		expect(h.ids()).toEqual(['a', 'b']); // the overlap read again, nothing doubled
+		h.tailer.stop();
+		h.tailer.pollNow(); // a stopped tail stays stopped
+		await advance(10_000);
+		expect(logs.calls).toHaveLength(4);
+	});
+
 	it('keeps going after errors, backing off up to the cap, then recovers without gaps or duplicates', async () => {
 		const logs = new FakeLogs();
 		logs.add(G, 'a', T0 - 2000);
