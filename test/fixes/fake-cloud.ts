@@ -123,7 +123,7 @@ export const automation = 'arn:aws:sts::123456789012:assumed-role/acso-productio
 export const engineer = 'arn:aws:sts::123456789012:assumed-role/AWSReservedSSO_Admin_0a1b/dana.kim';
 export const driftedParameter = '/acso/production/supervisor/max-concurrent-workflows';
 
-/** Four settings the pipeline wrote; one cut by hand since, and a SecureString. */
+/** Five settings the pipeline wrote; one cut by hand since, and a SecureString changed by hand. */
 function parameterHistories(at: number): ParameterVersion[][] {
 	const day = 86_400_000;
 	const v = (name: string, version: number, value: string | undefined, by: string, daysAgo: number, type: ParameterVersion['type'] = 'String'): ParameterVersion => ({
@@ -139,6 +139,7 @@ function parameterHistories(at: number): ParameterVersion[][] {
 		[v(driftedParameter, 1, '32', automation, 20), v(driftedParameter, 2, '40', automation, 9), v(driftedParameter, 3, '4', engineer, 0.1)],
 		[v('/acso/production/supervisor/workflow-timeout-seconds', 1, '300', automation, 9)],
 		[v('/acso/production/agents/bedrock-model-id', 1, 'anthropic.claude-3-5-sonnet-20240620-v1:0', automation, 9)],
+		[v('/acso/production/agents/log-level', 1, 'DEBUG', automation, 20), v('/acso/production/agents/log-level', 2, 'INFO', automation, 9)],
 		[v('/acso/production/database/url', 1, undefined, automation, 9, 'SecureString'), v('/acso/production/database/url', 2, undefined, engineer, 1, 'SecureString')],
 	];
 }
