@@ -3,13 +3,16 @@
 import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {afterAll, describe, expect, it} from 'vitest';
+import {PutParameterCommand, SSMClient} from '@aws-sdk/client-ssm';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {createAwsCloud} from '../../source/aws/index.js';
 import {createAuditLog, runPlan} from '../../source/fixes/audit.js';
 import {FixInputError} from '../../source/fixes/errors.js';
 import {restoreParameter} from '../../source/fixes/parameters.js';
 import {fixFromRunbook} from '../../source/fixes/runbook-hints.js';
 import {parameterChoices} from '../../source/fixes/ui/parameter-choices.js';
 import {createManualClock, createSimCloud} from '../../source/sim/index.js';
+import {describeWithMoto, motoCredentials, motoRegion, startMoto, type MotoServer} from '../helpers/moto.js';
 import {checkedOperator} from './checked-operator.js';
 import {driftedParameter, fakeReaders, productionAccount} from './fake-cloud.js';
 
@@ -114,5 +117,38 @@ describe('restore-parameter on the simulated account', () => {
 		await expect(cloud.operator.putParameter('/acso/production/agents/log-level', 'DEBUG', 'String')).rejects.toMatchObject({kind: 'read-only'});
 		const [level] = (await cloud.parameters.getParametersByPath('/acso/production/agents', false)).filter(p => p.name.endsWith('log-level'));
 		expect(level).toMatchObject({value: 'INFO', version: 2});
+	});
+});
+
+describeWithMoto('restore-parameter on moto_server', () => {
+	let server: MotoServer | undefined;
+	beforeAll(async () => {
+		server = await startMoto();
+	});
+	afterAll(async () => {
+		await server?.stop();
+	});
+
+	it('puts the previous version back (moto names no one), undo puts the replaced value back; a SecureString is refused', async () => {
+		const cloud = createAwsCloud({region: motoRegion, endpointUrl: server!.endpoint, credentials: motoCredentials, isWriteEnabled: () => true});
+		const name = '/acso/moto/agents/bedrock-model-id';
+		await cloud.operator.putParameter(name, 'anthropic.claude-3-5-sonnet-20240620-v1:0', 'String');
+		await cloud.operator.putParameter(name, 'anthropic.claude-instant-v1', 'String');
+		const audit = createAuditLog({path: join(root, 'moto.jsonl'), context: {env: 'moto', region: motoRegion, sessionId: 'moto'}});
+		const plan = await restoreParameter.plan(cloud, {kind: 'parameter', name});
+		expect(plan.changes).toEqual([{field: 'value', from: 'anthropic.claude-instant-v1', to: 'anthropic.claude-3-5-sonnet-20240620-v1:0'}]);
+		const {outcome} = await runPlan(plan, cloud.operator, audit);
+		expect(outcome).toMatchObject({ok: true, after: {version: 3}});
+		expect((await cloud.parameters.getParameterHistory(name)).at(-1)).toMatchObject({version: 3, value: 'anthropic.claude-3-5-sonnet-20240620-v1:0'});
+		const {outcome: undone} = await runPlan(plan.undo(outcome)!, cloud.operator, audit);
+		expect(undone.ok).toBe(true);
+		expect((await cloud.parameters.getParameterHistory(name)).at(-1)).toMatchObject({version: 4, value: 'anthropic.claude-instant-v1'});
+
+		const ssm = new SSMClient({region: motoRegion, endpoint: server!.endpoint, credentials: motoCredentials});
+		await ssm.send(new PutParameterCommand({Name: '/acso/moto/agents/api-signing-key', Value: 'k-1', Type: 'SecureString'}));
+		await ssm.send(new PutParameterCommand({Name: '/acso/moto/agents/api-signing-key', Value: 'k-2', Type: 'SecureString', Overwrite: true}));
+		ssm.destroy();
+		await expect(restoreParameter.plan(cloud, {kind: 'parameter', name: '/acso/moto/agents/api-signing-key'})).rejects.toThrow(/SecureString/);
+		cloud.reset();
 	});
 });

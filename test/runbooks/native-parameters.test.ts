@@ -7,6 +7,11 @@ import {buildAcsoRunbook} from '../../source/runbooks/acso-runbook.js';
 import {allIssues} from '../../source/runbooks/model.js';
 import {runNativeStep} from '../../source/runbooks/native.js';
 import {createManualClock, createSimCloud} from '../../source/sim/index.js';
+import {stepDetailLines} from '../../source/format/diagnosis-lines.js';
+import {restoreParameter} from '../../source/fixes/parameters.js';
+import {previewLines} from '../../source/fixes/ui/preview-lines.js';
+import {stepKind} from '../../source/runbooks/walker/step-kind.js';
+import type {StepRecord} from '../../source/runbooks/walker/walker-state.js';
 import {fakeCloud} from './fake-cloud.js';
 
 const start = Date.UTC(2026, 10, 28, 12, 0, 0);
@@ -100,5 +105,31 @@ describe('Configuration Drift: the parameters check', () => {
 		const step = issue.resolutions[0]!.steps[0]!;
 		expect(step.fix).toMatchObject({kind: 'restore-parameter', target: {kind: 'parameterPath', path: '/acso/production'}});
 		expect(step.fix!.notes!.join(' ')).toContain('restores the value the automation last wrote');
+	});
+});
+
+/** Control characters other than the newline that joins lines. */
+const controls = (text: string) => [...text].filter(ch => {
+	const code = ch.codePointAt(0)!;
+	return (code < 32 && code !== 10) || (code >= 0x7f && code <= 0x9f);
+});
+
+describe('a hostile parameter value', () => {
+	it('reaches the screen only through the sanitizer: in the check\'s lines, its verdict and the restore\'s preview', async () => {
+		const {clock, cloud} = sim();
+		const hostile = '4\u001b]52;c;ZXZpbA==\u0007\u001b[2J\r\nEVIL';
+		cloud.control.injectFault({kind: 'parameter-drift', env: 'production', name: drifted, value: hostile, by: dana, agoMinutes: 5});
+		const result = await runNativeStep(check, {cloud, names, now: clock.now(), runbook, issue});
+		expect(result.verdict.level).toBe('problem');
+		const record: StepRecord = {status: 'done', runId: 1, at: clock.now(), outcome: {kind: 'native', result}};
+		const {head, body} = stepDetailLines(check, record, {width: 200, kind: stepKind(check), write: false});
+		const drawn = [...head, ...body].map(line => line.map(segment => segment.text).join('')).join('\n');
+		expect(drawn).toContain(drifted);
+		expect(controls(drawn)).toEqual([]);
+		const plan = await restoreParameter.plan(cloud, {kind: 'parameter', name: drifted});
+		const preview = previewLines(plan, 120).map(line => line.map(segment => segment.text).join('')).join('\n');
+		expect(preview).toContain('value: 4\\x1b]52;c;ZXZpbA==\\x07\\x1b[2J');
+		expect(preview).toContain('EVIL → 40');
+		expect(controls(preview)).toEqual([]);
 	});
 });
