@@ -4,7 +4,10 @@ import type {FixHint} from '../fixes/hint.js';
 import {parentPath} from '../model/parameter-drift.js';
 import {hasFlag, optionValue, type ParsedCommand} from './aws-command.js';
 import type {NativeCall} from './native-call.js';
-import type {PlanContext} from './native-plan.js';
+import type {ResourceNames} from '../port/names.js';
+
+/** What these need of native-plan.ts's PlanContext (imported from there it would make a cycle). */
+type PlanContext = {names: Pick<ResourceNames, 'env'>};
 
 type Read = {call: NativeCall; notes: string[]} | string;
 

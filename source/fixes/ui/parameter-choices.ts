@@ -2,9 +2,9 @@
 // first (most recent first), then the rest by name. One read; values are not shown here.
 import {automationOf, outOfBand, principalLabel} from '../../model/parameter-drift.js';
 import type {Cloud} from '../../port/types.js';
-import type {TargetChoice} from './target-choices.js';
+import type {Target} from '../types.js';
 
-export async function parameterChoices(cloud: Pick<Cloud, 'parameters'>, path: string): Promise<TargetChoice[]> {
+export async function parameterChoices(cloud: Pick<Cloud, 'parameters'>, path: string): Promise<Array<{label: string; detail: string; target: Target}>> {
 	// aws ssm get-parameters-by-path --path PATH --recursive   (never --with-decryption)
 	const parameters = await cloud.parameters.getParametersByPath(path, true);
 	const automation = automationOf(parameters);
