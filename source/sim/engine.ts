@@ -15,6 +15,7 @@ import {forgetOldTasks, noteHappening, reconcileService} from './services.js';
 import {advanceTask, taskLoad, type Happening} from './tasks.js';
 import {memoryPercent, poolOccupancy, surgeCpuPercent, taskCpuPercent, usedMiB} from './workload.js';
 import {parameterEffectLine} from './parameters.js';
+import {recordQueuedWorkflows} from './workflow-queue.js';
 
 /** The last stretch before "now" is always simulated second by second. */
 export const FINE_WINDOW = 10 * MINUTE;
@@ -170,6 +171,7 @@ export function step(world: World, dt: number, withLogs: boolean): void {
 	if (Math.floor(at / MINUTE) > Math.floor(from / MINUTE)) {
 		const minute = floorTo(at, MINUTE);
 		recordMaintenance(world, minute - 1);
+		recordQueuedWorkflows(world, minute - 1);
 		// Steps longer than a minute leave gaps in the series; judging alarms on those gaps would
 		// write INSUFFICIENT_DATA flaps into their history, so alarms wait for the fine steps.
 		if (dt <= MINUTE) for (const change of evaluateAlarms(world, minute)) alarmLine(world, change);

@@ -212,7 +212,27 @@ describe('a parameter changed by hand', () => {
 		expect(Math.min(...lines.events.map(e => e.timestamp))).toBeGreaterThanOrEqual(h.clock.now() - 27 * MINUTE);
 		expect(lines.events[0]!.message).toContain(`4/4 concurrent workflows running (max_concurrent_workflows=4 from ${name})`);
 		expect(new Set(lines.events.map(e => e.logStream.split('/')[0]))).toEqual(new Set(['supervisor']));
+		// And the queue the supervisor publishes moves: none before, the workflows waiting for a slot since.
+		const queued = async () => {
+			const [series] = await h.sim.metrics.getMetricData(
+				[{id: 'q', namespace: 'ACSO/Agents', metricName: 'QueuedWorkflows', dimensions: {ServiceName: SUPERVISOR}, stat: 'Maximum', periodSeconds: 60}],
+				{start: h.clock.now() - 10 * MINUTE, end: h.clock.now()},
+			);
+			return series!.points.map(point => point.v);
+		};
+		expect((await queued()).slice(-1)).toEqual([40]);
 		expect(h.sim.control.faultFixed(fault)).toBe(false);
+	});
+
+	it('leaves the supervisor\u2019s queue metric at zero in the calm account', async () => {
+		const h = calmSim();
+		h.clock.advance(3 * MINUTE);
+		const [series] = await h.sim.metrics.getMetricData(
+			[{id: 'q', namespace: 'ACSO/Agents', metricName: 'QueuedWorkflows', dimensions: {ServiceName: SUPERVISOR}, stat: 'Maximum', periodSeconds: 60}],
+			{start: h.clock.now() - 30 * MINUTE, end: h.clock.now()},
+		);
+		expect(series!.points.length).toBeGreaterThan(20);
+		expect(new Set(series!.points.map(point => point.v))).toEqual(new Set([0]));
 	});
 
 	it('is not fixed by restarting the supervisor, more tasks, another parameter, or a value the automation never wrote; the automation\u2019s value is the fix', async () => {
