@@ -4,6 +4,7 @@ import type {CompositeAlarmInput, DatabaseModification, MetricAlarmInput, Metric
 import {compositeAlarmExtraFields, metricAlarmExtraFields, toCompositeAlarm, toMetricAlarm} from './alarms.js';
 import type {AwsClients} from './clients.js';
 import {toDbInstance} from './database.js';
+import {putParameter} from './parameters.js';
 import {toRegisterInput, toService, toTask, toTaskDefinition} from './ecs-shapes.js';
 import {requireText} from './paging.js';
 
@@ -256,5 +257,7 @@ export function createOperator(clients: AwsClients): Operator {
 				const answer = await client.send(new sdk.StopServiceDeploymentCommand({serviceDeploymentArn: arn, stopType}));
 				return {value: {serviceDeploymentArn: answer.serviceDeploymentArn ?? arn}, requestId: answer.$metadata.requestId};
 			}),
+
+		putParameter: (name, value, type) => putParameter(clients, name, value, type),
 	};
 }

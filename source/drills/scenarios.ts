@@ -7,6 +7,9 @@ import type {DrillScenario, IdealStep} from './scenario-types.js';
 
 const prod = (short: string) => `acso-production-${short}`;
 
+/** The setting the configuration-drift drill changes by hand. */
+const driftedSetting = '/acso/production/supervisor/max-concurrent-workflows';
+
 /** Noise every drill carries: a second alarm in ALARM that means nothing, and ordinary errors of a healthy service. */
 const standardNoise: readonly SimFault[] = [
 	{
@@ -304,14 +307,36 @@ export const scenarios: readonly DrillScenario[] = [
 		timeLimitMinutes: 10,
 	},
 	{
-		...notYet,
 		id: 'configuration-drift',
 		name: 'Configuration drift',
 		tree: 'configuration-drift',
 		treeTitle: 'Configuration Drift',
 		difficulty: 'medium',
-		page: 'a service runs a desired count nobody asked for',
-		fixed: 'the service matches its expected configuration',
+		page: 'production workflows wait in the supervisor\u2019s queue since this afternoon, and no deploy went out today',
+		fault: {
+			kind: 'parameter-drift',
+			env: 'production',
+			name: driftedSetting,
+			value: '4',
+			by: 'arn:aws:sts::123456789012:assumed-role/AWSReservedSSO_AdministratorAccess_4c1d2e7f/dana.kim',
+			agoMinutes: 25,
+		},
+		noise: standardNoise,
+		fixed: `${driftedSetting} holds the value the deploy automation wrote again (whoever puts it back)`,
+		visible: 'PAGE:',
+		rightFixes: [{action: 'restore-parameter', resource: driftedSetting}],
+		idealPath: [
+			...openTree(5, 1, 'Runbooks › Data and Storage › Configuration Drift'),
+			{keys: ['enter'], does: 'run "Check current configuration": one parameter was changed by hand, not by the automation', shows: '✗ PROBLEM'},
+			{keys: ['n'], does: 'jump to the recommended resolution (reset configuration)', shows: 'delete-parameter'},
+			{keys: ['a'], does: 'open its fix: restore a parameter to the automation\u2019s value', shows: 'Pick the parameter'},
+			{keys: ['enter'], does: 'choose the parameter changed outside the automation (listed first)', shows: 'Version to restore'},
+			{keys: ['enter'], does: 'preview the change (the automation\u2019s last version)', shows: `type ${driftedSetting} to confirm`},
+			{keys: [driftedSetting], does: 'type the parameter name to confirm', shows: '⏎ sends'},
+			{keys: ['enter'], does: 'send the change', shows: '✓ Done'},
+		],
+		parSeconds: 300,
+		timeLimitMinutes: 15,
 	},
 	{
 		id: 'rollout-gone-bad',

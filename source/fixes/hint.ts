@@ -5,7 +5,7 @@
 import type {FixId, FixParams, Target} from './types.js';
 
 /** What the fix acts on: a Target, plus a whole cluster (the guide's rollback). */
-export type FixTarget = Target | {kind: 'cluster'; cluster: string};
+export type FixTarget = Target | {kind: 'cluster'; cluster: string} | {kind: 'parameterPath'; path: string};
 
 export type FixParamValue = string | number | boolean | Record<string, string>;
 

@@ -15,7 +15,7 @@ export type RunbookFix = {
 	target?: Target;
 	params: Record<string, unknown>;
 	/** What the engineer must still choose before planning. */
-	needs?: {kind: TargetKind; cluster?: string; reason: string};
+	needs?: {kind: TargetKind; cluster?: string; reason: string; path?: string};
 	/** Hint parameters that were not used, and why. */
 	notes: string[];
 };
@@ -48,7 +48,7 @@ const aliases: Record<string, string> = {
 };
 
 // Parameters that name the target rather than configure the fix.
-const targetFields: Record<string, 'cluster' | 'service' | 'taskId' | 'logGroup' | 'alarm' | 'db'> = {
+const targetFields: Record<string, 'cluster' | 'service' | 'taskId' | 'logGroup' | 'alarm' | 'db' | 'parameter'> = {
 	cluster: 'cluster',
 	service: 'service',
 	task: 'taskId',
@@ -62,6 +62,8 @@ const targetFields: Record<string, 'cluster' | 'service' | 'taskId' | 'logGroup'
 	db: 'db',
 	'db-instance-identifier': 'db',
 	dbInstanceIdentifier: 'db',
+	parameter: 'parameter',
+	'parameter-name': 'parameter',
 };
 
 function text(value: unknown): string | undefined {
@@ -84,7 +86,7 @@ function transformations(value: unknown): Record<string, unknown> {
 }
 
 function buildTarget(kind: TargetKind, fields: Partial<Record<string, string>>): Target | undefined {
-	const {cluster, service, taskId, logGroup, alarm, db} = fields;
+	const {cluster, service, taskId, logGroup, alarm, db, parameter} = fields;
 	switch (kind) {
 		case 'service':
 			return cluster && service ? {kind, cluster, service} : undefined;
@@ -96,6 +98,8 @@ function buildTarget(kind: TargetKind, fields: Partial<Record<string, string>>):
 			return alarm ? {kind, alarm} : undefined;
 		case 'db':
 			return db ? {kind, db} : undefined;
+		case 'parameter':
+			return parameter ? {kind, name: parameter} : undefined;
 	}
 }
 
@@ -129,6 +133,12 @@ export function fixFromRunbook(kind: string, params: Readonly<Record<string, unk
 
 	let resolved: Target | undefined;
 	let needs: RunbookFix['needs'];
+	if (target?.kind === 'parameterPath') {
+		// The guide names a stand-in (or a parameter to delete): the engineer picks one in the hierarchy.
+		if (fix.targetKind !== 'parameter') throw new FixInputError(`runbook step "${kind}" names a parameter path, but ${fix.id} acts on a ${fix.targetKind}`, 'target');
+		const needsPath = {kind: fix.targetKind, path: target.path, reason: `${fix.title} acts on one parameter: choose one under ${target.path}`};
+		return {fix, params: fixParams, needs: needsPath, notes};
+	}
 	if (target && target.kind !== 'cluster') {
 		if (target.kind !== fix.targetKind) {
 			throw new FixInputError(`runbook step "${kind}" names a ${target.kind}, but ${fix.id} acts on a ${fix.targetKind}`, 'target');

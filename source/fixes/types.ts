@@ -5,7 +5,7 @@ import type {Cloud, Operator} from '../port/types.js';
 
 export type Risk = 'low' | 'medium' | 'high';
 
-export type TargetKind = 'service' | 'task' | 'logGroup' | 'alarm' | 'db';
+export type TargetKind = 'service' | 'task' | 'logGroup' | 'alarm' | 'db' | 'parameter';
 
 /** What a fix acts on. Names are the full AWS names (acso-production-supervisor, not supervisor). */
 export type Target =
@@ -13,7 +13,8 @@ export type Target =
 	| {kind: 'task'; cluster: string; taskId: string}
 	| {kind: 'logGroup'; logGroup: string}
 	| {kind: 'alarm'; alarm: string}
-	| {kind: 'db'; db: string};
+	| {kind: 'db'; db: string}
+	| {kind: 'parameter'; name: string};
 
 export type FixId =
 	| 'force-new-deployment'
@@ -27,7 +28,8 @@ export type FixId =
 	| 'put-metric-filter'
 	| 'put-metric-alarm'
 	| 'put-composite-alarm'
-	| 'modify-db-class';
+	| 'modify-db-class'
+	| 'restore-parameter';
 
 /** Raw parameter values as a form or a runbook hint hands them over; each fix validates and coerces. */
 export type FixParams = Readonly<Record<string, unknown>>;
@@ -113,7 +115,7 @@ export type Plan = {
 };
 
 /** The readers a fix needs to plan (a whole Cloud fits; tests can hand over only these). */
-export type CloudReaders = Pick<Cloud, 'services' | 'logs' | 'alarms' | 'databases'> & {kind?: Cloud['kind']};
+export type CloudReaders = Pick<Cloud, 'services' | 'logs' | 'alarms' | 'databases' | 'parameters'> & {kind?: Cloud['kind']};
 
 export type Fix = {
 	id: FixId;

@@ -258,6 +258,33 @@ export type DbInstance = {
 	createdAt?: number;
 };
 
+/** SSM Parameter Store's kinds. A SecureString's value is never read decrypted, so the port never holds it. */
+export type ParameterType = 'String' | 'StringList' | 'SecureString';
+
+export type Parameter = {
+	name: string;
+	type: ParameterType;
+	/** Undefined for a SecureString: its value is never decrypted, drawn, copied or recorded. */
+	value?: string;
+	version: number;
+	lastModifiedAt?: number;
+	/** The principal that last changed it (DescribeParameters' LastModifiedUser), when the backend says. */
+	lastModifiedBy?: string;
+	arn?: string;
+};
+
+/** One version of a parameter (GetParameterHistory), oldest first in a history. */
+export type ParameterVersion = {
+	name: string;
+	type: ParameterType;
+	/** Undefined for a SecureString, as in Parameter. */
+	value?: string;
+	version: number;
+	modifiedAt?: number;
+	modifiedBy?: string;
+	labels: string[];
+};
+
 // ---- Readers: one capability each, like k9s's dao interfaces. ----
 
 /**
@@ -329,6 +356,13 @@ export type DatabaseReader = {
 	describeDbInstances(id?: string, options?: ReadOptions): Promise<DbInstance[]>;
 };
 
+export type ParameterReader = {
+	/** Every parameter under `path` (all pages, never decrypted), with who last changed each. */
+	getParametersByPath(path: string, recursive: boolean, options?: ReadOptions): Promise<Parameter[]>;
+	/** The parameter's versions, oldest first (all pages, never decrypted); CloudError 'not-found' when it does not exist. */
+	getParameterHistory(name: string, options?: ReadOptions): Promise<ParameterVersion[]>;
+};
+
 // ---- The mutating operations, kept apart from the readers. ----
 
 export type ServiceUpdate = {
@@ -362,6 +396,8 @@ export type Operator = {
 	putMetricAlarm(alarm: MetricAlarmInput): Promise<OperationResult<void>>;
 	putCompositeAlarm(alarm: CompositeAlarmInput): Promise<OperationResult<void>>;
 	modifyDbInstance(id: string, change: DatabaseModification): Promise<OperationResult<DbInstance>>;
+	/** PutParameter --overwrite of a String or StringList (never a SecureString: its value is never handled); answers the new version. */
+	putParameter(name: string, value: string, type: Exclude<ParameterType, 'SecureString'>): Promise<OperationResult<{version: number}>>;
 	/** StopServiceDeployment: ROLLBACK returns the service to the revision the deployment replaces. Absent where the backend has no service-deployments API. */
 	stopServiceDeployment?(arn: string, stopType: StopServiceDeploymentType): Promise<OperationResult<{serviceDeploymentArn: string}>>;
 };
@@ -379,6 +415,7 @@ export type Cloud = {
 	logs: LogReader;
 	alarms: AlarmReader;
 	databases: DatabaseReader;
+	parameters: ParameterReader;
 	operator: Operator;
 	/** Warnings the backend captured instead of printing them (SDK notices, credential sources). */
 	warnings(): string[];

@@ -8,6 +8,7 @@ import {suggestFilterFix} from '../logs/filter-pattern.js';
 import {hasFlag, listValues, optionValue, type ParsedCommand, parseDimensions, parseShorthand} from './aws-command.js';
 import type {FixHint} from '../fixes/hint.js';
 import type {NativeCall, TimeRef} from './native-call.js';
+import {parameterFixes, parameterReads} from './native-plan-parameters.js';
 
 export type PlanContext = {
 	names: ResourceNames;
@@ -255,6 +256,7 @@ const readers: Record<string, (parsed: ParsedCommand, context: PlanContext) => R
 		const db = optionValue(parsed, 'db-instance-identifier');
 		return {call: {op: 'rds.describe-db-instances', ...(db === undefined ? {} : {db})}, notes: []};
 	},
+	'ssm.get-parameters-by-path': parameterReads['ssm.get-parameters-by-path']!,
 };
 
 // ---- writes: typed fix hints ----
@@ -385,6 +387,7 @@ const fixBuilders: Record<string, (parsed: ParsedCommand, context: PlanContext) 
 			params: {...(description === undefined ? {} : {description}), alarmRule: required(parsed, 'alarm-rule', 'put-composite-alarm')},
 		};
 	},
+	'ssm.delete-parameter': parameterFixes['ssm.delete-parameter']!,
 	'rds.modify-db-instance'(parsed) {
 		const db = required(parsed, 'db-instance-identifier', 'modify-db-instance');
 		const instanceClass = optionValue(parsed, 'db-instance-class');

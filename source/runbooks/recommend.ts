@@ -31,6 +31,7 @@ export const preferences: Readonly<Record<string, readonly Preference[]>> = {
 	'alarms-missing': [{fix: ['put-metric-alarm']}],
 	'services-degraded': [{fix: ['force-new-deployment']}, {title: /restart|discovery/i}],
 	'log-errors': [],
+	'parameter-drift': [{fix: ['restore-parameter']}, {title: /reset|restore/i}],
 };
 
 // Topic -> how to recognise its issue by title.

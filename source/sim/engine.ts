@@ -14,6 +14,8 @@ import type {AlarmStateChange, SimService, SimTask, World} from './model.js';
 import {forgetOldTasks, noteHappening, reconcileService} from './services.js';
 import {advanceTask, taskLoad, type Happening} from './tasks.js';
 import {memoryPercent, poolOccupancy, surgeCpuPercent, taskCpuPercent, usedMiB} from './workload.js';
+import {parameterEffectLine} from './parameters.js';
+import {recordQueuedWorkflows} from './workflow-queue.js';
 
 /** The last stretch before "now" is always simulated second by second. */
 export const FINE_WINDOW = 10 * MINUTE;
@@ -109,7 +111,9 @@ function writeLogs(world: World, readings: Reading[], from: number, at: number):
 		// A task whose role lacks a policy fails some of its calls: its line says so, and so does the trail.
 		const denied = world.deniedCalls.get(reading.task.taskDefinition);
 		const refused = denied !== undefined && world.rng.chance(denied.share);
-		const message = refused ? deniedLine(denied, reading.task.id) : logLine(world.rng, lineContext(world, reading, ts, down), ts);
+		// A setting the agent reads from Parameter Store says what it does (parameters.ts); none when it is as the automation left it.
+		const effect = refused ? undefined : parameterEffectLine(world.parameters, env, reading.service.profile.short, world.rng, ts);
+		const message = refused ? deniedLine(denied, reading.task.id) : (effect ?? logLine(world.rng, lineContext(world, reading, ts, down), ts));
 		writeEvent(world, serviceLogGroup(env, reading.service.profile.short), ts, ts + ingestionDelay(world), reading.task.logStream, message);
 		if (refused && world.logGroups.has(TRAIL_LOG_GROUP)) writeEvent(world, TRAIL_LOG_GROUP, ts, ts + ingestionDelay(world) + 15 * SECOND, `${ACCOUNT_ID}_CloudTrail_${ARN_REGION}`, trailEvent(denied, reading.task.id, ts));
 	}
@@ -167,6 +171,7 @@ export function step(world: World, dt: number, withLogs: boolean): void {
 	if (Math.floor(at / MINUTE) > Math.floor(from / MINUTE)) {
 		const minute = floorTo(at, MINUTE);
 		recordMaintenance(world, minute - 1);
+		recordQueuedWorkflows(world, minute - 1);
 		// Steps longer than a minute leave gaps in the series; judging alarms on those gaps would
 		// write INSUFFICIENT_DATA flaps into their history, so alarms wait for the fine steps.
 		if (dt <= MINUTE) for (const change of evaluateAlarms(world, minute)) alarmLine(world, change);

@@ -31,6 +31,9 @@ const SERVICE_OF: Record<string, string> = {
 	putMetricFilter: 'logs',
 	describeDbInstances: 'rds',
 	modifyDbInstance: 'rds',
+	getParametersByPath: 'ssm',
+	getParameterHistory: 'ssm',
+	putParameter: 'ssm',
 };
 
 /** The IAM action a port method needs, e.g. describeServices -> ecs:DescribeServices. */

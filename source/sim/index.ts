@@ -20,6 +20,7 @@ import {getMetricData} from './metrics.js';
 import type {World} from './model.js';
 import {createOperator} from './operator.js';
 import {createWorld} from './seed-account.js';
+import {getParameterHistory, getParametersByPath} from './parameters.js';
 
 export type {Clock} from './clock.js';
 export type {SimFault} from './drill-faults.js';
@@ -174,6 +175,10 @@ export function createSimCloud(options: SimOptions): SimCloud {
 		},
 		databases: {
 			describeDbInstances: read('describeDbInstances', 1, describeDbInstances),
+		},
+		parameters: {
+			getParametersByPath: read('getParametersByPath', 2, (world: World, path: string, recursive: boolean) => getParametersByPath(world.parameters, path, recursive)),
+			getParameterHistory: read('getParameterHistory', 1, (world: World, name: string) => getParameterHistory(world.parameters, name)),
 		},
 		operator: guardOperator(createOperator(enter), options.isWriteEnabled),
 		warnings: () => [],

@@ -12,6 +12,7 @@ import {stopServiceDeployment} from './service-deployments.js';
 import {createLogGroup, deleteRetentionPolicy, putMetricFilter, putRetentionPolicy} from './logs.js';
 import type {World} from './model.js';
 import {registerTaskDefinition} from './task-definitions.js';
+import {OPERATOR_PRINCIPAL, putParameter} from './parameters.js';
 
 /**
  * `enter` counts the call, catches the world up with the clock, raises an injected fault, and
@@ -69,6 +70,10 @@ export function createOperator(enter: (method: string) => World): Operator {
 		async stopServiceDeployment(arn, stopType) {
 			const world = enter('stopServiceDeployment');
 			return done(world, stopServiceDeployment(world, arn, stopType));
+		},
+		async putParameter(name, value, type) {
+			const world = enter('putParameter');
+			return done(world, putParameter(world.parameters, name, value, type, OPERATOR_PRINCIPAL, world.time));
 		},
 	};
 }

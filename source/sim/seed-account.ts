@@ -33,6 +33,7 @@ import {addEvent, createDeployment, startDeployment} from './services.js';
 import {findTaskDefinition, mainContainer, seedTaskDefinitions} from './task-definitions.js';
 import {launchTask, workloadFor} from './tasks.js';
 import {oomAfterMs} from './workload.js';
+import {seedParameters} from './parameters.js';
 
 /** The stretch before "now" simulated step by step at start. */
 const WARMUP = 62 * MINUTE;
@@ -157,6 +158,7 @@ export function createWorld(seed: number, t0: number, options: {calm?: boolean} 
 		deniedCalls: new Map(),
 		crashingTaskDefinitions: new Map(),
 		deploymentOverrides: new Map(),
+		parameters: seedParameters(seed, now),
 	};
 	seedTaskDefinitions(world, now);
 	seedDatabases(world, now);

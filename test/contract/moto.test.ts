@@ -1,3 +1,4 @@
+import {PutParameterCommand, SSMClient} from '@aws-sdk/client-ssm';
 import {afterAll, beforeAll} from 'vitest';
 import {createAwsCloud} from '../../source/aws/index.js';
 import {describeWithMoto, motoCredentials, motoRegion, startMoto, type MotoServer} from '../helpers/moto.js';
@@ -21,6 +22,10 @@ describeWithMoto('AWS adapters on moto_server', () => {
 	describePortContract('aws on moto', async () => {
 		if (!server) throw new Error('moto_server did not start');
 		await seedEnvironment(server.endpoint, {env: 'contract'});
+		// A SecureString, put the way a pipeline would; its value must never come back through the port.
+		const ssm = new SSMClient({region: motoRegion, endpoint: server.endpoint, credentials: motoCredentials});
+		await ssm.send(new PutParameterCommand({Name: '/acso/contract/database/url', Value: 'postgres://agent:hunter2@db:5432/acso', Type: 'SecureString'}));
+		ssm.destroy();
 		let writeEnabled = false;
 		const cloud = createAwsCloud({
 			region: motoRegion,
@@ -32,6 +37,7 @@ describeWithMoto('AWS adapters on moto_server', () => {
 		return {
 			cloud,
 			env: 'contract',
+			secureParameter: {path: '/acso/contract', name: '/acso/contract/database/url'},
 			setWriteEnabled(on: boolean) {
 				writeEnabled = on;
 			},

@@ -23,6 +23,8 @@ export type ContractContext = {
 	logGroupPrefix?: string;
 	/** One seeded alarm and a prefix of its name. Default ACSO-HighCPU, on AWS/ECS CPUUtilization. */
 	alarm?: {prefix: string; name: string; namespace: string; metricName: string};
+	/** A SecureString the backend holds (its value must never come back), when the setup seeded one. */
+	secureParameter?: {path: string; name: string};
 };
 
 const acsoAlarm = {prefix: 'ACSO-', name: 'ACSO-HighCPU', namespace: 'AWS/ECS', metricName: 'CPUUtilization'};
@@ -281,6 +283,8 @@ export function describePortContract(name: string, setup: () => Promise<Contract
 					describeAlarms: () => cloud.alarms.describeAlarms(undefined, {signal}),
 					describeAlarmHistory: () => cloud.alarms.describeAlarmHistory((context.alarm ?? acsoAlarm).name, range, {signal}),
 					describeDbInstances: () => cloud.databases.describeDbInstances(names.db, {signal}),
+					getParametersByPath: () => cloud.parameters.getParametersByPath('/acso', true, {signal}),
+					getParameterHistory: () => cloud.parameters.getParameterHistory('/acso/nope', {signal}),
 				};
 				const listServiceDeployments = cloud.services.listServiceDeployments;
 				if (listServiceDeployments) reads.listServiceDeployments = () => listServiceDeployments(names.cluster, service, {signal});
@@ -311,11 +315,52 @@ export function describePortContract(name: string, setup: () => Promise<Contract
 					op.putMetricAlarm({name: 'ACSO-HighCPU', namespace: 'AWS/ECS', metricName: 'CPUUtilization', dimensions: {}, statistic: 'Average', periodSeconds: 60, evaluationPeriods: 1, threshold: 1, comparisonOperator: 'GreaterThanThreshold'}),
 					op.putCompositeAlarm({name: 'ACSO-ReadOnly', alarmRule: 'ALARM("ACSO-HighCPU")'}),
 					op.modifyDbInstance(names.db, {instanceClass: 'db.r6g.large', applyImmediately: true}),
+					op.putParameter(`/acso-contract/${context.env}/read-only`, '1', 'String'),
 				];
 				for (const attempt of attempts) expect((await cloudErrorOf(attempt)).kind).toBe('read-only');
 				const [after] = await cloud.services.describeServices(names.cluster, [service]);
 				expect(after!.desiredCount).toBe(before!.desiredCount);
 				expect((await cloud.logs.describeLogGroups(`/aws/acso/${context.env}/read-only`)).length).toBe(0);
+				expect(await cloud.parameters.getParametersByPath(`/acso-contract/${context.env}`, true)).toEqual([]);
+			});
+		});
+
+		describe('parameters', () => {
+			beforeAll(() => context.setWriteEnabled(true));
+			afterAll(() => context.setWriteEnabled(false));
+			const root = () => `/acso-contract/${context.env}`;
+
+			it('putParameter creates and overwrites; by path lists one level or the whole tree, with versions and values', async () => {
+				expect((await cloud.operator.putParameter(`${root()}/limit`, '40', 'String')).value.version).toBe(1);
+				expect((await cloud.operator.putParameter(`${root()}/limit`, '4', 'String')).value.version).toBe(2);
+				await cloud.operator.putParameter(`${root()}/agents/models`, 'a,b', 'StringList');
+				const top = await cloud.parameters.getParametersByPath(root(), false);
+				expect(top.map(p => [p.name, p.type, p.value, p.version])).toEqual([[`${root()}/limit`, 'String', '4', 2]]);
+				expect(top[0]!.lastModifiedAt).toBeGreaterThan(0);
+				const all = await cloud.parameters.getParametersByPath(root(), true);
+				expect(new Set(all.map(p => `${p.name}=${p.value}`))).toEqual(new Set([`${root()}/limit=4`, `${root()}/agents/models=a,b`]));
+				expect(await cloud.parameters.getParametersByPath(`${root()}/nothing-here`, true)).toEqual([]);
+			});
+
+			it('reads a history oldest first, and not-found for a parameter that does not exist', async () => {
+				const history = await cloud.parameters.getParameterHistory(`${root()}/limit`);
+				expect(history.map(v => [v.version, v.value, v.type])).toEqual([
+					[1, '40', 'String'],
+					[2, '4', 'String'],
+				]);
+				const error = await cloudErrorOf(cloud.parameters.getParameterHistory(`${root()}/missing`));
+				expect(error.kind).toBe('not-found');
+			});
+
+			it('never returns a SecureString\'s value, by path or in its history', async () => {
+				const secure = context.secureParameter;
+				if (!secure) return;
+				const found = (await cloud.parameters.getParametersByPath(secure.path, true)).find(p => p.name === secure.name);
+				expect(found).toMatchObject({type: 'SecureString'});
+				expect(found).not.toHaveProperty('value');
+				const history = await cloud.parameters.getParameterHistory(secure.name);
+				expect(history.length).toBeGreaterThan(0);
+				for (const version of history) expect(version).not.toHaveProperty('value');
 			});
 		});
 

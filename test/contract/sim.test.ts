@@ -14,6 +14,7 @@ describePortContract('simulated account', async () => {
 		cloud,
 		env: 'production',
 		now: () => clock.now(),
+		secureParameter: {path: '/acso/production/database', name: '/acso/production/database/url'},
 		setWriteEnabled(on: boolean) {
 			writeEnabled = on;
 		},

@@ -32,6 +32,7 @@ const methods: Array<keyof Operator> = [
 	'putMetricAlarm',
 	'putCompositeAlarm',
 	'modifyDbInstance',
+	'putParameter',
 ];
 
 const show = (value: unknown) => inspect(value, {depth: 6, breakLength: Infinity});

@@ -5,6 +5,7 @@ import type {
 	DbInstance,
 	LogGroup,
 	MetricFilter,
+	ParameterVersion,
 	Service,
 	Task,
 	TaskDefinition,
@@ -20,6 +21,8 @@ export type FakeAccount = {
 	metricFilters: MetricFilter[];
 	alarms: Alarm[];
 	databases: DbInstance[];
+	/** Parameter Store: one history (oldest first) per parameter; the last version is its current state. */
+	parameterHistories?: ParameterVersion[][];
 };
 
 export function fakeReaders(account: FakeAccount): CloudReaders {
@@ -58,6 +61,27 @@ export function fakeReaders(account: FakeAccount): CloudReaders {
 				return found;
 			},
 		},
+		parameters: {
+			getParametersByPath: async (path, recursive) => {
+				const prefix = path.endsWith('/') ? path : `${path}/`;
+				return (account.parameterHistories ?? [])
+					.map(history => history.at(-1)!)
+					.filter(last => last.name.startsWith(prefix) && (recursive || !last.name.slice(prefix.length).includes('/')))
+					.map(last => ({
+						name: last.name,
+						type: last.type,
+						...(last.value === undefined ? {} : {value: last.value}),
+						version: last.version,
+						...(last.modifiedAt === undefined ? {} : {lastModifiedAt: last.modifiedAt}),
+						...(last.modifiedBy === undefined ? {} : {lastModifiedBy: last.modifiedBy}),
+					}));
+			},
+			getParameterHistory: async name => {
+				const history = (account.parameterHistories ?? []).find(candidate => candidate[0]?.name === name);
+				if (!history) throw notFound(`parameter ${name}`);
+				return structuredClone(history);
+			},
+		},
 	} satisfies CloudReaders;
 }
 
@@ -93,6 +117,31 @@ function taskDefinition(revision: number, status: string, image: string): TaskDe
 		],
 		extra: {runtimePlatform: {cpuArchitecture: 'ARM64', operatingSystemFamily: 'LINUX'}},
 	};
+}
+
+export const automation = 'arn:aws:sts::123456789012:assumed-role/acso-production-deploy/pipeline-1';
+export const engineer = 'arn:aws:sts::123456789012:assumed-role/AWSReservedSSO_Admin_0a1b/dana.kim';
+export const driftedParameter = '/acso/production/supervisor/max-concurrent-workflows';
+
+/** Five settings the pipeline wrote; one cut by hand since, and a SecureString changed by hand. */
+function parameterHistories(at: number): ParameterVersion[][] {
+	const day = 86_400_000;
+	const v = (name: string, version: number, value: string | undefined, by: string, daysAgo: number, type: ParameterVersion['type'] = 'String'): ParameterVersion => ({
+		name,
+		type,
+		...(value === undefined ? {} : {value}),
+		version,
+		modifiedAt: at - daysAgo * day,
+		modifiedBy: by,
+		labels: [],
+	});
+	return [
+		[v(driftedParameter, 1, '32', automation, 20), v(driftedParameter, 2, '40', automation, 9), v(driftedParameter, 3, '4', engineer, 0.1)],
+		[v('/acso/production/supervisor/workflow-timeout-seconds', 1, '300', automation, 9)],
+		[v('/acso/production/agents/bedrock-model-id', 1, 'anthropic.claude-3-5-sonnet-20240620-v1:0', automation, 9)],
+		[v('/acso/production/agents/log-level', 1, 'DEBUG', automation, 20), v('/acso/production/agents/log-level', 2, 'INFO', automation, 9)],
+		[v('/acso/production/database/url', 1, undefined, automation, 9, 'SecureString'), v('/acso/production/database/url', 2, undefined, engineer, 1, 'SecureString')],
+	];
 }
 
 export function productionAccount(): FakeAccount {
@@ -195,6 +244,7 @@ export function productionAccount(): FakeAccount {
 				extra: {AlarmActions: ['arn:aws:sns:us-east-1:123456789012:acso-oncall']},
 			},
 		],
+		parameterHistories: parameterHistories(at),
 		databases: [
 			{id: databaseId, arn: `arn:aws:rds:us-east-1:123456789012:db:${databaseId}`, status: 'available', instanceClass: 'db.t3.medium', engine: 'postgres', multiAz: true},
 		],

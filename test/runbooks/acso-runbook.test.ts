@@ -95,6 +95,7 @@ describe('the built-in ACSO runbook', () => {
 			'put-metric-alarm',
 			'put-metric-filter',
 			'put-retention',
+			'restore-parameter',
 			'rollback',
 			'set-desired-count',
 		]);
@@ -111,7 +112,10 @@ describe('the built-in ACSO runbook', () => {
 		for (const step of allSteps(production)) {
 			// Unless it holds a trick acso-tui never runs (file://, --region ...): then it is the engineer's.
 			const refused = /file:\/\/|--region|--profile|--endpoint-url/.test(step.command);
-			if (/^aws (iam|ec2|ecr|ssm|cloudformation|bedrock) /.test(step.command)) expect(step.runner, step.id).toBe(refused ? 'manual' : 'external');
+			// Parameter Store's read and the delete the restore fix stands for are acso-tui's own (native-plan-parameters.ts).
+			const nativeSsm = /^aws ssm (get-parameters-by-path|delete-parameter) /.test(step.command);
+			if (nativeSsm) expect(step.runner, step.id).toBe('native');
+			if (/^aws (iam|ec2|ecr|ssm|cloudformation|bedrock) /.test(step.command) && !nativeSsm) expect(step.runner, step.id).toBe(refused ? 'manual' : 'external');
 			if (refused && step.command.startsWith('aws ') && !step.fix) expect(step.notes?.join(' '), step.id).toMatch(/Run it yourself/);
 			if (/^(\S+=\S+ )*(\.\/scripts|python|docker|cdk|cd|cat|diff) /.test(step.command)) expect(step.runner, step.id).toBe('manual');
 		}

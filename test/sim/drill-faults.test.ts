@@ -2,7 +2,7 @@
 // injects: each shows through the port the way the incident would, and its check reads the cause.
 import {describe, expect, it} from 'vitest';
 import {createManualClock, createSimCloud, type SimFault} from '../../source/sim/index.js';
-import {alarmState, latest, MINUTE, PROD, SUPERVISOR, T0, type Harness} from './sim-helpers.js';
+import {alarmState, latest, MINUTE, PROD, PROD_LOGS, SUPERVISOR, T0, type Harness} from './sim-helpers.js';
 
 function calmSim(seed = 3): Harness {
 	const clock = createManualClock(T0);
@@ -188,5 +188,78 @@ describe('a role that lacks a policy', () => {
 		await h.sim.operator.updateService(PROD, service, {desiredCount: 2, taskDefinition: before!.taskDefinition});
 		for (let i = 0; i < 10 && !h.sim.control.faultFixed(fault); i++) h.clock.advance(MINUTE);
 		expect(h.sim.control.faultFixed(fault)).toBe(true);
+	});
+});
+
+describe('a parameter changed by hand', () => {
+	const name = '/acso/production/supervisor/max-concurrent-workflows';
+	const fault: SimFault = {kind: 'parameter-drift', env: 'production', name, value: '4', by: 'arn:aws:sts::123456789012:assumed-role/AWSReservedSSO_Admin_0a1b/dana.kim', agoMinutes: 25};
+
+	it('shows in Parameter Store (who, when, the version before) and in the supervisor\u2019s lines, which name the parameter', async () => {
+		const h = calmSim();
+		const quiet = await h.sim.logs.filterLogEvents({logGroup: PROD_LOGS, pattern: '"concurrent workflows running"', startTime: h.clock.now() - 30 * MINUTE, endTime: h.clock.now() + 1});
+		expect(quiet.events).toEqual([]);
+		h.sim.control.injectFault(fault);
+		const [now] = (await h.sim.parameters.getParametersByPath('/acso/production/supervisor', false)).filter(p => p.name === name);
+		expect(now).toMatchObject({value: '4', version: 4, lastModifiedBy: fault.kind === 'parameter-drift' ? fault.by : '', lastModifiedAt: h.clock.now() - 25 * MINUTE});
+		const history = await h.sim.parameters.getParameterHistory(name);
+		expect(history.map(v => [v.version, v.value])).toEqual([[1, '24'], [2, '32'], [3, '40'], [4, '4']]);
+		expect(history[2]!.modifiedBy).toMatch(/^arn:aws:sts::123456789012:assumed-role\/acso-production-deploy-automation\/pipeline-\d+$/);
+		h.clock.advance(2 * MINUTE);
+		const lines = await h.sim.logs.filterLogEvents({logGroup: PROD_LOGS, pattern: '"concurrent workflows running"', startTime: h.clock.now() - 30 * MINUTE, endTime: h.clock.now() + 1});
+		expect(lines.events.length).toBeGreaterThan(10);
+		// Since the change, not before it; and only the supervisor reads the setting.
+		expect(Math.min(...lines.events.map(e => e.timestamp))).toBeGreaterThanOrEqual(h.clock.now() - 27 * MINUTE);
+		expect(lines.events[0]!.message).toContain(`4/4 concurrent workflows running (max_concurrent_workflows=4 from ${name})`);
+		expect(new Set(lines.events.map(e => e.logStream.split('/')[0]))).toEqual(new Set(['supervisor']));
+		// And the queue the supervisor publishes moves: none before, the workflows waiting for a slot since.
+		const queued = async () => {
+			const [series] = await h.sim.metrics.getMetricData(
+				[{id: 'q', namespace: 'ACSO/Agents', metricName: 'QueuedWorkflows', dimensions: {ServiceName: SUPERVISOR}, stat: 'Maximum', periodSeconds: 60}],
+				{start: h.clock.now() - 10 * MINUTE, end: h.clock.now()},
+			);
+			return series!.points.map(point => point.v);
+		};
+		expect((await queued()).slice(-1)).toEqual([40]);
+		expect(h.sim.control.faultFixed(fault)).toBe(false);
+	});
+
+	it('leaves the supervisor\u2019s queue metric at zero in the calm account', async () => {
+		const h = calmSim();
+		h.clock.advance(3 * MINUTE);
+		const [series] = await h.sim.metrics.getMetricData(
+			[{id: 'q', namespace: 'ACSO/Agents', metricName: 'QueuedWorkflows', dimensions: {ServiceName: SUPERVISOR}, stat: 'Maximum', periodSeconds: 60}],
+			{start: h.clock.now() - 30 * MINUTE, end: h.clock.now()},
+		);
+		expect(series!.points.length).toBeGreaterThan(20);
+		expect(new Set(series!.points.map(point => point.v))).toEqual(new Set([0]));
+	});
+
+	it('is not fixed by restarting the supervisor, more tasks, another parameter, or a value the automation never wrote; the automation\u2019s value is the fix', async () => {
+		const h = calmSim();
+		h.sim.control.injectFault(fault);
+		await h.sim.operator.updateService(PROD, SUPERVISOR, {forceNewDeployment: true});
+		await h.sim.operator.updateService(PROD, SUPERVISOR, {desiredCount: 4});
+		for (let i = 0; i < 5; i++) h.clock.advance(MINUTE);
+		expect(h.sim.control.faultFixed(fault)).toBe(false);
+		await h.sim.operator.putParameter('/acso/production/supervisor/workflow-timeout-seconds', '900', 'String');
+		await h.sim.operator.putParameter('/acso/staging/supervisor/max-concurrent-workflows', '40', 'String');
+		expect(h.sim.control.faultFixed(fault)).toBe(false);
+		await h.sim.operator.putParameter(name, '100', 'String');
+		expect(h.sim.control.faultFixed(fault)).toBe(false);
+		await h.sim.operator.putParameter(name, '40', 'String');
+		expect(h.sim.control.faultFixed(fault)).toBe(true);
+		// The supervisor stops queueing once it reads its limit again.
+		h.clock.advance(MINUTE);
+		const since = h.clock.now();
+		h.clock.advance(3 * MINUTE);
+		const lines = await h.sim.logs.filterLogEvents({logGroup: PROD_LOGS, pattern: '"concurrent workflows running"', startTime: since, endTime: h.clock.now() + 1});
+		expect(lines.events).toEqual([]);
+	});
+
+	it('is refused on a SecureString or a parameter the account does not have', () => {
+		const h = calmSim();
+		expect(() => h.sim.control.injectFault({...fault, name: '/acso/production/database/url'} as SimFault)).toThrow(/SecureString/);
+		expect(() => h.sim.control.injectFault({...fault, name: '/acso/production/nope'} as SimFault)).toThrow(/no parameter/);
 	});
 });

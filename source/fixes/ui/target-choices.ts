@@ -4,10 +4,11 @@ import type {Target} from '../types.js';
 import type {ResourceNames} from '../../port/names.js';
 import type {Cloud} from '../../port/types.js';
 import type {FlowNeeds} from './flow-state.js';
+import {parameterChoices} from './parameter-choices.js';
 
 export type TargetChoice = {label: string; detail: string; target: Target};
 
-type Readers = Pick<Cloud, 'services' | 'logs' | 'alarms' | 'databases'>;
+type Readers = Pick<Cloud, 'services' | 'logs' | 'alarms' | 'databases' | 'parameters'>;
 
 export async function loadTargetChoices(cloud: Readers, needs: FlowNeeds, names: ResourceNames): Promise<TargetChoice[]> {
 	const cluster = needs.cluster ?? names.cluster;
@@ -63,5 +64,7 @@ export async function loadTargetChoices(cloud: Readers, needs: FlowNeeds, names:
 				.sort((a, b) => Number(b.id === names.db) - Number(a.id === names.db) || a.id.localeCompare(b.id))
 				.map(db => ({label: db.id, detail: `${db.status} · ${db.instanceClass}`, target: {kind: 'db', db: db.id}}));
 		}
+		case 'parameter':
+			return parameterChoices(cloud, needs.path ?? `/acso/${names.env}`);
 	}
 }
