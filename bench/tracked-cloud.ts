@@ -92,6 +92,7 @@ export function trackCloud(base: Cloud, overrides: Partial<Pick<Cloud, 'services
 		logs: track(overrides.logs ?? base.logs),
 		alarms: track(base.alarms),
 		databases: track(base.databases),
+		roles: track(base.roles),
 		operator: base.operator,
 		warnings: () => base.warnings(),
 		reset: () => base.reset(),

@@ -7,6 +7,7 @@ import {createDatabaseReader} from './database.js';
 import {createLogReader} from './logs.js';
 import {createMetricReader} from './metrics.js';
 import {createOperator} from './operator.js';
+import {createRoleReader} from './roles.js';
 import {createServiceReader} from './services.js';
 
 // The port on the AWS SDK. Nothing is imported from the SDK until the first call, so creating
@@ -29,6 +30,7 @@ export function createAwsCloud(options: AwsOptions): Cloud {
 		logs: createLogReader(clients),
 		alarms: createAlarmReader(clients),
 		databases: createDatabaseReader(clients),
+		roles: createRoleReader(clients),
 		operator: guardOperator(createOperator(clients), options.isWriteEnabled),
 		warnings: () => clients.warnings(),
 		reset: () => clients.reset(),

@@ -1,3 +1,4 @@
+import type {RoleOperator, RoleReader} from './roles.js';
 import type {ServiceDeployment, StopServiceDeploymentType} from './service-deployments.js';
 
 // The port: plain data the app reads and the operations it can ask for. source/aws implements it
@@ -364,7 +365,7 @@ export type Operator = {
 	modifyDbInstance(id: string, change: DatabaseModification): Promise<OperationResult<DbInstance>>;
 	/** StopServiceDeployment: ROLLBACK returns the service to the revision the deployment replaces. Absent where the backend has no service-deployments API. */
 	stopServiceDeployment?(arn: string, stopType: StopServiceDeploymentType): Promise<OperationResult<{serviceDeploymentArn: string}>>;
-};
+} & RoleOperator;
 
 export type CloudKind = 'aws' | 'sim';
 
@@ -379,6 +380,8 @@ export type Cloud = {
 	logs: LogReader;
 	alarms: AlarmReader;
 	databases: DatabaseReader;
+	/** IAM roles: the ones task definitions name (port/roles.ts). */
+	roles: RoleReader;
 	operator: Operator;
 	/** Warnings the backend captured instead of printing them (SDK notices, credential sources). */
 	warnings(): string[];

@@ -19,6 +19,7 @@ import {describeLogGroups, describeMetricFilters, storedEventCount, writeEvent} 
 import {getMetricData} from './metrics.js';
 import type {World} from './model.js';
 import {createOperator} from './operator.js';
+import {getRole} from './roles.js';
 import {createWorld} from './seed-account.js';
 
 export type {Clock} from './clock.js';
@@ -174,6 +175,9 @@ export function createSimCloud(options: SimOptions): SimCloud {
 		},
 		databases: {
 			describeDbInstances: read('describeDbInstances', 1, describeDbInstances),
+		},
+		roles: {
+			getRole: read('getRole', 1, getRole),
 		},
 		operator: guardOperator(createOperator(enter), options.isWriteEnabled),
 		warnings: () => [],

@@ -8,6 +8,7 @@ import type {EventLog} from './event-log.js';
 import type {MetricStore, Series} from './metric-store.js';
 import type {Rng} from './random.js';
 import type {DeniedCall} from './denied-calls.js';
+import type {SimRole} from './roles.js';
 
 export type TaskStatus = 'PROVISIONING' | 'PENDING' | 'RUNNING' | 'DEACTIVATING' | 'STOPPING' | 'STOPPED';
 
@@ -46,6 +47,8 @@ export type SimTask = {
 	crashAt?: number;
 	/** Database connections this task leaks (a drill's fault): opened and never returned, from `from`, up to `max`. */
 	connectionLeak?: {from: number; perMinute: number; max: number};
+	/** Why ECS cannot start it: its execution or task role is missing or may not be assumed (roles.ts). */
+	roleFails?: string;
 	/** Who asked it to stop: the scheduler drains for a while, a user stop is quicker. */
 	stopKind?: 'scheduler' | 'user';
 	// Workload, fixed at launch.
@@ -179,6 +182,8 @@ export type World = {
 	deniedCalls: Map<string, DeniedCall>;
 	/** Services under a surge of work (a drill's fault): per-task CPU % at the usual task count and 1024 units. */
 	cpuSurges: Map<string, number>;
+	/** IAM roles by name: the ones the task definitions name (roles.ts). */
+	roles: Map<string, SimRole>;
 };
 
 export type AlarmStateChange = {name: string; from: AlarmState; to: AlarmState; reason: string; at: number};

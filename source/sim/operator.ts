@@ -11,6 +11,7 @@ import {requestId} from './ids.js';
 import {stopServiceDeployment} from './service-deployments.js';
 import {createLogGroup, deleteRetentionPolicy, putMetricFilter, putRetentionPolicy} from './logs.js';
 import type {World} from './model.js';
+import {createRoleOperator} from './role-operator.js';
 import {registerTaskDefinition} from './task-definitions.js';
 
 /**
@@ -20,6 +21,7 @@ import {registerTaskDefinition} from './task-definitions.js';
 export function createOperator(enter: (method: string) => World): Operator {
 	const done = <T>(world: World, value: T) => ({value, requestId: requestId(world.seed, world.nextRequest++)});
 	return {
+		...createRoleOperator(enter),
 		async updateService(cluster, service, update) {
 			const world = enter('updateService');
 			return done(world, updateService(world, cluster, service, update));

@@ -28,6 +28,7 @@ export function fakeCloud(overrides: Overrides): {cloud: ReadCloud; calls: Recor
 		logs: group('logs'),
 		alarms: group('alarms'),
 		databases: group('databases'),
+		roles: group('roles'),
 	} satisfies ReadCloud;
 	return {cloud, calls};
 }
