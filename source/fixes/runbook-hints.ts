@@ -48,7 +48,7 @@ const aliases: Record<string, string> = {
 };
 
 // Parameters that name the target rather than configure the fix.
-const targetFields: Record<string, 'cluster' | 'service' | 'taskId' | 'logGroup' | 'alarm' | 'db'> = {
+const targetFields: Record<string, 'cluster' | 'service' | 'taskId' | 'logGroup' | 'alarm' | 'db' | 'role'> = {
 	cluster: 'cluster',
 	service: 'service',
 	task: 'taskId',
@@ -62,6 +62,9 @@ const targetFields: Record<string, 'cluster' | 'service' | 'taskId' | 'logGroup'
 	db: 'db',
 	'db-instance-identifier': 'db',
 	dbInstanceIdentifier: 'db',
+	role: 'role',
+	'role-name': 'role',
+	roleName: 'role',
 };
 
 function text(value: unknown): string | undefined {
@@ -84,7 +87,7 @@ function transformations(value: unknown): Record<string, unknown> {
 }
 
 function buildTarget(kind: TargetKind, fields: Partial<Record<string, string>>): Target | undefined {
-	const {cluster, service, taskId, logGroup, alarm, db} = fields;
+	const {cluster, service, taskId, logGroup, alarm, db, role} = fields;
 	switch (kind) {
 		case 'service':
 			return cluster && service ? {kind, cluster, service} : undefined;
@@ -96,6 +99,8 @@ function buildTarget(kind: TargetKind, fields: Partial<Record<string, string>>):
 			return alarm ? {kind, alarm} : undefined;
 		case 'db':
 			return db ? {kind, db} : undefined;
+		case 'role':
+			return role ? {kind, role} : undefined;
 	}
 }
 

@@ -28,5 +28,7 @@ export function targetName(target: Target): string {
 			return target.alarm;
 		case 'db':
 			return target.db;
+		case 'role':
+			return target.role;
 	}
 }

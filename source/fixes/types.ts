@@ -1,11 +1,12 @@
 // The shapes of the fix catalogue: a Fix is computed into a Plan by reading current state, a Plan is
 // shown to the engineer (preview, CLI twin, what to type to confirm) and run on the Operator port.
 import type {CloudErrorKind} from '../port/errors.js';
+import type {RoleReader} from '../port/roles.js';
 import type {Cloud, Operator} from '../port/types.js';
 
 export type Risk = 'low' | 'medium' | 'high';
 
-export type TargetKind = 'service' | 'task' | 'logGroup' | 'alarm' | 'db';
+export type TargetKind = 'service' | 'task' | 'logGroup' | 'alarm' | 'db' | 'role';
 
 /** What a fix acts on. Names are the full AWS names (acso-production-supervisor, not supervisor). */
 export type Target =
@@ -13,7 +14,8 @@ export type Target =
 	| {kind: 'task'; cluster: string; taskId: string}
 	| {kind: 'logGroup'; logGroup: string}
 	| {kind: 'alarm'; alarm: string}
-	| {kind: 'db'; db: string};
+	| {kind: 'db'; db: string}
+	| {kind: 'role'; role: string};
 
 export type FixId =
 	| 'force-new-deployment'
@@ -27,7 +29,8 @@ export type FixId =
 	| 'put-metric-filter'
 	| 'put-metric-alarm'
 	| 'put-composite-alarm'
-	| 'modify-db-class';
+	| 'modify-db-class'
+	| 'create-execution-role';
 
 /** Raw parameter values as a form or a runbook hint hands them over; each fix validates and coerces. */
 export type FixParams = Readonly<Record<string, unknown>>;
@@ -113,7 +116,7 @@ export type Plan = {
 };
 
 /** The readers a fix needs to plan (a whole Cloud fits; tests can hand over only these). */
-export type CloudReaders = Pick<Cloud, 'services' | 'logs' | 'alarms' | 'databases'> & {kind?: Cloud['kind']};
+export type CloudReaders = Pick<Cloud, 'services' | 'logs' | 'alarms' | 'databases'> & {kind?: Cloud['kind']; roles?: RoleReader};
 
 export type Fix = {
 	id: FixId;

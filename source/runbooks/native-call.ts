@@ -48,5 +48,6 @@ export type NativeCall =
 	  }
 	| {op: 'cloudwatch.describe-alarms'; names?: string[]; prefix?: string; state?: 'OK' | 'ALARM' | 'INSUFFICIENT_DATA'}
 	| {op: 'cloudwatch.describe-alarm-history'; name: string; window: RelativeWindow}
-	| {op: 'rds.describe-db-instances'; db?: string};
+	| {op: 'rds.describe-db-instances'; db?: string}
+	| {op: 'iam.get-role'; role: string};
 

@@ -31,6 +31,9 @@ export const preferences: Readonly<Record<string, readonly Preference[]>> = {
 	'alarms-missing': [{fix: ['put-metric-alarm']}],
 	'services-degraded': [{fix: ['force-new-deployment']}, {title: /restart|discovery/i}],
 	'log-errors': [],
+	'role-missing': [{fix: ['create-execution-role']}, {title: /iam|role/i}],
+	'role-trust': [{title: /iam|role/i}],
+	'role-policy': [{fix: ['create-execution-role']}, {title: /iam|role/i}],
 };
 
 // Topic -> how to recognise its issue by title.

@@ -32,6 +32,10 @@ const methods: Array<keyof Operator> = [
 	'putMetricAlarm',
 	'putCompositeAlarm',
 	'modifyDbInstance',
+	'createRole',
+	'attachRolePolicy',
+	'detachRolePolicy',
+	'deleteRole',
 ];
 
 const show = (value: unknown) => inspect(value, {depth: 6, breakLength: Infinity});

@@ -10,6 +10,7 @@ import type {
 	TaskDefinition,
 } from '../../source/port/types.js';
 import type {CloudReaders} from '../../source/fixes/types.js';
+import type {Role} from '../../source/port/roles.js';
 
 export type FakeAccount = {
 	kind?: 'aws' | 'sim';
@@ -20,6 +21,8 @@ export type FakeAccount = {
 	metricFilters: MetricFilter[];
 	alarms: Alarm[];
 	databases: DbInstance[];
+	/** IAM roles; none when absent. */
+	roles?: Role[];
 };
 
 export function fakeReaders(account: FakeAccount): CloudReaders {
@@ -57,6 +60,9 @@ export function fakeReaders(account: FakeAccount): CloudReaders {
 				if (id !== undefined && found.length === 0) throw notFound(`DB instance ${id}`);
 				return found;
 			},
+		},
+		roles: {
+			getRole: async name => structuredClone(account.roles?.find(role => role.name === name)),
 		},
 	} satisfies CloudReaders;
 }

@@ -18,4 +18,5 @@ export const samples: Record<FixId, {target: Target; params: FixParams}> = {
 	'put-metric-alarm': {target: {kind: 'alarm', alarm: 'ACSO-HighCPU'}, params: {threshold: 85}},
 	'put-composite-alarm': {target: {kind: 'alarm', alarm: 'ACSO-SystemHealth'}, params: {alarmRule: "ALARM('ACSO-HighCPU') OR ALARM('ACSO-HighMemory')"}},
 	'modify-db-class': {target: {kind: 'db', db: databaseId}, params: {instanceClass: 'db.t3.large', applyImmediately: true}},
+	'create-execution-role': {target: {kind: 'role', role: 'acso-production-execution-role'}, params: {}},
 };

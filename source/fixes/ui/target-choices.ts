@@ -4,10 +4,11 @@ import type {Target} from '../types.js';
 import type {ResourceNames} from '../../port/names.js';
 import type {Cloud} from '../../port/types.js';
 import type {FlowNeeds} from './flow-state.js';
+import {roleNameOf} from '../../port/roles.js';
 
 export type TargetChoice = {label: string; detail: string; target: Target};
 
-type Readers = Pick<Cloud, 'services' | 'logs' | 'alarms' | 'databases'>;
+type Readers = Pick<Cloud, 'services' | 'logs' | 'alarms' | 'databases' | 'roles'>;
 
 export async function loadTargetChoices(cloud: Readers, needs: FlowNeeds, names: ResourceNames): Promise<TargetChoice[]> {
 	const cluster = needs.cluster ?? names.cluster;
@@ -62,6 +63,22 @@ export async function loadTargetChoices(cloud: Readers, needs: FlowNeeds, names:
 			return databases
 				.sort((a, b) => Number(b.id === names.db) - Number(a.id === names.db) || a.id.localeCompare(b.id))
 				.map(db => ({label: db.id, detail: `${db.status} · ${db.instanceClass}`, target: {kind: 'db', db: db.id}}));
+		}
+		case 'role': {
+			// The roles the services' task definitions name (the account has no list of "its" roles).
+			// aws ecs list-services --cluster CLUSTER
+			const serviceNames = await cloud.services.listServices(cluster);
+			// aws ecs describe-services --cluster CLUSTER --services NAME...
+			const services = serviceNames.length > 0 ? await cloud.services.describeServices(cluster, serviceNames) : [];
+			const roles = new Map<string, string[]>();
+			for (const ref of new Set(services.map(service => service.taskDefinition).filter(Boolean))) {
+				// aws ecs describe-task-definition --task-definition FAMILY:REVISION
+				const definition = await cloud.services.describeTaskDefinition(ref);
+				for (const [arn, as] of [[definition.executionRoleArn, 'execution'], [definition.taskRoleArn, 'task']] as const) {
+					if (arn) roles.set(roleNameOf(arn), [...(roles.get(roleNameOf(arn)) ?? []), `${as} role of ${ref}`]);
+				}
+			}
+			return [...roles].sort(([a], [b]) => a.localeCompare(b)).map(([role, uses]) => ({label: role, detail: uses.slice(0, 2).join(', '), target: {kind: 'role', role}}));
 		}
 	}
 }

@@ -9,6 +9,7 @@ export const kindWords: Record<TargetKind, string> = {
 	logGroup: 'log group',
 	alarm: 'alarm',
 	db: 'database',
+	role: 'IAM role',
 };
 
 export function targetLabel(target: Target): string {
