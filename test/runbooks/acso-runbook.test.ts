@@ -86,6 +86,7 @@ describe('the built-in ACSO runbook', () => {
 	it('maps the guide\'s changes to the typed fixes', () => {
 		const kinds = new Set(allSteps(production).flatMap(s => (s.fix ? [s.fix.kind] : [])));
 		expect([...kinds].sort()).toEqual([
+			'create-execution-role',
 			'create-log-group',
 			'deploy-revision',
 			'force-new-deployment',
@@ -111,7 +112,9 @@ describe('the built-in ACSO runbook', () => {
 		for (const step of allSteps(production)) {
 			// Unless it holds a trick acso-tui never runs (file://, --region ...): then it is the engineer's.
 			const refused = /file:\/\/|--region|--profile|--endpoint-url/.test(step.command);
-			if (/^aws (iam|ec2|ecr|ssm|cloudformation|bedrock) /.test(step.command)) expect(step.runner, step.id).toBe(refused ? 'manual' : 'external');
+			// The roles the task definitions name are read and created natively (native-iam.ts, fixes/roles.ts).
+			if (/^aws iam (get-role|create-role) /.test(step.command)) expect(step.runner, step.id).toBe('native');
+			else if (/^aws (iam|ec2|ecr|ssm|cloudformation|bedrock) /.test(step.command)) expect(step.runner, step.id).toBe(refused ? 'manual' : 'external');
 			if (refused && step.command.startsWith('aws ') && !step.fix) expect(step.notes?.join(' '), step.id).toMatch(/Run it yourself/);
 			if (/^(\S+=\S+ )*(\.\/scripts|python|docker|cdk|cd|cat|diff) /.test(step.command)) expect(step.runner, step.id).toBe('manual');
 		}
