@@ -34,6 +34,7 @@ export const preferences: Readonly<Record<string, readonly Preference[]>> = {
 	'role-missing': [{fix: ['create-execution-role']}, {title: /iam|role/i}],
 	'role-trust': [{title: /iam|role/i}],
 	'role-policy': [{fix: ['create-execution-role']}, {title: /iam|role/i}],
+	'role-unassumable': [{fix: ['create-execution-role']}, {title: /iam|role/i}],
 };
 
 // Topic -> how to recognise its issue by title.
@@ -44,6 +45,7 @@ const topicIssues: Record<string, RegExp> = {
 	image: /image|pull/i,
 	access: /authenticat|access|permission/i,
 	performance: /\bcpu\b|performance|slow/i,
+	role: /task definition registration|\biam role|\broles?\b/i,
 };
 
 function matches(resolution: Issue['resolutions'][number], preference: Preference): boolean {

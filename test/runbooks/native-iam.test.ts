@@ -1,6 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {namesFor} from '../../source/port/names.js';
 import {ecsTasksTrustPolicy, EXECUTION_POLICY_ARN} from '../../source/port/roles.js';
+import {buildAcsoRunbook} from '../../source/runbooks/acso-runbook.js';
+import {allIssues} from '../../source/runbooks/model.js';
 import {runNative} from '../../source/runbooks/native.js';
 import {createManualClock, createSimCloud} from '../../source/sim/index.js';
 
@@ -59,5 +61,21 @@ describe('the get-role check', () => {
 	it('reports a role that does not exist and that no deployed task definition names as missing, naming none', async () => {
 		const {check} = account();
 		expect((await check('acso-nobody-role')).verdict).toMatchObject({level: 'problem', finding: 'role-missing', reason: expect.stringMatching(/^Role acso-nobody-role does not exist\./)});
+	});
+});
+
+describe('the stopped tasks of a service whose execution role is gone', () => {
+	it('say ECS could not assume the role, and point at the tree that checks roles', async () => {
+		const clock = createManualClock(Date.parse('2026-11-28T12:00:00Z'));
+		const cloud = createSimCloud({seed: 11, clock, isWriteEnabled: () => true, calm: true});
+		const service = 'acso-production-supervisor';
+		cloud.control.injectFault({kind: 'missing-execution-role', service, role, retire: 1, refusedCalls: 1});
+		clock.advance(2 * 60_000);
+		const runbook = buildAcsoRunbook(namesFor('production'));
+		const issue = allIssues(runbook).find(candidate => candidate.id === 'container-image-pull-failures');
+		const result = await runNative({op: 'ecs.list-tasks', cluster: 'acso-production-cluster', service, desiredStatus: 'STOPPED'}, {cloud, names: namesFor('production'), now: clock.now(), ...(issue ? {issue} : {}), runbook});
+		expect(result.verdict).toMatchObject({level: 'problem', finding: 'role-unassumable'});
+		expect(result.verdict.reason).toContain(`unable to assume the role arn:aws:iam::123456789012:role/${role}`);
+		expect(result.verdict.seeAlso?.map(see => see.issueId)).toContain('task-definition-registration-fails');
 	});
 });
