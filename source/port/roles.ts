@@ -1,7 +1,10 @@
-import type {OperationResult, ReadOptions} from './types.js';
-
 // IAM roles as the port sees them: what a task definition's executionRoleArn / taskRoleArn names,
 // who may assume it (the services of its trust policy) and the managed policies attached to it.
+// types.ts imports this file for the Cloud, so the two shapes it needs from there are repeated here
+// (structurally the same as ReadOptions and OperationResult) rather than imported in a cycle.
+
+type ReadOptions = {signal?: AbortSignal};
+type OperationResult<T> = {value: T; requestId?: string};
 
 /** The trust policy ECS tasks need: ecs-tasks.amazonaws.com may assume the role. */
 export const ECS_TASKS_PRINCIPAL = 'ecs-tasks.amazonaws.com';

@@ -8,7 +8,6 @@ import type {EventLog} from './event-log.js';
 import type {MetricStore, Series} from './metric-store.js';
 import type {Rng} from './random.js';
 import type {DeniedCall} from './denied-calls.js';
-import type {SimRole} from './roles.js';
 
 export type TaskStatus = 'PROVISIONING' | 'PENDING' | 'RUNNING' | 'DEACTIVATING' | 'STOPPING' | 'STOPPED';
 
@@ -185,5 +184,8 @@ export type World = {
 	/** IAM roles by name: the ones the task definitions name (roles.ts). */
 	roles: Map<string, SimRole>;
 };
+
+/** An IAM role: its trust policy document and attached policies (ARN -> name). See roles.ts. */
+export type SimRole = {name: string; arn: string; trustPolicy: string; attached: Map<string, string>; createdAt: number};
 
 export type AlarmStateChange = {name: string; from: AlarmState; to: AlarmState; reason: string; at: number};

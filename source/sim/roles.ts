@@ -5,9 +5,7 @@ import {CloudError} from '../port/errors.js';
 import {ECS_TASKS_PRINCIPAL, ecsTasksTrustPolicy, EXECUTION_POLICY_ARN, roleNameOf, trustedServicesOf, type Role, type RoleInput} from '../port/roles.js';
 import type {TaskDefinition} from '../port/types.js';
 import {ACCOUNT_ID} from './catalog.js';
-import type {World} from './model.js';
-
-export type SimRole = {name: string; arn: string; trustPolicy: string; attached: Map<string, string>; createdAt: number};
+import type {SimRole, World} from './model.js';
 
 const roleArn = (name: string) => `arn:aws:iam::${ACCOUNT_ID}:role/${name}`;
 const policyName = (arn: string) => arn.slice(arn.lastIndexOf('/') + 1);
