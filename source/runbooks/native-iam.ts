@@ -9,8 +9,11 @@ type Call<Op extends NativeCall['op']> = Extract<NativeCall, {op: Op}>;
 
 type Use = {as: 'execution role' | 'task role'; taskDefinition: string};
 
+/** Task definitions read per check: a cluster of hundreds of services costs a bounded number of calls. */
+export const maxTaskDefinitions = 60;
+
 /** The task definitions the cluster's services deploy (every deployment's), and the roles they name. */
-async function roleUses(context: ReadContext): Promise<{uses: Map<string, Use[]>; calls: number}> {
+async function roleUses(context: ReadContext): Promise<{uses: Map<string, Use[]>; calls: number; skipped: number}> {
 	const cluster = context.names.cluster;
 	const signal = context.signal;
 	// aws ecs list-services --cluster CLUSTER
@@ -25,7 +28,7 @@ async function roleUses(context: ReadContext): Promise<{uses: Map<string, Use[]>
 		const name = roleNameOf(arn);
 		uses.set(name, [...(uses.get(name) ?? []), use]);
 	};
-	for (const ref of refs) {
+	for (const ref of refs.slice(0, maxTaskDefinitions)) {
 		// aws ecs describe-task-definition --task-definition FAMILY:REVISION
 		const definition = await context.cloud.services.describeTaskDefinition(ref, {signal});
 		calls += 1;
@@ -33,7 +36,7 @@ async function roleUses(context: ReadContext): Promise<{uses: Map<string, Use[]>
 		add(definition.executionRoleArn, {as: 'execution role', taskDefinition});
 		add(definition.taskRoleArn, {as: 'task role', taskDefinition});
 	}
-	return {uses, calls};
+	return {uses, calls, skipped: Math.max(0, refs.length - maxTaskDefinitions)};
 }
 
 const usedAs = (uses: readonly Use[], as: Use['as']) => [...new Set(uses.filter(use => use.as === as).map(use => use.taskDefinition))];
@@ -59,6 +62,7 @@ export async function getRole(call: Call<'iam.get-role'>, context: ReadContext):
 		const found = await roleUses(context);
 		uses = found.uses;
 		calls += found.calls;
+		if (found.skipped > 0) notes.push(`${found.skipped} more task definitions the services deploy were not read (the check reads ${maxTaskDefinitions}).`);
 	} catch (error) {
 		notes.push(`The task definitions of ${context.names.cluster} could not be read (${error instanceof Error ? error.message : String(error)}): the check looks at the role alone.`);
 	}
