@@ -93,6 +93,7 @@ export function trackCloud(base: Cloud, overrides: Partial<Pick<Cloud, 'services
 		alarms: track(base.alarms),
 		databases: track(base.databases),
 		parameters: track(base.parameters),
+		roles: track(base.roles),
 		operator: base.operator,
 		warnings: () => base.warnings(),
 		reset: () => base.reset(),

@@ -1,6 +1,7 @@
 import type {CloudWatchClient} from '@aws-sdk/client-cloudwatch';
 import type {CloudWatchLogsClient} from '@aws-sdk/client-cloudwatch-logs';
 import type {ECSClient} from '@aws-sdk/client-ecs';
+import type {IAMClient} from '@aws-sdk/client-iam';
 import type {RDSClient} from '@aws-sdk/client-rds';
 import type {SSMClient} from '@aws-sdk/client-ssm';
 import packageJson from '../../package.json' with {type: 'json'};
@@ -10,7 +11,7 @@ import {toCloudError, type ErrorContext} from './errors.js';
 // One SDK client per service, created on first use. Each client package is imported dynamically:
 // importing all four costs ~150 ms and ~30 MB, which start-up (and --demo) should never pay.
 
-export type AwsServiceName = 'ecs' | 'cloudwatch' | 'logs' | 'rds' | 'ssm';
+export type AwsServiceName = 'ecs' | 'cloudwatch' | 'logs' | 'rds' | 'ssm' | 'iam';
 
 export type ObservedCall = {service: AwsServiceName; operation: string};
 
@@ -33,9 +34,10 @@ type Modules = {
 	logs: typeof import('@aws-sdk/client-cloudwatch-logs');
 	rds: typeof import('@aws-sdk/client-rds');
 	ssm: typeof import('@aws-sdk/client-ssm');
+	iam: typeof import('@aws-sdk/client-iam');
 };
 
-type Clients = {ecs: ECSClient; cloudwatch: CloudWatchClient; logs: CloudWatchLogsClient; rds: RDSClient; ssm: SSMClient};
+type Clients = {ecs: ECSClient; cloudwatch: CloudWatchClient; logs: CloudWatchLogsClient; rds: RDSClient; ssm: SSMClient; iam: IAMClient};
 
 export type Connection<K extends AwsServiceName> = {client: Clients[K]; sdk: Modules[K]};
 
@@ -58,6 +60,8 @@ const loaders: {[K in AwsServiceName]: () => Promise<Modules[K]>} = {
 	logs: () => import('@aws-sdk/client-cloudwatch-logs'),
 	rds: () => import('@aws-sdk/client-rds'),
 	ssm: () => import('@aws-sdk/client-ssm'),
+	// Only a runbook step on roles or the execution-role fix loads it.
+	iam: () => import('@aws-sdk/client-iam'),
 };
 
 type ClientConfig = Record<string, unknown>;
@@ -69,6 +73,7 @@ function construct<K extends AwsServiceName>(service: K, sdk: Modules[K], config
 	if (service === 'cloudwatch') return new (m as Modules['cloudwatch']).CloudWatchClient(config) as Clients[K];
 	if (service === 'logs') return new (m as Modules['logs']).CloudWatchLogsClient(config) as Clients[K];
 	if (service === 'ssm') return new (m as Modules['ssm']).SSMClient(config) as Clients[K];
+	if (service === 'iam') return new (m as Modules['iam']).IAMClient(config) as Clients[K];
 	return new (m as Modules['rds']).RDSClient(config) as Clients[K];
 }
 
@@ -83,7 +88,7 @@ export function userAgentPairs(sessionId: string | undefined): Array<[string, st
 }
 
 /** The SDK's own variables for endpoint overrides; with any of them set, host prefixes must go. */
-const endpointVariables = ['AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_ECS', 'AWS_ENDPOINT_URL_CLOUDWATCH', 'AWS_ENDPOINT_URL_CLOUDWATCH_LOGS', 'AWS_ENDPOINT_URL_RDS', 'AWS_ENDPOINT_URL_SSM'];
+const endpointVariables = ['AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_ECS', 'AWS_ENDPOINT_URL_CLOUDWATCH', 'AWS_ENDPOINT_URL_CLOUDWATCH_LOGS', 'AWS_ENDPOINT_URL_RDS', 'AWS_ENDPOINT_URL_SSM', 'AWS_ENDPOINT_URL_IAM'];
 
 export function hasCustomEndpoint(options: Pick<AwsOptions, 'endpointUrl'>, env: NodeJS.ProcessEnv): boolean {
 	return Boolean(options.endpointUrl) || endpointVariables.some(name => Boolean(env[name]));

@@ -33,7 +33,7 @@ const throttlingCodes = new Set(['ThrottlingException', 'Throttling', 'TooManyRe
 const expiredCodes = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired', 'CredentialsProviderError', 'TokenProviderError']);
 // Rejected keys rather than expired ones: still a credentials problem the user fixes the same way.
 const badKeyCodes = new Set(['InvalidClientTokenId', 'UnrecognizedClientException', 'InvalidSignatureException', 'SignatureDoesNotMatch', 'IncompleteSignature', 'MissingAuthenticationToken']);
-const notFoundCodes = new Set(['ClusterNotFoundException', 'ResourceNotFoundException', 'DBInstanceNotFound', 'DBInstanceNotFoundFault', 'ServiceNotFoundException', 'TaskSetNotFoundException', 'ParameterNotFound', 'ParameterVersionNotFound']);
+const notFoundCodes = new Set(['ClusterNotFoundException', 'ResourceNotFoundException', 'DBInstanceNotFound', 'DBInstanceNotFoundFault', 'ServiceNotFoundException', 'TaskSetNotFoundException', 'ParameterNotFound', 'ParameterVersionNotFound', 'NoSuchEntity']);
 const networkCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'ECONNABORTED']);
 const invalidCodes = new Set(['ValidationException', 'ValidationError', 'MissingParameter', 'InvalidDBInstanceState', 'InvalidDBInstanceStateFault', 'ClientException', 'InvalidAction', 'SerializationException']);
 const unsupportedCodes = new Set(['NotImplemented', 'NotImplementedException', 'UnknownOperationException', 'UnsupportedOperation', 'UnsupportedOperationException']);

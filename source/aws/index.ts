@@ -8,6 +8,7 @@ import {createLogReader} from './logs.js';
 import {createMetricReader} from './metrics.js';
 import {createOperator} from './operator.js';
 import {createParameterReader} from './parameters.js';
+import {createRoleReader} from './roles.js';
 import {createServiceReader} from './services.js';
 
 // The port on the AWS SDK. Nothing is imported from the SDK until the first call, so creating
@@ -31,6 +32,7 @@ export function createAwsCloud(options: AwsOptions): Cloud {
 		alarms: createAlarmReader(clients),
 		databases: createDatabaseReader(clients),
 		parameters: createParameterReader(clients),
+		roles: createRoleReader(clients),
 		operator: guardOperator(createOperator(clients), options.isWriteEnabled),
 		warnings: () => clients.warnings(),
 		reset: () => clients.reset(),

@@ -7,6 +7,7 @@ import {toDbInstance} from './database.js';
 import {putParameter} from './parameters.js';
 import {toRegisterInput, toService, toTask, toTaskDefinition} from './ecs-shapes.js';
 import {requireText} from './paging.js';
+import {createRoleOperator} from './roles.js';
 
 // The mutating calls. Each returns the request id so the audit log can be matched in CloudTrail.
 // index.ts hands this out only through guardOperator, so in read-only mode none of it runs.
@@ -114,6 +115,7 @@ export function createOperator(clients: AwsClients): Operator {
 	}
 
 	return {
+		...createRoleOperator(clients),
 		updateService: (cluster, service, update) =>
 			clients.call({action: 'ecs:UpdateService', resource: `service ${service} in cluster ${cluster}`, cluster}, async () => {
 				requireText(cluster, 'cluster name');

@@ -7,6 +7,7 @@ import {deployRevision, rollback} from './ecs-revisions.js';
 import {newRevision} from './new-revision.js';
 import {createLogGroup, putMetricFilter, putRetention} from './logs.js';
 import {restoreParameter} from './parameters.js';
+import {createExecutionRole} from './roles.js';
 import type {Fix, FixId, TargetKind} from './types.js';
 
 export const catalogue: readonly Fix[] = [
@@ -23,6 +24,7 @@ export const catalogue: readonly Fix[] = [
 	putCompositeAlarm,
 	modifyDatabaseClass,
 	restoreParameter,
+	createExecutionRole,
 ];
 
 /** The fixes offered on a selected resource of this kind (the fix menu). */

@@ -48,7 +48,7 @@ const aliases: Record<string, string> = {
 };
 
 // Parameters that name the target rather than configure the fix.
-const targetFields: Record<string, 'cluster' | 'service' | 'taskId' | 'logGroup' | 'alarm' | 'db' | 'parameter'> = {
+const targetFields: Record<string, 'cluster' | 'service' | 'taskId' | 'logGroup' | 'alarm' | 'db' | 'parameter' | 'role'> = {
 	cluster: 'cluster',
 	service: 'service',
 	task: 'taskId',
@@ -64,6 +64,9 @@ const targetFields: Record<string, 'cluster' | 'service' | 'taskId' | 'logGroup'
 	dbInstanceIdentifier: 'db',
 	parameter: 'parameter',
 	'parameter-name': 'parameter',
+	role: 'role',
+	'role-name': 'role',
+	roleName: 'role',
 };
 
 function text(value: unknown): string | undefined {
@@ -86,7 +89,7 @@ function transformations(value: unknown): Record<string, unknown> {
 }
 
 function buildTarget(kind: TargetKind, fields: Partial<Record<string, string>>): Target | undefined {
-	const {cluster, service, taskId, logGroup, alarm, db, parameter} = fields;
+	const {cluster, service, taskId, logGroup, alarm, db, parameter, role} = fields;
 	switch (kind) {
 		case 'service':
 			return cluster && service ? {kind, cluster, service} : undefined;
@@ -100,6 +103,8 @@ function buildTarget(kind: TargetKind, fields: Partial<Record<string, string>>):
 			return db ? {kind, db} : undefined;
 		case 'parameter':
 			return parameter ? {kind, name: parameter} : undefined;
+		case 'role':
+			return role ? {kind, role} : undefined;
 	}
 }
 

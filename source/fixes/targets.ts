@@ -30,5 +30,7 @@ export function targetName(target: Target): string {
 			return target.db;
 		case 'parameter':
 			return target.name;
+		case 'role':
+			return target.role;
 	}
 }

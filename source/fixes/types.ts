@@ -1,11 +1,12 @@
 // The shapes of the fix catalogue: a Fix is computed into a Plan by reading current state, a Plan is
 // shown to the engineer (preview, CLI twin, what to type to confirm) and run on the Operator port.
 import type {CloudErrorKind} from '../port/errors.js';
+import type {RoleReader} from '../port/roles.js';
 import type {Cloud, Operator} from '../port/types.js';
 
 export type Risk = 'low' | 'medium' | 'high';
 
-export type TargetKind = 'service' | 'task' | 'logGroup' | 'alarm' | 'db' | 'parameter';
+export type TargetKind = 'service' | 'task' | 'logGroup' | 'alarm' | 'db' | 'parameter' | 'role';
 
 /** What a fix acts on. Names are the full AWS names (acso-production-supervisor, not supervisor). */
 export type Target =
@@ -14,7 +15,8 @@ export type Target =
 	| {kind: 'logGroup'; logGroup: string}
 	| {kind: 'alarm'; alarm: string}
 	| {kind: 'db'; db: string}
-	| {kind: 'parameter'; name: string};
+	| {kind: 'parameter'; name: string}
+	| {kind: 'role'; role: string};
 
 export type FixId =
 	| 'force-new-deployment'
@@ -29,7 +31,8 @@ export type FixId =
 	| 'put-metric-alarm'
 	| 'put-composite-alarm'
 	| 'modify-db-class'
-	| 'restore-parameter';
+	| 'restore-parameter'
+	| 'create-execution-role';
 
 /** Raw parameter values as a form or a runbook hint hands them over; each fix validates and coerces. */
 export type FixParams = Readonly<Record<string, unknown>>;
@@ -115,7 +118,7 @@ export type Plan = {
 };
 
 /** The readers a fix needs to plan (a whole Cloud fits; tests can hand over only these). */
-export type CloudReaders = Pick<Cloud, 'services' | 'logs' | 'alarms' | 'databases' | 'parameters'> & {kind?: Cloud['kind']};
+export type CloudReaders = Pick<Cloud, 'services' | 'logs' | 'alarms' | 'databases' | 'parameters'> & {kind?: Cloud['kind']; roles?: RoleReader};
 
 export type Fix = {
 	id: FixId;

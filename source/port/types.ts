@@ -1,3 +1,4 @@
+import type {RoleOperator, RoleReader} from './roles.js';
 import type {ServiceDeployment, StopServiceDeploymentType} from './service-deployments.js';
 
 // The port: plain data the app reads and the operations it can ask for. source/aws implements it
@@ -400,7 +401,7 @@ export type Operator = {
 	putParameter(name: string, value: string, type: Exclude<ParameterType, 'SecureString'>): Promise<OperationResult<{version: number}>>;
 	/** StopServiceDeployment: ROLLBACK returns the service to the revision the deployment replaces. Absent where the backend has no service-deployments API. */
 	stopServiceDeployment?(arn: string, stopType: StopServiceDeploymentType): Promise<OperationResult<{serviceDeploymentArn: string}>>;
-};
+} & RoleOperator;
 
 export type CloudKind = 'aws' | 'sim';
 
@@ -416,6 +417,8 @@ export type Cloud = {
 	alarms: AlarmReader;
 	databases: DatabaseReader;
 	parameters: ParameterReader;
+	/** IAM roles: the ones task definitions name (port/roles.ts). */
+	roles: RoleReader;
 	operator: Operator;
 	/** Warnings the backend captured instead of printing them (SDK notices, credential sources). */
 	warnings(): string[];

@@ -49,5 +49,6 @@ export type NativeCall =
 	| {op: 'cloudwatch.describe-alarms'; names?: string[]; prefix?: string; state?: 'OK' | 'ALARM' | 'INSUFFICIENT_DATA'}
 	| {op: 'cloudwatch.describe-alarm-history'; name: string; window: RelativeWindow}
 	| {op: 'rds.describe-db-instances'; db?: string}
-	| {op: 'ssm.get-parameters-by-path'; path: string; recursive: boolean};
+	| {op: 'ssm.get-parameters-by-path'; path: string; recursive: boolean}
+	| {op: 'iam.get-role'; role: string};
 

@@ -146,6 +146,16 @@ export function judgeStoppedTasks(tasks: readonly Task[]): Finding {
 	if (oom.length > 0) {
 		return problem(`${plural(oom.length, 'task')} of ${listOf([...new Set(oom.map(t => t.service ?? t.taskDefinition))])} ran out of memory (OutOfMemoryError).`, 'oom', ['memory']);
 	}
+	// ECS could not assume the execution or task role the task definition names (gone, or its trust changed).
+	const role = stopped.filter(t => /unable to assume the role/i.test(reasonOf(t)));
+	if (role.length > 0) {
+		const arn = /role '([^']+)'/.exec(reasonOf(role[0] as Task))?.[1];
+		return problem(
+			`${plural(role.length, 'task')} of ${listOf([...new Set(role.map(t => t.service ?? t.taskDefinition))])} could not start: ECS was unable to assume the role${arn ? ` ${arn}` : ''} (check that it exists and trusts ecs-tasks.amazonaws.com).`,
+			'role-unassumable',
+			['role'],
+		);
+	}
 	const init = stopped.filter(t => /ResourceInitializationError/.test(reasonOf(t)));
 	if (init.length > 0) return problem(`${plural(init.length, 'task')} failed to initialise: ${firstLine(reasonOf(init[0] as Task).trim())}`, 'task-start-failed');
 	const crashed = stopped.filter(t => t.containers.some(c => c.exitCode !== undefined && c.exitCode !== 0) && t.stopCode === 'EssentialContainerExited');

@@ -257,6 +257,11 @@ const readers: Record<string, (parsed: ParsedCommand, context: PlanContext) => R
 		return {call: {op: 'rds.describe-db-instances', ...(db === undefined ? {} : {db})}, notes: []};
 	},
 	'ssm.get-parameters-by-path': parameterReads['ssm.get-parameters-by-path']!,
+	'iam.get-role'(parsed) {
+		const role = optionValue(parsed, 'role-name');
+		if (role === undefined || role === '') return 'get-role needs --role-name';
+		return {call: {op: 'iam.get-role', role}, notes: ['Also reads its attached policies, and which task definitions the services deploy name it or a role that is gone.']};
+	},
 };
 
 // ---- writes: typed fix hints ----
@@ -393,6 +398,13 @@ const fixBuilders: Record<string, (parsed: ParsedCommand, context: PlanContext) 
 		const instanceClass = optionValue(parsed, 'db-instance-class');
 		if (instanceClass === undefined) throw new PlanError('modify-db-instance: acso-tui only changes the instance class (--db-instance-class)');
 		return {kind: 'modify-db-class', target: {kind: 'db', db}, params: {instanceClass, applyImmediately: hasFlag(parsed, 'apply-immediately')}};
+	},
+	'iam.create-role'(parsed) {
+		const role = required(parsed, 'role-name', 'create-role');
+		const document = optionValue(parsed, 'assume-role-policy-document');
+		const notes = ['The fix creates an ECS task execution role: ecs-tasks.amazonaws.com may assume it, and AmazonECSTaskExecutionRolePolicy is attached (both shown in full in the preview).'];
+		if (document !== undefined) notes.push(`--assume-role-policy-document ${document}: acso-tui does not read local files; the fix uses the ECS tasks trust policy instead.`);
+		return {kind: 'create-execution-role', target: {kind: 'role', role}, params: {}, notes};
 	},
 };
 

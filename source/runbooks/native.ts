@@ -11,6 +11,7 @@ import {describeLogGroups, describeMetricFilters, filterLogEvents} from './nativ
 import {getMetricStatistics} from './native-metrics.js';
 import {describeDbInstances} from './native-rds.js';
 import {getParametersByPath} from './native-parameters.js';
+import {getRole} from './native-iam.js';
 import type {ReadContext, ReadOutcome} from './native-result.js';
 import {toVerdict} from './recommend.js';
 
@@ -48,6 +49,7 @@ const runners: {[Op in NativeCall['op']]: (call: Extract<NativeCall, {op: Op}>, 
 	'cloudwatch.describe-alarm-history': describeAlarmHistory,
 	'rds.describe-db-instances': describeDbInstances,
 	'ssm.get-parameters-by-path': getParametersByPath,
+	'iam.get-role': getRole,
 };
 
 /** Runs one native read call. */

@@ -32,6 +32,10 @@ export const preferences: Readonly<Record<string, readonly Preference[]>> = {
 	'services-degraded': [{fix: ['force-new-deployment']}, {title: /restart|discovery/i}],
 	'log-errors': [],
 	'parameter-drift': [{fix: ['restore-parameter']}, {title: /reset|restore/i}],
+	'role-missing': [{fix: ['create-execution-role']}, {title: /iam|role/i}],
+	'role-trust': [{title: /iam|role/i}],
+	'role-policy': [{fix: ['create-execution-role']}, {title: /iam|role/i}],
+	'role-unassumable': [{fix: ['create-execution-role']}, {title: /iam|role/i}],
 };
 
 // Topic -> how to recognise its issue by title.
@@ -42,6 +46,7 @@ const topicIssues: Record<string, RegExp> = {
 	image: /image|pull/i,
 	access: /authenticat|access|permission/i,
 	performance: /\bcpu\b|performance|slow/i,
+	role: /task definition registration|\biam role|\broles?\b/i,
 };
 
 function matches(resolution: Issue['resolutions'][number], preference: Preference): boolean {

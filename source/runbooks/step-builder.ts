@@ -58,6 +58,8 @@ export function buildStep(spec: StepSpec, options: StepOptions): Step {
 
 	if (!isPlain(parsed)) {
 		for (const issue of [...parsed.errors, ...parsed.unsupported]) notes.push(issue.message);
+		const file = localFile(command);
+		if (file !== undefined) notes.push(localFileReason(file));
 	} else if (parsed.program === 'aws') {
 		const plan = planAwsCommand(parsed, {names, now: referenceNow, title: `${title} ${spec.heading ?? ''}`});
 		const filled = placeholders.length === 0;
@@ -87,7 +89,7 @@ export function buildStep(spec: StepSpec, options: StepOptions): Step {
 	} else {
 		const fix = scriptFix(parsed, names);
 		if (fix) step.fix = fix;
-		notes.push(manualReason(parsed));
+		notes.push(manualReason(parsed, command));
 	}
 	if (command === '') notes.push('Empty command.');
 	if (notes.length > 0) step.notes = notes;
@@ -117,7 +119,18 @@ export function noteStep(spec: {id: string; text: string; line: number; group?: 
 	};
 }
 
-function manualReason(parsed: ParsedCommand): string {
+/** A file on the engineer's machine the command reads (an absolute or relative path), or undefined. */
+function localFile(command: string): string | undefined {
+	return /(?:^|\s)((?:\/|\.{1,2}\/|~\/)[\w.@/-]*\.\w+)(?=\s|$)/.exec(command)?.[1];
+}
+
+function localFileReason(file: string): string {
+	return `It reads ${file}, a file on the machine where the deploy ran: run it yourself there (acso-tui reads the account, never local files).`;
+}
+
+function manualReason(parsed: ParsedCommand, command: string): string {
+	const file = parsed.program.startsWith('./') ? undefined : localFile(command);
+	if (file !== undefined) return localFileReason(file);
 	if (parsed.program === 'docker') return 'docker: run it yourself where the image is built (acso-tui runs only aws commands).';
 	if (parsed.program === 'cdk') return 'cdk: run it yourself from the ACSO repository\'s infrastructure/cdk (acso-tui runs only aws commands).';
 	if (parsed.program.startsWith('./') || parsed.program === 'python' || parsed.program === 'python3' || parsed.program === 'bash') {

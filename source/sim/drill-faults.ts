@@ -18,6 +18,8 @@ import {imageFor, serviceLogGroup} from './catalog.js';
 import {startDeployment} from './services.js';
 import {findTaskDefinition, mainContainer, registerTaskDefinition} from './task-definitions.js';
 import {taskLoad} from './tasks.js';
+import {addRole} from './roles.js';
+import {injectMissingRole, missingRoleFixed, type MissingRoleFault} from './role-faults.js';
 import {memoryPercent, oomAfterMs, surgeCpuPercent} from './workload.js';
 import {injectParameterDrift, parameterDriftFixed, type ParameterDrift} from './parameter-drift-fault.js';
 
@@ -65,6 +67,8 @@ export type SimFault =
 	 * that call it time out. Fixed when no task runs that revision and the service is at its desired count.
 	 */
 	| {kind: 'crashing-rollout'; service: string; afterSeconds: number; line: string}
+	/** The execution role the service's task definitions name was deleted (role-faults.ts). */
+	| MissingRoleFault
 	/** Someone removed the log group's retention policy: its logs never expire and storage grows. Fixed by a retention of at least `minDays`. */
 	| {kind: 'no-retention'; logGroup: string; minDays: number}
 	/** The metric filter that publishes the metric was deleted: the metric has no data. Fixed when a filter on the group publishes it again. */
@@ -198,6 +202,8 @@ function injectDeniedRole(world: World, fault: Extract<SimFault, {kind: 'denied-
 	const service = serviceOf(world, fault.service);
 	const current = findTaskDefinition(world, service.deployments[0]!.taskDefinition);
 	const {revision: _revision, arn: _arn, status: _status, registeredAt: _at, ...input} = structuredClone(current);
+	// The role exists (ECS can assume it); it only lacks the policy.
+	addRole(world, fault.role, world.time);
 	const next = registerTaskDefinition(world, {...input, taskRoleArn: fault.role});
 	const ref = `${next.family}:${next.revision}`;
 	world.deniedCalls.set(ref, {action: fault.action, resource: fault.resource, role: fault.role, share: fault.share});
@@ -262,6 +268,9 @@ export function injectFault(world: World, fault: SimFault): void {
 			return;
 		case 'denied-role':
 			injectDeniedRole(world, fault);
+			return;
+		case 'missing-execution-role':
+			injectMissingRole(world, serviceOf(world, fault.service), fault);
 			return;
 		case 'connection-leak':
 			injectConnectionLeak(world, fault);
@@ -340,6 +349,8 @@ export function faultFixed(world: World, fault: SimFault): boolean {
 			const primary = service.deployments[0];
 			return primary !== undefined && !bad(primary.taskDefinition) && live.every(task => !bad(task.taskDefinition)) && running(service).length >= service.desiredCount && service.desiredCount > 0;
 		}
+		case 'missing-execution-role':
+			return missingRoleFixed(world, serviceOf(world, fault.service), fault);
 		case 'no-retention': {
 			const days = world.logGroups.get(fault.logGroup)?.retentionInDays;
 			return days !== undefined && days >= fault.minDays;

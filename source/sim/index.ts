@@ -19,6 +19,7 @@ import {describeLogGroups, describeMetricFilters, storedEventCount, writeEvent} 
 import {getMetricData} from './metrics.js';
 import type {World} from './model.js';
 import {createOperator} from './operator.js';
+import {getRole} from './roles.js';
 import {createWorld} from './seed-account.js';
 import {getParameterHistory, getParametersByPath} from './parameters.js';
 
@@ -179,6 +180,9 @@ export function createSimCloud(options: SimOptions): SimCloud {
 		parameters: {
 			getParametersByPath: read('getParametersByPath', 2, (world: World, path: string, recursive: boolean) => getParametersByPath(world.parameters, path, recursive)),
 			getParameterHistory: read('getParameterHistory', 1, (world: World, name: string) => getParameterHistory(world.parameters, name)),
+		},
+		roles: {
+			getRole: read('getRole', 1, getRole),
 		},
 		operator: guardOperator(createOperator(enter), options.isWriteEnabled),
 		warnings: () => [],

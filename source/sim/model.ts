@@ -47,6 +47,8 @@ export type SimTask = {
 	crashAt?: number;
 	/** Database connections this task leaks (a drill's fault): opened and never returned, from `from`, up to `max`. */
 	connectionLeak?: {from: number; perMinute: number; max: number};
+	/** Why ECS cannot start it: its execution or task role is missing or may not be assumed (roles.ts). */
+	roleFails?: string;
 	/** Who asked it to stop: the scheduler drains for a while, a user stop is quicker. */
 	stopKind?: 'scheduler' | 'user';
 	// Workload, fixed at launch.
@@ -182,6 +184,11 @@ export type World = {
 	cpuSurges: Map<string, number>;
 	/** SSM Parameter Store (parameters.ts): the agents' settings by name. */
 	parameters: Map<string, SimParameter>;
+	/** IAM roles by name: the ones the task definitions name (roles.ts). */
+	roles: Map<string, SimRole>;
 };
+
+/** An IAM role: its trust policy document and attached policies (ARN -> name). See roles.ts. */
+export type SimRole = {name: string; arn: string; trustPolicy: string; attached: Map<string, string>; createdAt: number};
 
 export type AlarmStateChange = {name: string; from: AlarmState; to: AlarmState; reason: string; at: number};

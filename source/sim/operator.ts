@@ -11,6 +11,7 @@ import {requestId} from './ids.js';
 import {stopServiceDeployment} from './service-deployments.js';
 import {createLogGroup, deleteRetentionPolicy, putMetricFilter, putRetentionPolicy} from './logs.js';
 import type {World} from './model.js';
+import {createRoleOperator} from './role-operator.js';
 import {registerTaskDefinition} from './task-definitions.js';
 import {OPERATOR_PRINCIPAL, putParameter} from './parameters.js';
 
@@ -21,6 +22,7 @@ import {OPERATOR_PRINCIPAL, putParameter} from './parameters.js';
 export function createOperator(enter: (method: string) => World): Operator {
 	const done = <T>(world: World, value: T) => ({value, requestId: requestId(world.seed, world.nextRequest++)});
 	return {
+		...createRoleOperator(enter),
 		async updateService(cluster, service, update) {
 			const world = enter('updateService');
 			return done(world, updateService(world, cluster, service, update));

@@ -29,6 +29,7 @@ import {createMetricStore} from './metric-store.js';
 import {attachSeries} from './metrics.js';
 import type {SimCluster, SimService, SimTask, World} from './model.js';
 import {createRng, hashRange} from './random.js';
+import {seedRoles} from './roles.js';
 import {addEvent, createDeployment, startDeployment} from './services.js';
 import {findTaskDefinition, mainContainer, seedTaskDefinitions} from './task-definitions.js';
 import {launchTask, workloadFor} from './tasks.js';
@@ -159,8 +160,10 @@ export function createWorld(seed: number, t0: number, options: {calm?: boolean} 
 		crashingTaskDefinitions: new Map(),
 		deploymentOverrides: new Map(),
 		parameters: seedParameters(seed, now),
+		roles: new Map(),
 	};
 	seedTaskDefinitions(world, now);
+	seedRoles(world, historyStart);
 	seedDatabases(world, now);
 	seedLogGroups(world, now);
 	const past: PastTask[] = [];

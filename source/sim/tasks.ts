@@ -9,6 +9,7 @@ import type {SimDeployment, SimService, SimTask, World} from './model.js';
 import {hashRange} from './random.js';
 import {imagePullable, mainContainer, findTaskDefinition, taskCpuUnits, taskMemoryMiB} from './task-definitions.js';
 import {oomAfterMs, type TaskLoad} from './workload.js';
+import {roleFailure} from './roles.js';
 
 export type Happening = {kind: 'started' | 'failed' | 'oom' | 'draining' | 'stopped'; task: SimTask; at: number};
 
@@ -62,6 +63,7 @@ export function launchTask(world: World, service: SimService, deployment: SimDep
 		createdAt: at,
 		nextAt: at + Math.round(world.rng.range(2, 5) * SECOND),
 		pullFails: !imagePullable(world, container.image),
+		roleFails: roleFailure(world, definition),
 		baseMiB: load.baseMiB,
 		leakMiBPerMin: load.leakMiBPerMin,
 		memoryMiB: taskMemoryMiB(definition),
@@ -97,6 +99,14 @@ export function advanceTask(world: World, task: SimTask, until: number, out: Hap
 				if (task.desiredStatus === 'STOPPED') {
 					stop(task, at);
 					out.push({kind: 'stopped', task, at});
+					break;
+				}
+				if (task.roleFails) {
+					// ECS assumes the execution role before it pulls anything: the task never gets further.
+					stop(task, at);
+					task.stopCode = 'TaskFailedToStart';
+					task.stoppedReason = task.roleFails;
+					out.push({kind: 'failed', task, at});
 					break;
 				}
 				task.lastStatus = 'PENDING';

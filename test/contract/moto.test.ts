@@ -5,6 +5,7 @@ import {describeWithMoto, motoCredentials, motoRegion, startMoto, type MotoServe
 import {seedEnvironment} from '../helpers/moto-seed.js';
 import {seedLedgerAccount} from '../helpers/moto-seed-ledger.js';
 import {describePortContract} from './port-contract.js';
+import {describeRoleContract} from './role-contract.js';
 
 // The port contract against the AWS SDK adapters, talking to a seeded moto_server.
 
@@ -69,6 +70,34 @@ describeWithMoto('AWS adapters on moto_server, an account named otherwise', () =
 			names: seed.names,
 			logGroupPrefix: '/ecs/ledger-live/',
 			alarm: {prefix: 'writer-', name: 'writer-latency-p99', namespace: 'Ledger/App', metricName: 'Latency'},
+			setWriteEnabled(on: boolean) {
+				writeEnabled = on;
+			},
+			teardown: async () => cloud.reset(),
+		};
+	});
+});
+
+// IAM roles on moto_server: no seed needed (the contract creates and deletes its own role). moto
+// knows the AWS managed policies (AmazonECSTaskExecutionRolePolicy) only when asked to load them.
+describeWithMoto('AWS role adapter on moto_server', () => {
+	let server: MotoServer | undefined;
+
+	beforeAll(async () => {
+		server = await startMoto({env: {MOTO_IAM_LOAD_MANAGED_POLICIES: 'true'}});
+	});
+
+	afterAll(async () => {
+		await server?.stop();
+	});
+
+	describeRoleContract('aws on moto', async () => {
+		if (!server) throw new Error('moto_server did not start');
+		let writeEnabled = false;
+		const cloud = createAwsCloud({region: motoRegion, endpointUrl: server.endpoint, credentials: motoCredentials, isWriteEnabled: () => writeEnabled, sessionId: 'contract-roles'});
+		return {
+			cloud,
+			env: 'contract',
 			setWriteEnabled(on: boolean) {
 				writeEnabled = on;
 			},

@@ -33,6 +33,10 @@ const methods: Array<keyof Operator> = [
 	'putCompositeAlarm',
 	'modifyDbInstance',
 	'putParameter',
+	'createRole',
+	'attachRolePolicy',
+	'detachRolePolicy',
+	'deleteRole',
 ];
 
 const show = (value: unknown) => inspect(value, {depth: 6, breakLength: Infinity});

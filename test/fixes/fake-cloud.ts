@@ -11,6 +11,7 @@ import type {
 	TaskDefinition,
 } from '../../source/port/types.js';
 import type {CloudReaders} from '../../source/fixes/types.js';
+import type {Role} from '../../source/port/roles.js';
 
 export type FakeAccount = {
 	kind?: 'aws' | 'sim';
@@ -23,6 +24,8 @@ export type FakeAccount = {
 	databases: DbInstance[];
 	/** Parameter Store: one history (oldest first) per parameter; the last version is its current state. */
 	parameterHistories?: ParameterVersion[][];
+	/** IAM roles; none when absent. */
+	roles?: Role[];
 };
 
 export function fakeReaders(account: FakeAccount): CloudReaders {
@@ -81,6 +84,9 @@ export function fakeReaders(account: FakeAccount): CloudReaders {
 				if (!history) throw notFound(`parameter ${name}`);
 				return structuredClone(history);
 			},
+		},
+		roles: {
+			getRole: async name => structuredClone(account.roles?.find(role => role.name === name)),
 		},
 	} satisfies CloudReaders;
 }

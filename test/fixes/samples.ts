@@ -19,4 +19,5 @@ export const samples: Record<FixId, {target: Target; params: FixParams}> = {
 	'put-composite-alarm': {target: {kind: 'alarm', alarm: 'ACSO-SystemHealth'}, params: {alarmRule: "ALARM('ACSO-HighCPU') OR ALARM('ACSO-HighMemory')"}},
 	'modify-db-class': {target: {kind: 'db', db: databaseId}, params: {instanceClass: 'db.t3.large', applyImmediately: true}},
 	'restore-parameter': {target: {kind: 'parameter', name: driftedParameter}, params: {}},
+	'create-execution-role': {target: {kind: 'role', role: 'acso-production-execution-role'}, params: {}},
 };

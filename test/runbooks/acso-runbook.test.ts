@@ -86,6 +86,7 @@ describe('the built-in ACSO runbook', () => {
 	it('maps the guide\'s changes to the typed fixes', () => {
 		const kinds = new Set(allSteps(production).flatMap(s => (s.fix ? [s.fix.kind] : [])));
 		expect([...kinds].sort()).toEqual([
+			'create-execution-role',
 			'create-log-group',
 			'deploy-revision',
 			'force-new-deployment',
@@ -115,7 +116,10 @@ describe('the built-in ACSO runbook', () => {
 			// Parameter Store's read and the delete the restore fix stands for are acso-tui's own (native-plan-parameters.ts).
 			const nativeSsm = /^aws ssm (get-parameters-by-path|delete-parameter) /.test(step.command);
 			if (nativeSsm) expect(step.runner, step.id).toBe('native');
-			if (/^aws (iam|ec2|ecr|ssm|cloudformation|bedrock) /.test(step.command) && !nativeSsm) expect(step.runner, step.id).toBe(refused ? 'manual' : 'external');
+			// The roles the task definitions name are read and created natively (native-iam.ts, fixes/roles.ts).
+			const nativeIam = /^aws iam (get-role|create-role) /.test(step.command);
+			if (nativeIam) expect(step.runner, step.id).toBe('native');
+			if (/^aws (iam|ec2|ecr|ssm|cloudformation|bedrock) /.test(step.command) && !nativeSsm && !nativeIam) expect(step.runner, step.id).toBe(refused ? 'manual' : 'external');
 			if (refused && step.command.startsWith('aws ') && !step.fix) expect(step.notes?.join(' '), step.id).toMatch(/Run it yourself/);
 			if (/^(\S+=\S+ )*(\.\/scripts|python|docker|cdk|cd|cat|diff) /.test(step.command)) expect(step.runner, step.id).toBe('manual');
 		}

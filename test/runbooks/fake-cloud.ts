@@ -29,6 +29,7 @@ export function fakeCloud(overrides: Overrides): {cloud: ReadCloud; calls: Recor
 		alarms: group('alarms'),
 		databases: group('databases'),
 		parameters: group('parameters'),
+		roles: group('roles'),
 	} satisfies ReadCloud;
 	return {cloud, calls};
 }

@@ -263,3 +263,55 @@ describe('a parameter changed by hand', () => {
 		expect(() => h.sim.control.injectFault({...fault, name: '/acso/production/nope'} as SimFault)).toThrow(/no parameter/);
 	});
 });
+
+describe('a deleted execution role', () => {
+	const service = 'acso-production-service-orchestration';
+	const role = 'acso-production-execution-role';
+	const fault: SimFault = {kind: 'missing-execution-role', service, role, retire: 1, refusedCalls: 3};
+
+	it('shows as refused RegisterTaskDefinition calls in the trail and tasks ECS cannot start; restarting, scaling or a role ECS may not assume are no fix', async () => {
+		const h = calmSim();
+		h.clock.advance(20_000);
+		expect(await h.sim.roles.getRole(role)).toMatchObject({trustedServices: ['ecs-tasks.amazonaws.com'], attachedPolicies: [{name: 'AmazonECSTaskExecutionRolePolicy'}]});
+		h.sim.control.injectFault(fault);
+		expect(h.sim.control.faultFixed(fault)).toBe(false);
+		expect(await h.sim.roles.getRole(role)).toBeUndefined();
+
+		const trail = await h.sim.logs.filterLogEvents({logGroup: 'CloudTrail/AcsoAuditLog', pattern: '{ $.eventName = "RegisterTaskDefinition" }', startTime: h.clock.now() - 10 * MINUTE});
+		expect(trail.events).toHaveLength(3);
+		expect(JSON.parse(trail.events[0]!.message)).toMatchObject({errorCode: 'ClientException', errorMessage: 'Role is not valid', requestParameters: {family: service}});
+
+		h.clock.advance(2 * MINUTE);
+		const stopped = await h.sim.services.describeTasks(PROD, await h.sim.services.listTasks(PROD, {service, desiredStatus: 'STOPPED'}));
+		const failed = stopped.filter(task => task.stopCode === 'TaskFailedToStart');
+		expect(failed.length).toBeGreaterThan(0);
+		expect(failed[0]!.stoppedReason).toContain(`ECS was unable to assume the role 'arn:aws:iam::123456789012:role/${role}' that was provided for this task`);
+		const [described] = await h.sim.services.describeServices(PROD, [service]);
+		expect(described!.runningCount).toBeLessThan(described!.desiredCount);
+
+		// A restart starts tasks that fail the same way.
+		await h.sim.operator.updateService(PROD, service, {forceNewDeployment: true});
+		h.clock.advance(5 * MINUTE);
+		expect(h.sim.control.faultFixed(fault)).toBe(false);
+		// Fewer tasks hide the shortfall, not the cause.
+		await h.sim.operator.updateService(PROD, service, {desiredCount: 1});
+		h.clock.advance(3 * MINUTE);
+		expect(h.sim.control.faultFixed(fault)).toBe(false);
+		// A role of that name that ECS tasks may not assume is no fix either.
+		const lambdaTrust = JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Allow', Principal: {Service: 'lambda.amazonaws.com'}, Action: 'sts:AssumeRole'}]});
+		await h.sim.operator.createRole({name: role, trustPolicy: lambdaTrust});
+		await h.sim.operator.attachRolePolicy(role, 'arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy');
+		await h.sim.operator.updateService(PROD, service, {desiredCount: 2});
+		h.clock.advance(3 * MINUTE);
+		expect(h.sim.control.faultFixed(fault)).toBe(false);
+		await h.sim.operator.detachRolePolicy(role, 'arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy');
+		await h.sim.operator.deleteRole(role);
+
+		// The role back as ECS needs it: the next tasks start, and the service reaches its count.
+		await h.sim.operator.createRole({name: role, trustPolicy: JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Allow', Principal: {Service: 'ecs-tasks.amazonaws.com'}, Action: 'sts:AssumeRole'}]})});
+		expect(h.sim.control.faultFixed(fault)).toBe(false); // no execution policy yet
+		await h.sim.operator.attachRolePolicy(role, 'arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy');
+		for (let i = 0; i < 10 && !h.sim.control.faultFixed(fault); i++) h.clock.advance(MINUTE);
+		expect(h.sim.control.faultFixed(fault)).toBe(true);
+	});
+});

@@ -5,10 +5,11 @@ import type {ResourceNames} from '../../port/names.js';
 import type {Cloud} from '../../port/types.js';
 import type {FlowNeeds} from './flow-state.js';
 import {parameterChoices} from './parameter-choices.js';
+import {roleNameOf} from '../../port/roles.js';
 
 export type TargetChoice = {label: string; detail: string; target: Target};
 
-type Readers = Pick<Cloud, 'services' | 'logs' | 'alarms' | 'databases' | 'parameters'>;
+type Readers = Pick<Cloud, 'services' | 'logs' | 'alarms' | 'databases' | 'parameters' | 'roles'>;
 
 export async function loadTargetChoices(cloud: Readers, needs: FlowNeeds, names: ResourceNames): Promise<TargetChoice[]> {
 	const cluster = needs.cluster ?? names.cluster;
@@ -66,5 +67,21 @@ export async function loadTargetChoices(cloud: Readers, needs: FlowNeeds, names:
 		}
 		case 'parameter':
 			return parameterChoices(cloud, needs.path ?? `/acso/${names.env}`);
+		case 'role': {
+			// The roles the services' task definitions name (the account has no list of "its" roles).
+			// aws ecs list-services --cluster CLUSTER
+			const serviceNames = await cloud.services.listServices(cluster);
+			// aws ecs describe-services --cluster CLUSTER --services NAME...
+			const services = serviceNames.length > 0 ? await cloud.services.describeServices(cluster, serviceNames) : [];
+			const roles = new Map<string, string[]>();
+			for (const ref of new Set(services.map(service => service.taskDefinition).filter(Boolean))) {
+				// aws ecs describe-task-definition --task-definition FAMILY:REVISION
+				const definition = await cloud.services.describeTaskDefinition(ref);
+				for (const [arn, as] of [[definition.executionRoleArn, 'execution'], [definition.taskRoleArn, 'task']] as const) {
+					if (arn) roles.set(roleNameOf(arn), [...(roles.get(roleNameOf(arn)) ?? []), `${as} role of ${ref}`]);
+				}
+			}
+			return [...roles].sort(([a], [b]) => a.localeCompare(b)).map(([role, uses]) => ({label: role, detail: uses.slice(0, 2).join(', '), target: {kind: 'role', role}}));
+		}
 	}
 }

@@ -10,6 +10,7 @@ export const kindWords: Record<TargetKind, string> = {
 	alarm: 'alarm',
 	db: 'database',
 	parameter: 'parameter',
+	role: 'IAM role',
 };
 
 export function targetLabel(target: Target): string {
