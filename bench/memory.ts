@@ -62,6 +62,9 @@ export async function measureMemory(options: {bundle: string; renderer: Renderer
 		const seconds = (performance.now() - startedAt) / 1000;
 		const after = session.pty.memory();
 		const probe = await session.control.call<Probe>('probe', {}, 120_000);
+		// ACSO_BENCH_HEAP_SNAPSHOT=DIR: what the app still holds at the end, for a heap profiler.
+		const snapshots = process.env.ACSO_BENCH_HEAP_SNAPSHOT;
+		if (snapshots) await session.control.call('heapSnapshot', {path: `${snapshots}/memory-${options.renderer}-${options.perPoll}.heapsnapshot`}, 300_000);
 		return {
 			completed,
 			target: options.events,
