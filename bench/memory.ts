@@ -22,6 +22,9 @@ export type MemoryFigures = {
 	rssBeforeMb: number;
 	rssAfterMb: number;
 	heapUsedAfterMb: number;
+	/** What the heap holds from the system at the end, used or not, and memory outside it: where the RSS is. */
+	heapTotalAfterMb: number;
+	externalAfterMb: number;
 	seconds: number;
 	polls: number;
 	/** Events taken by about every 5 s: shows whether the intake slows down. */
@@ -74,6 +77,8 @@ export async function measureMemory(options: {bundle: string; renderer: Renderer
 			rssBeforeMb: mb(before.rss),
 			rssAfterMb: mb(after.rss),
 			heapUsedAfterMb: mb(probe.heapUsed),
+			heapTotalAfterMb: mb(probe.heapTotal),
+			externalAfterMb: mb(probe.external),
 			seconds: round(seconds, 1),
 			polls: status.polls,
 			timeline,

@@ -83,7 +83,7 @@ process.once('SIGHUP', () => stop(129));
 function probe() {
 	const cpu = process.cpuUsage();
 	const memory = process.memoryUsage();
-	return {cpuMicros: cpu.user + cpu.system, rss: memory.rss, heapUsed: memory.heapUsed, output: layer.stats(), activity: tracked.activity()};
+	return {cpuMicros: cpu.user + cpu.system, rss: memory.rss, heapUsed: memory.heapUsed, heapTotal: memory.heapTotal, external: memory.external, output: layer.stats(), activity: tracked.activity()};
 }
 
 const number = (value: unknown, name: string): number => {
