@@ -74,6 +74,21 @@ describe('LogLines', () => {
 		for (let i = 0; i < lines.size; i++) expect(lines.at(i)!.event.message).toBe(messages.get(lines.at(i)!.event.eventId));
 	});
 
+	it('copies the messages to fresh chunks when a few lines pin many (lines stamped ahead stay while their chunk-mates leave)', () => {
+		const lines = new LogLines(200);
+		const arena = () => (lines as unknown as {arena: {held: number; live: number}}).arena;
+		const text = 'y'.repeat(1000);
+		let n = 0;
+		for (let round = 0; round < 100; round++) {
+			// One line stamped far ahead per chunk's worth of lines: it outlives every line beside it.
+			lines.insert([arriving(`f${round}`, 1e12 + round, text)]);
+			for (let i = 0; i < 300; i++, n++) lines.insert([arriving(`e${n}`, n, text)]);
+		}
+		expect(arena().held).toBeLessThanOrEqual(4 * arena().live + 4 * 256 * 1024);
+		expect(lines.toArray().every(line => line.event.message === text)).toBe(true);
+		expect(lines.at(-1)?.event.eventId).toBe('f99');
+	});
+
 	it('hands the view the same object for the same line from one frame to the next, also after lines moved', () => {
 		const lines = new LogLines(10);
 		lines.insert([arriving('a', 10), arriving('c', 30)]);
