@@ -22,6 +22,9 @@ export type MemoryFigures = {
 	rssBeforeMb: number;
 	rssAfterMb: number;
 	heapUsedAfterMb: number;
+	/** What the heap holds from the system at the end, used or not, and memory outside it: where the RSS is. */
+	heapTotalAfterMb: number;
+	externalAfterMb: number;
 	seconds: number;
 	polls: number;
 	/** Events taken by about every 5 s: shows whether the intake slows down. */
@@ -62,6 +65,9 @@ export async function measureMemory(options: {bundle: string; renderer: Renderer
 		const seconds = (performance.now() - startedAt) / 1000;
 		const after = session.pty.memory();
 		const probe = await session.control.call<Probe>('probe', {}, 120_000);
+		// ACSO_BENCH_HEAP_SNAPSHOT=DIR: what the app still holds at the end, for a heap profiler.
+		const snapshots = process.env.ACSO_BENCH_HEAP_SNAPSHOT;
+		if (snapshots) await session.control.call('heapSnapshot', {path: `${snapshots}/memory-${options.renderer}-${options.perPoll}.heapsnapshot`}, 300_000);
 		return {
 			completed,
 			target: options.events,
@@ -71,6 +77,8 @@ export async function measureMemory(options: {bundle: string; renderer: Renderer
 			rssBeforeMb: mb(before.rss),
 			rssAfterMb: mb(after.rss),
 			heapUsedAfterMb: mb(probe.heapUsed),
+			heapTotalAfterMb: mb(probe.heapTotal),
+			externalAfterMb: mb(probe.external),
 			seconds: round(seconds, 1),
 			polls: status.polls,
 			timeline,

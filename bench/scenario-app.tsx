@@ -7,6 +7,7 @@
 // (seconds), ACSO_BENCH_FEED=1 (the logs come from the 1M-event feed instead of the sim),
 // ACSO_BENCH_POLL_MS (a refresh below the CLI's 1 s minimum, so the feed streams in seconds),
 // ACSO_BENCH_SERVICES (that many services on the overview).
+import {writeHeapSnapshot} from 'node:v8';
 import {render} from 'ink';
 import {App} from '../source/app.js';
 import {parseFlags} from '../source/config/parse-flags.js';
@@ -82,7 +83,7 @@ process.once('SIGHUP', () => stop(129));
 function probe() {
 	const cpu = process.cpuUsage();
 	const memory = process.memoryUsage();
-	return {cpuMicros: cpu.user + cpu.system, rss: memory.rss, heapUsed: memory.heapUsed, output: layer.stats(), activity: tracked.activity()};
+	return {cpuMicros: cpu.user + cpu.system, rss: memory.rss, heapUsed: memory.heapUsed, heapTotal: memory.heapTotal, external: memory.external, output: layer.stats(), activity: tracked.activity()};
 }
 
 const number = (value: unknown, name: string): number => {
@@ -115,6 +116,11 @@ await answerBench(socketPath, {
 	feedStatus() {
 		if (!feed) throw new Error('feedStatus: start the app with ACSO_BENCH_FEED=1');
 		return feed.status();
+	},
+	/** Writes a heap snapshot (after a full GC: what is retained) to `path`; see bench/memory.ts. */
+	heapSnapshot(args) {
+		if (typeof args.path !== 'string') throw new Error('heapSnapshot: path must be a string');
+		return writeHeapSnapshot(args.path);
 	},
 	exit() {
 		setImmediate(() => stop(0));

@@ -13,6 +13,9 @@ export type Probe = {
 	cpuMicros: number;
 	rss: number;
 	heapUsed: number;
+	/** The heap V8 holds from the system (used or not), and memory outside it (Buffers, wasm). */
+	heapTotal: number;
+	external: number;
 	output: {bytesWritten: number; writeCalls: number; frames: number; framesSkipped: number};
 	activity: {calls: number; inflight: number; failures: number; lastError?: string; cloudCpuMicros: number};
 };

@@ -50,7 +50,7 @@ export function useLogTail(
 			overlapMs,
 			startTime,
 			recovery: recoveryFor(cloud),
-			onEvents: events => store.add(accept ? events.filter(accept) : events),
+			onEvents: (events, batch) => store.add(accept ? events.filter(accept) : events, batch),
 			onState: next => setState(previous => keepShown(previous, next)),
 		});
 		tailer.start();

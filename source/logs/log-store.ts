@@ -1,14 +1,9 @@
 import type {LogEvent} from '../port/types.js';
-import {severityOf, type Severity} from '../format/severity.js';
+import {severityOf} from '../format/severity.js';
+import {LogLines, type ArrivingLine} from './log-lines.js';
 import {RecentIds} from './recent-ids.js';
-import {RingBuffer} from './ring-buffer.js';
 
-export type LogLine = {
-	event: LogEvent;
-	severity?: Severity;
-	/** It reached the store after a line stamped later: it was laid in above lines already shown. */
-	late?: true;
-};
+export type {LogLine} from './log-lines.js';
 
 /**
  * The log lines the logs screen shows, held outside React state: a bounded ring buffer (k9s's
@@ -19,9 +14,12 @@ export type LogLine = {
 export const defaultLogPattern = '?ERROR ?FATAL';
 
 export class LogStore {
-	readonly buffer: RingBuffer<LogLine>;
+	readonly buffer: LogLines;
 	private readonly seen: RecentIds;
 	private view: string | undefined;
+	/** The batch being added (see add) and the newest timestamp held before it began. */
+	private batch: object | undefined;
+	private lateBefore: number | undefined;
 	/**
 	 * The filter pattern the engineer last applied on the logs screen: the overview's error tail reads
 	 * with the same one, so `/` there changes both. Read when a view mounts, so no React state.
@@ -29,7 +27,7 @@ export class LogStore {
 	pattern = defaultLogPattern;
 
 	constructor(capacity: number) {
-		this.buffer = new RingBuffer<LogLine>(capacity);
+		this.buffer = new LogLines(capacity);
 		// Duplicates come from a restarted tail re-reading its overlap, so they are recent: twice the
 		// buffer (at least 20,000) remembers more than any re-read returns, at a bounded cost.
 		this.seen = new RecentIds(Math.max(20_000, capacity * 2));
@@ -41,55 +39,40 @@ export class LogStore {
 
 	/** The newest timestamp held, so a restarted tail resumes from it instead of re-reading history. */
 	get newestTimestamp(): number | undefined {
-		return this.buffer.at(-1)?.event.timestamp;
+		return this.buffer.timestampAt(this.buffer.size - 1);
 	}
 
 	/**
-	 * Adds a batch. Duplicates (by group and eventId) are dropped. The buffer stays in timestamp
-	 * order: a line stamped before the newest one held is late, marked so, and laid in by its
-	 * timestamp (after the lines of the same millisecond), however far back: the position is found
-	 * by binary search and only the lines after it are rewritten, so the work is bounded by the
-	 * buffer, never by the log. A late line older than every line of a full buffer falls off at
-	 * once, as the oldest line would.
+	 * Adds events. Duplicates (by group and eventId) are dropped. The buffer stays in timestamp
+	 * order: a line stamped before the newest one held when its batch began is late, marked so, and
+	 * laid in by its timestamp (after the lines of the same millisecond), however far back, in place
+	 * (LogLines.insert): the work is bounded by the buffer, never by the log. A late line older than
+	 * every line of a full buffer falls off at once, as the oldest line would. One poll of the tailer
+	 * arrives in several parts (a page at a time) under one `batch` token: the parts of one poll
+	 * are not late to each other (another log group's page of the same minutes is not late).
 	 */
-	add(events: readonly LogEvent[]): number {
-		const fresh: LogLine[] = [];
+	add(events: readonly LogEvent[], batch?: object): number {
+		if (batch === undefined || batch !== this.batch) {
+			this.batch = batch;
+			this.lateBefore = this.newestTimestamp;
+		}
+		const fresh: ArrivingLine[] = [];
 		for (const event of events) {
 			if (this.seen.has(event.logGroup, event.eventId)) continue;
 			this.seen.add(event.logGroup, event.eventId, event.timestamp);
-			fresh.push({event, severity: severityOf(event.message)});
+			const late = this.lateBefore !== undefined && event.timestamp < this.lateBefore;
+			fresh.push({event, severity: severityOf(event.message), late});
 		}
 		if (fresh.length === 0) return 0;
 		fresh.sort((a, b) => a.event.timestamp - b.event.timestamp);
-		const newest = this.newestTimestamp;
-		const first = fresh[0]!;
-		if (newest === undefined || first.event.timestamp >= newest) {
-			this.buffer.pushMany(fresh);
-			return fresh.length;
-		}
-		for (const line of fresh) if (line.event.timestamp < newest) line.late = true;
-		const from = this.firstAfter(first.event.timestamp);
-		this.buffer.rewriteFrom(from, mergeByTime(this.buffer.slice(from), fresh));
+		this.buffer.insert(fresh);
 		return fresh.length;
-	}
-
-	/** Index of the first line stamped after `timestamp` (the buffer is in timestamp order). */
-	private firstAfter(timestamp: number): number {
-		let low = 0;
-		let high = this.buffer.size;
-		while (low < high) {
-			const mid = (low + high) >>> 1;
-			if (this.buffer.at(mid)!.event.timestamp <= timestamp) low = mid + 1;
-			else high = mid;
-		}
-		return low;
 	}
 
 	/** Where a line is, by its group and event id, searching from the newest; -1 when not held. */
 	indexOf(logGroup: string, eventId: string): number {
 		for (let i = this.buffer.size - 1; i >= 0; i--) {
-			const line = this.buffer.at(i);
-			if (line?.event.eventId === eventId && line.event.logGroup === logGroup) return i;
+			if (this.buffer.eventIdAt(i) === eventId && this.buffer.logGroupAt(i) === logGroup) return i;
 		}
 		return -1;
 	}
@@ -107,24 +90,6 @@ export class LogStore {
 	clear(): void {
 		this.buffer.clear();
 		this.seen.clear();
+		this.batch = undefined;
 	}
-}
-
-/** Two timestamp-ordered runs as one; on equal timestamps the lines already held come first. */
-function mergeByTime(held: readonly LogLine[], arriving: readonly LogLine[]): LogLine[] {
-	const out: LogLine[] = [];
-	let i = 0;
-	let j = 0;
-	while (i < held.length || j < arriving.length) {
-		const a = held[i];
-		const b = arriving[j];
-		if (a && (!b || a.event.timestamp <= b.event.timestamp)) {
-			out.push(a);
-			i++;
-		} else {
-			out.push(b!);
-			j++;
-		}
-	}
-	return out;
 }

@@ -16,7 +16,9 @@
 //    the cursors stay put, so after recovery nothing is lost and nothing is repeated; while the
 //    endpoint cannot be reached, the app's shared recovery (port/recovery.ts) decides when to try.
 // Events of one batch are delivered in timestamp order. A late event arrives in a later batch
-// (within sweepEveryMs plus a poll), so a view that must stay sorted inserts by timestamp. Events
+// (within sweepEveryMs plus a poll), so a view that must stay sorted inserts by timestamp. A poll
+// that reads more than a page hands its events over a page at a time (a backlog is never held
+// whole), under one batch token; a group's cursor moves only once it was read to the end. Events
 // that arrive more than lateWindowMs after their timestamp may be missed.
 
 import {isPermanent, readController} from '../port/errors.js';
@@ -65,7 +67,11 @@ export type LogTailerOptions = {
 	liveTail?: boolean;
 	/** Longest wait between attempts while failing. Default 60,000. */
 	maxBackoffMs?: number;
-	onEvents(events: LogEvent[]): void;
+	/**
+	 * New events, in timestamp order. A poll with more than a page of them hands them over in parts;
+	 * the parts of one poll (or one Live Tail message) share the same `batch` token.
+	 */
+	onEvents(events: LogEvent[], batch: object): void;
 	onState(state: LogTailerState): void;
 	/** Injected for tests; default: the global timers. */
 	timers?: TailerTimers;
@@ -95,6 +101,12 @@ export const defaultLateWindowMs = 5 * 60_000;
 export const defaultSweepEveryMs = 30_000;
 /** Live Tail takes at most 10 log groups per session. */
 export const maxLiveTailGroups = 10;
+
+/** A poll hands over what it read once this much is waiting: FilterLogEvents' largest page. */
+const handOverEvery = 10_000;
+
+/** What readGroup answers when the tail moved on (stopped, or a new pattern) while it read. */
+const stale = Symbol('stale');
 
 const globalTimers: TailerTimers = {
 	setTimeout: (callback, ms) => setTimeout(callback, ms),
@@ -222,24 +234,35 @@ export function createLogTailer(reader: LogReader, options: LogTailerOptions): L
 	/** Ids older than this can never be read again: the earliest a future read of `group` starts. */
 	const keepFrom = (group: string): number => startFor(group, true);
 
-	/** Dedupes, filters, records and hands over one batch. */
-	const deliver = (events: LogEvent[]) => {
+	/**
+	 * Dedupes, filters, records and hands over events read, under the token of the poll (or Live
+	 * Tail message) they came in. With `moveCursors` (Live Tail: each message is complete) the
+	 * groups' newest timestamps move too; a poll moves them only once a group was read to the end.
+	 */
+	const deliver = (events: LogEvent[], batch: object, moveCursors: boolean) => {
 		const fresh: LogEvent[] = [];
 		for (const event of events) {
 			if (seen.has(event.logGroup, event.eventId)) continue;
 			seen.add(event.logGroup, event.eventId, event.timestamp);
-			const cursor = cursorOf(event.logGroup);
-			if (cursor.newest === undefined || event.timestamp > cursor.newest) cursor.newest = event.timestamp;
+			if (moveCursors) {
+				const cursor = cursorOf(event.logGroup);
+				if (cursor.newest === undefined || event.timestamp > cursor.newest) cursor.newest = event.timestamp;
+			}
 			if (!matcher || matcher(event.message)) fresh.push(event);
 		}
 		if (fresh.length === 0) return;
 		fresh.sort(byTime);
-		options.onEvents(fresh);
+		options.onEvents(fresh, batch);
 	};
 
-	/** All pages of one group from `startTime`; undefined when the generation moved on meanwhile. */
-	const readGroup = async (group: string, startTime: number, gen: number, signal: AbortSignal): Promise<LogEvent[] | undefined> => {
-		const events: LogEvent[] = [];
+	/**
+	 * All pages of one group from `startTime`, each handed to `onPage` as it arrives; resolves to
+	 * the newest timestamp read (undefined when none), or to `stale` when the generation moved on.
+	 * The group's cursor is not moved here: a page that fails leaves it where it was, so the next
+	 * poll reads again from there, and what was handed over already is dropped there as seen.
+	 */
+	const readGroup = async (group: string, startTime: number, gen: number, signal: AbortSignal, onPage: (events: LogEvent[]) => void): Promise<{newest?: number} | typeof stale> => {
+		let newest: number | undefined;
 		const tokens = new Set<string>();
 		let nextToken: string | undefined;
 		do {
@@ -253,16 +276,18 @@ export function createLogTailer(reader: LogReader, options: LogTailerOptions): L
 				},
 				{signal},
 			);
-			if (gen !== generation) return undefined;
+			if (gen !== generation) return stale;
 			// A backend that ignores startTime would otherwise re-deliver forgotten ids.
-			for (const event of page.events) if (event.timestamp >= startTime) events.push(event);
+			const events = page.events.filter(event => event.timestamp >= startTime);
+			for (const event of events) if (newest === undefined || event.timestamp > newest) newest = event.timestamp;
+			if (events.length > 0) onPage(events);
 			nextToken = page.nextToken;
 			if (nextToken !== undefined) {
 				if (tokens.has(nextToken)) throw new Error(`filterLogEvents returned the same nextToken twice for ${group}; stopped paging`);
 				tokens.add(nextToken);
 			}
 		} while (nextToken !== undefined);
-		return events;
+		return newest === undefined ? {} : {newest};
 	};
 
 	const schedule = (ms: number) => {
@@ -285,32 +310,52 @@ export function createLogTailer(reader: LogReader, options: LogTailerOptions): L
 		polling = true;
 		try {
 			const startedAt = now();
-			const batch: LogEvent[] = [];
-			const read: Array<[string, boolean]> = [];
+			// What was read and not yet handed over: at most about one full page, then it goes (below).
+			let pending: LogEvent[] = [];
+			/** Where the group being read starts in `pending`. */
+			let groupStart = 0;
+			const batch = {};
+			const read: Array<{group: string; sweep: boolean; newest?: number}> = [];
 			let failure: Error | undefined;
+			const handOver = () => {
+				if (pending.length === 0) return;
+				const events = pending;
+				pending = [];
+				groupStart = 0;
+				try {
+					deliver(events, batch, false);
+				} catch (error) {
+					failure ??= toError(error); // a consumer bug must not stop the tail
+				}
+			};
 			// One group after another: FilterLogEvents' quota (about 5 a second) is per account.
 			// With Live Tail on, only groups whose history is still unread are polled.
 			for (const group of mode === 'live' ? [...pendingHistory.keys()] : groups) {
 				const sweep = sweepDue(group);
 				const startTime = startFor(group, sweep);
+				groupStart = pending.length;
 				try {
-					const events = await readGroup(group, startTime, gen, signal);
-					if (events === undefined) return;
-					batch.push(...events);
-					read.push([group, sweep]);
+					const result = await readGroup(group, startTime, gen, signal, events => {
+						for (const event of events) pending.push(event);
+						// A backlog goes over a page at a time, never held whole (100,000 events would be
+						// 50 MB); a small poll stays one batch, in timestamp order across its groups.
+						if (pending.length >= handOverEvery) handOver();
+					});
+					if (result === stale) return;
+					read.push({group, sweep, ...result});
 				} catch (error) {
 					if (gen !== generation) return;
 					failure ??= toError(error);
+					// What the failed read had not handed over yet is read again by the next poll, from
+					// the cursor that did not move; what it had is dropped there as seen.
+					pending.length = groupStart;
 				}
 			}
 			if (gen !== generation) return;
-			try {
-				deliver(batch);
-			} catch (error) {
-				failure ??= toError(error); // a consumer bug must not stop the tail
-			}
-			for (const [group, sweep] of read) {
+			handOver();
+			for (const {group, sweep, newest} of read) {
 				const cursor = cursorOf(group);
+				if (newest !== undefined && (cursor.newest === undefined || newest > cursor.newest)) cursor.newest = newest;
 				cursor.readUntil = Math.max(cursor.readUntil ?? -Infinity, startedAt);
 				if (sweep || pendingHistory.has(group)) cursor.sweptAt = startedAt;
 				pendingHistory.delete(group);
@@ -391,7 +436,7 @@ export function createLogTailer(reader: LogReader, options: LogTailerOptions): L
 					sampled = info.sampled;
 					lastError = undefined;
 					try {
-						deliver(events);
+						deliver(events, {}, true);
 					} catch (error) {
 						lastError = toError(error);
 					}

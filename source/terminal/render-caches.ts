@@ -20,21 +20,60 @@ export class GenerationalCache<K, V> {
 	}
 
 	get(key: K, compute: (key: K) => V): V {
-		let value = this.current.get(key);
+		const found = this.find(key);
+		if (found !== undefined) return found;
+		const value = compute(key);
+		this.store(key, value);
+		return value;
+	}
+
+	/** The value held for `key`, kept for another generation; undefined when none is. */
+	find(key: K): V | undefined {
+		const value = this.current.get(key);
 		if (value !== undefined) return value;
-		value = this.previous.get(key);
-		if (value === undefined) value = compute(key);
+		const old = this.previous.get(key);
+		if (old !== undefined) this.store(key, old);
+		return old;
+	}
+
+	store(key: K, value: V): void {
 		if (this.current.size >= this.capacity) {
 			this.previous = this.current;
 			this.current = new Map();
 		}
-
 		this.current.set(key, value);
-		return value;
 	}
 
 	get size(): number {
 		return this.current.size + this.previous.size;
+	}
+}
+
+/**
+ * A GenerationalCache that keeps an answer from a key's second use on. In a log flood each new
+ * line is drawn in one frame and scrolled away by the next: kept at once, every line's styled
+ * characters (some KB) would live for two generations, long enough to be promoted, and die in the
+ * old generation (issue 17: some 17 MB of peak memory). Asked twice, a line is one that stays.
+ */
+export class SecondUseCache<K, V> {
+	private readonly answers: GenerationalCache<K, V>;
+	private readonly asked: GenerationalCache<K, true>;
+
+	constructor(capacity: number) {
+		this.answers = new GenerationalCache<K, V>(capacity);
+		this.asked = new GenerationalCache<K, true>(capacity);
+	}
+
+	/** The answer, and whether it is now held (from the second use on). */
+	get(key: K, compute: (key: K) => V, onKept?: (value: V) => void): V {
+		const found = this.answers.find(key);
+		if (found !== undefined) return found;
+		const value = compute(key);
+		if (this.asked.find(key)) {
+			this.answers.store(key, value);
+			onKept?.(value);
+		} else this.asked.store(key, true);
+		return value;
 	}
 }
 
@@ -60,13 +99,15 @@ export function cachedStyledChars<Token extends object, Char>(
 	styledCharsFromTokens: (tokens: Token[]) => Char[],
 	capacity = 128,
 ): {tokenize: (text: string, endChar?: number) => Token[]; styledCharsFromTokens: (tokens: Token[]) => Char[]} {
-	const tokens = new GenerationalCache<string, Token[]>(capacity);
+	const tokens = new SecondUseCache<string, Token[]>(capacity);
 	// Keyed by the token list tokenize gave (strong keys, dropped by generation: a WeakMap's entries
-	// outlive their keys until a full garbage collection, which a log flood makes rare).
+	// outlive their keys until a full garbage collection, which a log flood makes rare), and only
+	// for the lists the tokens cache keeps: another list is not handed out twice.
 	const chars = new GenerationalCache<Token[], Char[]>(capacity);
+	const kept = new WeakSet<Token[]>();
 	return {
-		tokenize: (text, endChar) => (endChar === undefined ? tokens.get(text, line => tokenize(line)) : tokenize(text, endChar)),
-		styledCharsFromTokens: list => chars.get(list, styledCharsFromTokens),
+		tokenize: (text, endChar) => (endChar === undefined ? tokens.get(text, line => tokenize(line), list => kept.add(list)) : tokenize(text, endChar)),
+		styledCharsFromTokens: list => (kept.has(list) ? chars.get(list, styledCharsFromTokens) : styledCharsFromTokens(list)),
 	};
 }
 

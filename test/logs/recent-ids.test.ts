@@ -36,4 +36,40 @@ describe('RecentIds', () => {
 		expect(ids.has('g', 'e299999')).toBe(true);
 		expect(ids.has('g', 'e249999')).toBe(false);
 	});
+
+	it('answers as a plain model of ids in delivery order would, through the cap, expiry and clears', () => {
+		let seed = 11;
+		const random = (n: number) => {
+			seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0;
+			return Math.floor((seed / 2 ** 32) * n);
+		};
+		const cap = 64;
+		const ids = new RecentIds(cap);
+		let model: Array<{group: string; id: string; timestamp: number}> = [];
+		const groups = ['/a', '/b', '/a/b'];
+		for (let step = 0; step < 20_000; step++) {
+			const group = groups[random(groups.length)]!;
+			const roll = random(100);
+			if (roll < 2) {
+				const before = step - random(200);
+				ids.expire(group, before);
+				model = model.filter(entry => entry.group !== group || entry.timestamp >= before);
+			} else if (roll < 3) {
+				ids.clear();
+				model = [];
+			} else {
+				// Ids repeat across groups and over time, as a re-read returns them.
+				const id = `e${random(300)}`;
+				ids.add(group, id, step);
+				if (!model.some(entry => entry.group === group && entry.id === id)) {
+					model.push({group, id, timestamp: step});
+					if (model.length > cap) model.shift();
+				}
+			}
+			const probe = `e${random(300)}`;
+			const probeGroup = groups[random(groups.length)]!;
+			expect(ids.has(probeGroup, probe)).toBe(model.some(entry => entry.group === probeGroup && entry.id === probe));
+			expect(ids.size).toBe(model.length);
+		}
+	});
 });

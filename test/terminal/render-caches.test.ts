@@ -70,15 +70,30 @@ describe('the cached functions answer as the originals do', () => {
 		);
 	});
 
-	it('tokenize and styledCharsFromTokens, and the same answer for the same line', () => {
+	it('tokenize and styledCharsFromTokens, and the same answer for the same line from its second use on', () => {
 		const cached = cachedStyledChars(tokenizer.tokenize, tokenizer.styledCharsFromTokens, 8);
 		fc.assert(
 			fc.property(styled, line => {
+				const first = cached.styledCharsFromTokens(cached.tokenize(line));
+				expect(first).toEqual(tokenizer.styledCharsFromTokens(tokenizer.tokenize(line)));
 				const chars = cached.styledCharsFromTokens(cached.tokenize(line));
-				expect(chars).toEqual(tokenizer.styledCharsFromTokens(tokenizer.tokenize(line)));
+				expect(chars).toEqual(first);
 				expect(cached.styledCharsFromTokens(cached.tokenize(line))).toBe(chars);
 			}),
 		);
+	});
+
+	it('keeps nothing of a line drawn once (a log flood scrolls each line away in the next frame)', () => {
+		let computed = 0;
+		const cached = cachedStyledChars((text: string) => [{text}], tokens => {
+			computed++;
+			return [...tokens];
+		}, 8);
+		for (let i = 0; i < 100; i++) cached.styledCharsFromTokens(cached.tokenize(`line ${i}`));
+		expect(computed).toBe(100);
+		// Asked again, a line is worked out once more and kept from then on.
+		for (let i = 0; i < 3; i++) cached.styledCharsFromTokens(cached.tokenize('line 99'));
+		expect(computed).toBe(101);
 	});
 
 	it('styledCharsToString, on rows put together from several lines as Ink does', () => {
