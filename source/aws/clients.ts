@@ -2,6 +2,7 @@ import type {CloudWatchClient} from '@aws-sdk/client-cloudwatch';
 import type {CloudWatchLogsClient} from '@aws-sdk/client-cloudwatch-logs';
 import type {ECSClient} from '@aws-sdk/client-ecs';
 import type {RDSClient} from '@aws-sdk/client-rds';
+import type {EC2Client} from '@aws-sdk/client-ec2';
 import packageJson from '../../package.json' with {type: 'json'};
 import {abortError, isAborted, throwIfAborted} from '../port/errors.js';
 import {toCloudError, type ErrorContext} from './errors.js';
@@ -9,7 +10,7 @@ import {toCloudError, type ErrorContext} from './errors.js';
 // One SDK client per service, created on first use. Each client package is imported dynamically:
 // importing all four costs ~150 ms and ~30 MB, which start-up (and --demo) should never pay.
 
-export type AwsServiceName = 'ecs' | 'cloudwatch' | 'logs' | 'rds';
+export type AwsServiceName = 'ecs' | 'cloudwatch' | 'logs' | 'rds' | 'ec2';
 
 export type ObservedCall = {service: AwsServiceName; operation: string};
 
@@ -31,9 +32,10 @@ type Modules = {
 	cloudwatch: typeof import('@aws-sdk/client-cloudwatch');
 	logs: typeof import('@aws-sdk/client-cloudwatch-logs');
 	rds: typeof import('@aws-sdk/client-rds');
+	ec2: typeof import('@aws-sdk/client-ec2');
 };
 
-type Clients = {ecs: ECSClient; cloudwatch: CloudWatchClient; logs: CloudWatchLogsClient; rds: RDSClient};
+type Clients = {ecs: ECSClient; cloudwatch: CloudWatchClient; logs: CloudWatchLogsClient; rds: RDSClient; ec2: EC2Client};
 
 export type Connection<K extends AwsServiceName> = {client: Clients[K]; sdk: Modules[K]};
 
@@ -55,6 +57,7 @@ const loaders: {[K in AwsServiceName]: () => Promise<Modules[K]>} = {
 	cloudwatch: () => import('@aws-sdk/client-cloudwatch'),
 	logs: () => import('@aws-sdk/client-cloudwatch-logs'),
 	rds: () => import('@aws-sdk/client-rds'),
+	ec2: () => import('@aws-sdk/client-ec2'),
 };
 
 type ClientConfig = Record<string, unknown>;
@@ -65,6 +68,7 @@ function construct<K extends AwsServiceName>(service: K, sdk: Modules[K], config
 	if (service === 'ecs') return new (m as Modules['ecs']).ECSClient(config) as Clients[K];
 	if (service === 'cloudwatch') return new (m as Modules['cloudwatch']).CloudWatchClient(config) as Clients[K];
 	if (service === 'logs') return new (m as Modules['logs']).CloudWatchLogsClient(config) as Clients[K];
+	if (service === 'ec2') return new (m as Modules['ec2']).EC2Client(config) as Clients[K];
 	return new (m as Modules['rds']).RDSClient(config) as Clients[K];
 }
 
@@ -79,7 +83,7 @@ export function userAgentPairs(sessionId: string | undefined): Array<[string, st
 }
 
 /** The SDK's own variables for endpoint overrides; with any of them set, host prefixes must go. */
-const endpointVariables = ['AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_ECS', 'AWS_ENDPOINT_URL_CLOUDWATCH', 'AWS_ENDPOINT_URL_CLOUDWATCH_LOGS', 'AWS_ENDPOINT_URL_RDS'];
+const endpointVariables = ['AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_ECS', 'AWS_ENDPOINT_URL_CLOUDWATCH', 'AWS_ENDPOINT_URL_CLOUDWATCH_LOGS', 'AWS_ENDPOINT_URL_RDS', 'AWS_ENDPOINT_URL_EC2'];
 
 export function hasCustomEndpoint(options: Pick<AwsOptions, 'endpointUrl'>, env: NodeJS.ProcessEnv): boolean {
 	return Boolean(options.endpointUrl) || endpointVariables.some(name => Boolean(env[name]));

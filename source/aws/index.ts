@@ -6,6 +6,7 @@ import {createClusterReader} from './clusters.js';
 import {createDatabaseReader} from './database.js';
 import {createLogReader} from './logs.js';
 import {createMetricReader} from './metrics.js';
+import {createNetworkReader} from './network.js';
 import {createOperator} from './operator.js';
 import {createServiceReader} from './services.js';
 
@@ -29,6 +30,7 @@ export function createAwsCloud(options: AwsOptions): Cloud {
 		logs: createLogReader(clients),
 		alarms: createAlarmReader(clients),
 		databases: createDatabaseReader(clients),
+		network: createNetworkReader(clients),
 		operator: guardOperator(createOperator(clients), options.isWriteEnabled),
 		warnings: () => clients.warnings(),
 		reset: () => clients.reset(),

@@ -5,6 +5,7 @@ import {compositeAlarmExtraFields, metricAlarmExtraFields, toCompositeAlarm, toM
 import type {AwsClients} from './clients.js';
 import {toDbInstance} from './database.js';
 import {toRegisterInput, toService, toTask, toTaskDefinition} from './ecs-shapes.js';
+import {createNetworkOperator} from './network.js';
 import {requireText} from './paging.js';
 
 // The mutating calls. Each returns the request id so the audit log can be matched in CloudTrail.
@@ -113,6 +114,7 @@ export function createOperator(clients: AwsClients): Operator {
 	}
 
 	return {
+		...createNetworkOperator(clients),
 		updateService: (cluster, service, update) =>
 			clients.call({action: 'ecs:UpdateService', resource: `service ${service} in cluster ${cluster}`, cluster}, async () => {
 				requireText(cluster, 'cluster name');

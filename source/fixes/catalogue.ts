@@ -6,6 +6,7 @@ import {forceNewDeployment, setDesiredCount, stopTask} from './ecs.js';
 import {deployRevision, rollback} from './ecs-revisions.js';
 import {newRevision} from './new-revision.js';
 import {createLogGroup, putMetricFilter, putRetention} from './logs.js';
+import {authorizeIngress} from './network.js';
 import type {Fix, FixId, TargetKind} from './types.js';
 
 export const catalogue: readonly Fix[] = [
@@ -21,6 +22,7 @@ export const catalogue: readonly Fix[] = [
 	putMetricAlarm,
 	putCompositeAlarm,
 	modifyDatabaseClass,
+	authorizeIngress,
 ];
 
 /** The fixes offered on a selected resource of this kind (the fix menu). */

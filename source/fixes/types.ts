@@ -27,7 +27,8 @@ export type FixId =
 	| 'put-metric-filter'
 	| 'put-metric-alarm'
 	| 'put-composite-alarm'
-	| 'modify-db-class';
+	| 'modify-db-class'
+	| 'authorize-ingress';
 
 /** Raw parameter values as a form or a runbook hint hands them over; each fix validates and coerces. */
 export type FixParams = Readonly<Record<string, unknown>>;
@@ -113,7 +114,7 @@ export type Plan = {
 };
 
 /** The readers a fix needs to plan (a whole Cloud fits; tests can hand over only these). */
-export type CloudReaders = Pick<Cloud, 'services' | 'logs' | 'alarms' | 'databases'> & {kind?: Cloud['kind']};
+export type CloudReaders = Pick<Cloud, 'services' | 'logs' | 'alarms' | 'databases' | 'network'> & {kind?: Cloud['kind']};
 
 export type Fix = {
 	id: FixId;

@@ -1,4 +1,5 @@
 import type {ServiceDeployment, StopServiceDeploymentType} from './service-deployments.js';
+import type {SecurityGroup, SecurityGroupFilter, SecurityGroupIngress} from './security-groups.js';
 
 // The port: plain data the app reads and the operations it can ask for. source/aws implements it
 // with the AWS SDK, source/sim with the simulated ACSO account. No SDK type appears here.
@@ -52,6 +53,8 @@ export type Service = {
 	circuitBreaker?: {enable: boolean; rollback: boolean};
 	/** deploymentConfiguration.alarms: the alarms that judge a deployment, when the service names any. */
 	deploymentAlarms?: {alarmNames: string[]; enable: boolean; rollback: boolean};
+	/** networkConfiguration.awsvpcConfiguration.securityGroups: the groups its tasks run in. */
+	securityGroups?: string[];
 };
 
 export type Container = {
@@ -325,6 +328,11 @@ export type AlarmReader = {
 	describeAlarmHistory(name: string, range?: TimeRange, options?: ReadOptions): Promise<AlarmHistoryItem[]>;
 };
 
+export type NetworkReader = {
+	/** The security groups matching every filter (none: all of them), all pages. */
+	describeSecurityGroups(filters?: SecurityGroupFilter[], options?: ReadOptions): Promise<SecurityGroup[]>;
+};
+
 export type DatabaseReader = {
 	describeDbInstances(id?: string, options?: ReadOptions): Promise<DbInstance[]>;
 };
@@ -364,6 +372,9 @@ export type Operator = {
 	modifyDbInstance(id: string, change: DatabaseModification): Promise<OperationResult<DbInstance>>;
 	/** StopServiceDeployment: ROLLBACK returns the service to the revision the deployment replaces. Absent where the backend has no service-deployments API. */
 	stopServiceDeployment?(arn: string, stopType: StopServiceDeploymentType): Promise<OperationResult<{serviceDeploymentArn: string}>>;
+	/** AuthorizeSecurityGroupIngress / RevokeSecurityGroupIngress of one rule. Absent where the backend has no EC2. */
+	authorizeSecurityGroupIngress?(ingress: SecurityGroupIngress): Promise<OperationResult<void>>;
+	revokeSecurityGroupIngress?(ingress: SecurityGroupIngress): Promise<OperationResult<void>>;
 };
 
 export type CloudKind = 'aws' | 'sim';
@@ -379,6 +390,8 @@ export type Cloud = {
 	logs: LogReader;
 	alarms: AlarmReader;
 	databases: DatabaseReader;
+	/** EC2 security groups; absent where the backend has none. */
+	network?: NetworkReader;
 	operator: Operator;
 	/** Warnings the backend captured instead of printing them (SDK notices, credential sources). */
 	warnings(): string[];

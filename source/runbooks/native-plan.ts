@@ -8,6 +8,7 @@ import {suggestFilterFix} from '../logs/filter-pattern.js';
 import {hasFlag, listValues, optionValue, type ParsedCommand, parseDimensions, parseShorthand} from './aws-command.js';
 import type {FixHint} from '../fixes/hint.js';
 import type {NativeCall, TimeRef} from './native-call.js';
+import {ec2Readers, ec2FixBuilders} from './native-plan-ec2.js';
 
 export type PlanContext = {
 	names: ResourceNames;
@@ -255,6 +256,7 @@ const readers: Record<string, (parsed: ParsedCommand, context: PlanContext) => R
 		const db = optionValue(parsed, 'db-instance-identifier');
 		return {call: {op: 'rds.describe-db-instances', ...(db === undefined ? {} : {db})}, notes: []};
 	},
+	...ec2Readers,
 };
 
 // ---- writes: typed fix hints ----
@@ -391,6 +393,9 @@ const fixBuilders: Record<string, (parsed: ParsedCommand, context: PlanContext) 
 		if (instanceClass === undefined) throw new PlanError('modify-db-instance: acso-tui only changes the instance class (--db-instance-class)');
 		return {kind: 'modify-db-class', target: {kind: 'db', db}, params: {instanceClass, applyImmediately: hasFlag(parsed, 'apply-immediately')}};
 	},
+	...ec2FixBuilders({required, wholeNumber, fail: message => {
+		throw new PlanError(message);
+	}}),
 };
 
 const fixers: Record<string, (parsed: ParsedCommand, context: PlanContext) => FixHint | string> = Object.fromEntries(

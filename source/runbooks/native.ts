@@ -10,6 +10,7 @@ import {describeClusters, describeServices, describeTasks, listClusters, listSer
 import {describeLogGroups, describeMetricFilters, filterLogEvents} from './native-logs.js';
 import {getMetricStatistics} from './native-metrics.js';
 import {describeDbInstances} from './native-rds.js';
+import {describeSecurityGroups} from './native-network.js';
 import type {ReadContext, ReadOutcome} from './native-result.js';
 import {toVerdict} from './recommend.js';
 
@@ -46,6 +47,7 @@ const runners: {[Op in NativeCall['op']]: (call: Extract<NativeCall, {op: Op}>, 
 	'cloudwatch.describe-alarms': describeAlarms,
 	'cloudwatch.describe-alarm-history': describeAlarmHistory,
 	'rds.describe-db-instances': describeDbInstances,
+	'ec2.describe-security-groups': describeSecurityGroups,
 };
 
 /** Runs one native read call. */

@@ -31,6 +31,8 @@ export const preferences: Readonly<Record<string, readonly Preference[]>> = {
 	'alarms-missing': [{fix: ['put-metric-alarm']}],
 	'services-degraded': [{fix: ['force-new-deployment']}, {title: /restart|discovery/i}],
 	'log-errors': [],
+	'ingress-missing': [{fix: ['authorize-ingress']}, {title: /security group/i}],
+	'ingress-open': [{title: /security group/i}],
 };
 
 // Topic -> how to recognise its issue by title.

@@ -19,6 +19,7 @@ import {startDeployment} from './services.js';
 import {findTaskDefinition, mainContainer, registerTaskDefinition} from './task-definitions.js';
 import {taskLoad} from './tasks.js';
 import {memoryPercent, oomAfterMs, surgeCpuPercent} from './workload.js';
+import {ingressRestored, injectIngressRevoked, type IngressRevoked} from './network-faults.js';
 
 export type SimFault =
 	/**
@@ -68,6 +69,8 @@ export type SimFault =
 	| {kind: 'no-retention'; logGroup: string; minDays: number}
 	/** The metric filter that publishes the metric was deleted: the metric has no data. Fixed when a filter on the group publishes it again. */
 	| {kind: 'metric-filter-deleted'; logGroup: string; filterName: string; metricName: string; metricNamespace: string}
+	/** The rule admitting `fromService`'s group to the service's container port was revoked (network-faults.ts). */
+	| IngressRevoked
 	/** Noise: an alarm that is in ALARM and means nothing for the incident (missing data treated as breaching). */
 	| {kind: 'harmless-alarm'; name: string; service: string; metricName: string; description: string}
 	/** Noise: ordinary error lines of a healthy service. */
@@ -275,6 +278,9 @@ export function injectFault(world: World, fault: SimFault): void {
 		case 'memory-leak':
 			injectLeak(world, fault);
 			return;
+		case 'ingress-revoked':
+			injectIngressRevoked(world, fault);
+			return;
 		case 'harmless-alarm':
 			injectHarmlessAlarm(world, fault);
 			return;
@@ -339,6 +345,8 @@ export function faultFixed(world: World, fault: SimFault): boolean {
 			const group = world.logGroups.get(fault.logGroup);
 			return [...(group?.filters.values() ?? [])].some(filter => filter.transformations.some(t => t.metricName === fault.metricName && t.metricNamespace === fault.metricNamespace));
 		}
+		case 'ingress-revoked':
+			return ingressRestored(world, fault);
 		case 'harmless-alarm':
 		case 'error-lines':
 			return true;

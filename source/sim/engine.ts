@@ -7,7 +7,8 @@ import {deniedLine, TRAIL_LOG_GROUP, trailEvent} from './denied-calls.js';
 import {floorTo, MINUTE, SECOND, STEP_MS} from './clock.js';
 import {evaluateAlarms} from './alarm-evaluation.js';
 import {advanceDatabases} from './database.js';
-import {logLine, oomLine, shutdownLine, startupLine, type LineContext} from './log-lines.js';
+import {format, logLine, oomLine, shutdownLine, startupLine, type LineContext} from './log-lines.js';
+import {servicePort, timeoutText, unreachablePeers} from './security-groups.js';
 import {trimLogs, writeEvent} from './logs.js';
 import {clientConnections, leakedConnections, recordDatabaseSamples, recordMaintenance, recordServiceSamples, type TaskSample} from './metrics.js';
 import type {AlarmStateChange, SimService, SimTask, World} from './model.js';
@@ -91,6 +92,16 @@ function alarmLine(world: World, change: AlarmStateChange): void {
 	writeEvent(world, ALARMS_LOG_GROUP, change.at, change.at + Math.round(world.rng.range(0.5, 2) * SECOND), 'alarm-state-changes', message);
 }
 
+/** A call of the supervisor that a peer's security group dropped (a drill's fault), or undefined. */
+function droppedCallLine(world: World, reading: Reading, ts: number): string | undefined {
+	const peers = unreachablePeers(world, reading.service);
+	if (peers.length === 0 || !world.rng.chance(0.35)) return undefined;
+	const peer = world.rng.pick(peers);
+	const target = world.rng.pick(peer.tasks.filter(task => task.lastStatus === 'RUNNING'));
+	const port = servicePort(world, peer) ?? 8000;
+	return format(lineContext(world, reading, ts, []), ts, {level: 'ERROR', text: timeoutText(peer, port, target.id, `wf-${world.rng.int(1000, 9999)}`)});
+}
+
 function writeLogs(world: World, readings: Reading[], from: number, at: number): void {
 	const dt = at - from;
 	const lines: Array<{ts: number; reading: Reading}> = [];
@@ -109,7 +120,7 @@ function writeLogs(world: World, readings: Reading[], from: number, at: number):
 		// A task whose role lacks a policy fails some of its calls: its line says so, and so does the trail.
 		const denied = world.deniedCalls.get(reading.task.taskDefinition);
 		const refused = denied !== undefined && world.rng.chance(denied.share);
-		const message = refused ? deniedLine(denied, reading.task.id) : logLine(world.rng, lineContext(world, reading, ts, down), ts);
+		const message = refused ? deniedLine(denied, reading.task.id) : (droppedCallLine(world, reading, ts) ?? logLine(world.rng, lineContext(world, reading, ts, down), ts));
 		writeEvent(world, serviceLogGroup(env, reading.service.profile.short), ts, ts + ingestionDelay(world), reading.task.logStream, message);
 		if (refused && world.logGroups.has(TRAIL_LOG_GROUP)) writeEvent(world, TRAIL_LOG_GROUP, ts, ts + ingestionDelay(world) + 15 * SECOND, `${ACCOUNT_ID}_CloudTrail_${ARN_REGION}`, trailEvent(denied, reading.task.id, ts));
 	}

@@ -8,6 +8,7 @@ import type {EventLog} from './event-log.js';
 import type {MetricStore, Series} from './metric-store.js';
 import type {Rng} from './random.js';
 import type {DeniedCall} from './denied-calls.js';
+import type {SecurityGroup} from '../port/security-groups.js';
 
 export type TaskStatus = 'PROVISIONING' | 'PENDING' | 'RUNNING' | 'DEACTIVATING' | 'STOPPING' | 'STOPPED';
 
@@ -179,6 +180,8 @@ export type World = {
 	deniedCalls: Map<string, DeniedCall>;
 	/** Services under a surge of work (a drill's fault): per-task CPU % at the usual task count and 1024 units. */
 	cpuSurges: Map<string, number>;
+	/** EC2 security groups by id (security-groups.ts). */
+	securityGroups: Map<string, SecurityGroup>;
 };
 
 export type AlarmStateChange = {name: string; from: AlarmState; to: AlarmState; reason: string; at: number};

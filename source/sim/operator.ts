@@ -12,6 +12,7 @@ import {stopServiceDeployment} from './service-deployments.js';
 import {createLogGroup, deleteRetentionPolicy, putMetricFilter, putRetentionPolicy} from './logs.js';
 import type {World} from './model.js';
 import {registerTaskDefinition} from './task-definitions.js';
+import {authorizeIngress, revokeIngress} from './security-groups.js';
 
 /**
  * `enter` counts the call, catches the world up with the clock, raises an injected fault, and
@@ -69,6 +70,16 @@ export function createOperator(enter: (method: string) => World): Operator {
 		async stopServiceDeployment(arn, stopType) {
 			const world = enter('stopServiceDeployment');
 			return done(world, stopServiceDeployment(world, arn, stopType));
+		},
+		async authorizeSecurityGroupIngress(ingress) {
+			const world = enter('authorizeSecurityGroupIngress');
+			authorizeIngress(world, ingress);
+			return done(world, undefined);
+		},
+		async revokeSecurityGroupIngress(ingress) {
+			const world = enter('revokeSecurityGroupIngress');
+			revokeIngress(world, ingress);
+			return done(world, undefined);
 		},
 	};
 }

@@ -32,6 +32,8 @@ const methods: Array<keyof Operator> = [
 	'putMetricAlarm',
 	'putCompositeAlarm',
 	'modifyDbInstance',
+	'authorizeSecurityGroupIngress',
+	'revokeSecurityGroupIngress',
 ];
 
 const show = (value: unknown) => inspect(value, {depth: 6, breakLength: Infinity});

@@ -1,7 +1,7 @@
 // One valid (target, params) per fix of the catalogue against the fixture account, for the tests
 // that run every fix the same way (read-only refusal, audit).
 import type {FixId, FixParams, Target} from '../../source/fixes/types.js';
-import {cluster, databaseId, logGroupName, serviceName} from './fake-cloud.js';
+import {callerGroup, cluster, databaseId, logGroupName, serviceName} from './fake-cloud.js';
 
 const service: Target = {kind: 'service', cluster, service: serviceName};
 
@@ -18,4 +18,5 @@ export const samples: Record<FixId, {target: Target; params: FixParams}> = {
 	'put-metric-alarm': {target: {kind: 'alarm', alarm: 'ACSO-HighCPU'}, params: {threshold: 85}},
 	'put-composite-alarm': {target: {kind: 'alarm', alarm: 'ACSO-SystemHealth'}, params: {alarmRule: "ALARM('ACSO-HighCPU') OR ALARM('ACSO-HighMemory')"}},
 	'modify-db-class': {target: {kind: 'db', db: databaseId}, params: {instanceClass: 'db.t3.large', applyImmediately: true}},
+	'authorize-ingress': {target: service, params: {sourceGroup: callerGroup}},
 };
