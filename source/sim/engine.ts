@@ -93,11 +93,14 @@ function alarmLine(world: World, change: AlarmStateChange): void {
 }
 
 /** A call of the supervisor that a peer's security group dropped (a drill's fault), or undefined. */
-function droppedCallLine(world: World, reading: Reading, ts: number): string | undefined {
-	const peers = unreachablePeers(world, reading.service);
+function droppedCallLine(world: World, reading: Reading, ts: number, blocked: Map<SimService, SimService[]>): string | undefined {
+	let peers = blocked.get(reading.service);
+	if (!peers) blocked.set(reading.service, (peers = unreachablePeers(world, reading.service)));
 	if (peers.length === 0 || !world.rng.chance(0.35)) return undefined;
 	const peer = world.rng.pick(peers);
-	const target = world.rng.pick(peer.tasks.filter(task => task.lastStatus === 'RUNNING'));
+	const targets = peer.tasks.filter(task => task.lastStatus === 'RUNNING');
+	if (targets.length === 0) return undefined;
+	const target = world.rng.pick(targets);
 	const port = servicePort(world, peer) ?? 8000;
 	return format(lineContext(world, reading, ts, []), ts, {level: 'ERROR', text: timeoutText(peer, port, target.id, `wf-${world.rng.int(1000, 9999)}`)});
 }
@@ -113,6 +116,8 @@ function writeLogs(world: World, readings: Reading[], from: number, at: number):
 	}
 	lines.sort((a, b) => a.ts - b.ts);
 	const downByEnv = new Map<EnvName, string[]>();
+	// The security groups change only between steps: what each caller cannot reach is read once a step.
+	const blocked = new Map<SimService, SimService[]>();
 	for (const {ts, reading} of lines) {
 		const env = reading.service.env;
 		let down = downByEnv.get(env);
@@ -120,7 +125,7 @@ function writeLogs(world: World, readings: Reading[], from: number, at: number):
 		// A task whose role lacks a policy fails some of its calls: its line says so, and so does the trail.
 		const denied = world.deniedCalls.get(reading.task.taskDefinition);
 		const refused = denied !== undefined && world.rng.chance(denied.share);
-		const message = refused ? deniedLine(denied, reading.task.id) : (droppedCallLine(world, reading, ts) ?? logLine(world.rng, lineContext(world, reading, ts, down), ts));
+		const message = refused ? deniedLine(denied, reading.task.id) : (droppedCallLine(world, reading, ts, blocked) ?? logLine(world.rng, lineContext(world, reading, ts, down), ts));
 		writeEvent(world, serviceLogGroup(env, reading.service.profile.short), ts, ts + ingestionDelay(world), reading.task.logStream, message);
 		if (refused && world.logGroups.has(TRAIL_LOG_GROUP)) writeEvent(world, TRAIL_LOG_GROUP, ts, ts + ingestionDelay(world) + 15 * SECOND, `${ACCOUNT_ID}_CloudTrail_${ARN_REGION}`, trailEvent(denied, reading.task.id, ts));
 	}
