@@ -2,13 +2,16 @@
 // takes them), authorize-security-group-ingress maps to the typed fix authorize-ingress. The guide's
 // made-up ids (sg-12345678) are not passed on: the fix reads the service's group from the account.
 import type {FixHint} from '../fixes/hint.js';
+import type {ResourceNames} from '../port/names.js';
 import {listValues, optionValue, type ParsedCommand} from './aws-command.js';
 import {parseEc2Filters} from './ec2-filters.js';
 import type {NativeCall} from './native-call.js';
-import type {PlanContext} from './native-plan.js';
 import {findPlaceholders} from './placeholders.js';
 
 type Read = {call: NativeCall; notes: string[]} | string;
+
+/** What of native-plan.ts's PlanContext these need (importing it would make a cycle). */
+type PlanContext = {names: ResourceNames};
 
 export const ec2Readers: Record<string, (parsed: ParsedCommand, context: PlanContext) => Read> = {
 	'ec2.describe-security-groups'(parsed) {
