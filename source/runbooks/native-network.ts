@@ -73,7 +73,8 @@ export async function describeSecurityGroups(call: Call, context: ReadContext): 
 	const serviceRows = [['SERVICE', 'GROUPS', 'PORT', 'ADMITTED FROM']];
 	for (const service of networked) {
 		const own = service.securityGroups ?? [];
-		const peers = new Set(networked.filter(other => other !== service).flatMap(other => other.securityGroups ?? []).filter(id => !own.includes(id)));
+		// A group the service shares with another must admit itself (the default group's self rule).
+		const peers = new Set(networked.filter(other => other !== service).flatMap(other => other.securityGroups ?? []));
 		const definition = definitions.get(service.taskDefinition);
 		for (const port of definition ? containerPorts(definition) : []) {
 			const rules = own.flatMap(id => (known.get(id)?.ingress ?? []).filter(rule => admitsTcpPort(rule, port)).map(rule => ({id, rule})));

@@ -67,3 +67,29 @@ describe('the security-group check on the simulated account', () => {
 		expect(result.lines.some(line => /^sg-0[0-9a-f]{16}\s+acso-production-incident-response-sg .*\(none\)/.test(line))).toBe(true);
 	});
 });
+
+describe('the security-group check on services that share a group', () => {
+	const group = (ingress: Array<{sourceGroups: string[]; cidrs?: string[]}>) => ({id: 'sg-0aaaaaaaaaaaaaaaa', name: 'shared', description: '', ingress: ingress.map(rule => ({protocol: '-1', cidrs: [], ...rule})), tags: {}});
+	async function verdictWith(ingress: Array<{sourceGroups: string[]; cidrs?: string[]}>) {
+		const {fakeCloud} = await import('./fake-cloud.js');
+		const service = (name: string) => ({name, arn: name, cluster: names.cluster, status: 'ACTIVE', desiredCount: 1, runningCount: 1, pendingCount: 0, taskDefinition: `${name}:1`, deployments: [], events: [], securityGroups: ['sg-0aaaaaaaaaaaaaaaa']});
+		const {cloud} = fakeCloud({
+			network: {describeSecurityGroups: async () => [group(ingress)]},
+			services: {
+				listServices: async () => ['a', 'b'],
+				describeServices: async () => [service('a'), service('b')],
+				describeTaskDefinition: async (ref: string) => ({family: ref, revision: 1, arn: ref, status: 'ACTIVE', containers: [{name: 'main', image: 'x', extra: {portMappings: [{containerPort: 8080}]}}]}),
+			},
+		});
+		return (await runNative({op: 'ec2.describe-security-groups', filters: []}, {cloud, names, now: start})).verdict;
+	}
+
+	it('needs the group to admit itself, as the default group does', async () => {
+		expect(await verdictWith([])).toMatchObject({level: 'problem', finding: 'ingress-missing'});
+		expect(await verdictWith([{sourceGroups: ['sg-0aaaaaaaaaaaaaaaa']}])).toMatchObject({level: 'ok'});
+	});
+
+	it('calls a port open to anywhere a problem too', async () => {
+		expect(await verdictWith([{sourceGroups: ['sg-0aaaaaaaaaaaaaaaa']}, {sourceGroups: [], cidrs: ['0.0.0.0/0']}])).toMatchObject({level: 'problem', finding: 'ingress-open'});
+	});
+});
