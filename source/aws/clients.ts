@@ -4,6 +4,7 @@ import type {ECSClient} from '@aws-sdk/client-ecs';
 import type {IAMClient} from '@aws-sdk/client-iam';
 import type {RDSClient} from '@aws-sdk/client-rds';
 import type {SSMClient} from '@aws-sdk/client-ssm';
+import type {EC2Client} from '@aws-sdk/client-ec2';
 import packageJson from '../../package.json' with {type: 'json'};
 import {abortError, isAborted, throwIfAborted} from '../port/errors.js';
 import {toCloudError, type ErrorContext} from './errors.js';
@@ -11,7 +12,7 @@ import {toCloudError, type ErrorContext} from './errors.js';
 // One SDK client per service, created on first use. Each client package is imported dynamically:
 // importing all four costs ~150 ms and ~30 MB, which start-up (and --demo) should never pay.
 
-export type AwsServiceName = 'ecs' | 'cloudwatch' | 'logs' | 'rds' | 'ssm' | 'iam';
+export type AwsServiceName = 'ecs' | 'cloudwatch' | 'logs' | 'rds' | 'ssm' | 'iam' | 'ec2';
 
 export type ObservedCall = {service: AwsServiceName; operation: string};
 
@@ -35,9 +36,10 @@ type Modules = {
 	rds: typeof import('@aws-sdk/client-rds');
 	ssm: typeof import('@aws-sdk/client-ssm');
 	iam: typeof import('@aws-sdk/client-iam');
+	ec2: typeof import('@aws-sdk/client-ec2');
 };
 
-type Clients = {ecs: ECSClient; cloudwatch: CloudWatchClient; logs: CloudWatchLogsClient; rds: RDSClient; ssm: SSMClient; iam: IAMClient};
+type Clients = {ecs: ECSClient; cloudwatch: CloudWatchClient; logs: CloudWatchLogsClient; rds: RDSClient; ssm: SSMClient; iam: IAMClient; ec2: EC2Client};
 
 export type Connection<K extends AwsServiceName> = {client: Clients[K]; sdk: Modules[K]};
 
@@ -62,6 +64,7 @@ const loaders: {[K in AwsServiceName]: () => Promise<Modules[K]>} = {
 	ssm: () => import('@aws-sdk/client-ssm'),
 	// Only a runbook step on roles or the execution-role fix loads it.
 	iam: () => import('@aws-sdk/client-iam'),
+	ec2: () => import('@aws-sdk/client-ec2'),
 };
 
 type ClientConfig = Record<string, unknown>;
@@ -74,6 +77,7 @@ function construct<K extends AwsServiceName>(service: K, sdk: Modules[K], config
 	if (service === 'logs') return new (m as Modules['logs']).CloudWatchLogsClient(config) as Clients[K];
 	if (service === 'ssm') return new (m as Modules['ssm']).SSMClient(config) as Clients[K];
 	if (service === 'iam') return new (m as Modules['iam']).IAMClient(config) as Clients[K];
+	if (service === 'ec2') return new (m as Modules['ec2']).EC2Client(config) as Clients[K];
 	return new (m as Modules['rds']).RDSClient(config) as Clients[K];
 }
 
@@ -88,7 +92,7 @@ export function userAgentPairs(sessionId: string | undefined): Array<[string, st
 }
 
 /** The SDK's own variables for endpoint overrides; with any of them set, host prefixes must go. */
-const endpointVariables = ['AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_ECS', 'AWS_ENDPOINT_URL_CLOUDWATCH', 'AWS_ENDPOINT_URL_CLOUDWATCH_LOGS', 'AWS_ENDPOINT_URL_RDS', 'AWS_ENDPOINT_URL_SSM', 'AWS_ENDPOINT_URL_IAM'];
+const endpointVariables = ['AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_ECS', 'AWS_ENDPOINT_URL_CLOUDWATCH', 'AWS_ENDPOINT_URL_CLOUDWATCH_LOGS', 'AWS_ENDPOINT_URL_RDS', 'AWS_ENDPOINT_URL_SSM', 'AWS_ENDPOINT_URL_IAM', 'AWS_ENDPOINT_URL_EC2'];
 
 export function hasCustomEndpoint(options: Pick<AwsOptions, 'endpointUrl'>, env: NodeJS.ProcessEnv): boolean {
 	return Boolean(options.endpointUrl) || endpointVariables.some(name => Boolean(env[name]));

@@ -52,6 +52,7 @@ export function toService(service: SdkService, cluster: string): Service {
 		launchType: service.launchType,
 		createdAt: epochMs(service.createdAt),
 		...deploymentGuards(service),
+		...(service.networkConfiguration?.awsvpcConfiguration?.securityGroups ? {securityGroups: [...service.networkConfiguration.awsvpcConfiguration.securityGroups]} : {}),
 	};
 }
 

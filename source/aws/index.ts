@@ -6,6 +6,7 @@ import {createClusterReader} from './clusters.js';
 import {createDatabaseReader} from './database.js';
 import {createLogReader} from './logs.js';
 import {createMetricReader} from './metrics.js';
+import {createNetworkReader} from './network.js';
 import {createOperator} from './operator.js';
 import {createParameterReader} from './parameters.js';
 import {createRoleReader} from './roles.js';
@@ -33,6 +34,7 @@ export function createAwsCloud(options: AwsOptions): Cloud {
 		databases: createDatabaseReader(clients),
 		parameters: createParameterReader(clients),
 		roles: createRoleReader(clients),
+		network: createNetworkReader(clients),
 		operator: guardOperator(createOperator(clients), options.isWriteEnabled),
 		warnings: () => clients.warnings(),
 		reset: () => clients.reset(),

@@ -6,6 +6,7 @@ import type {AwsClients} from './clients.js';
 import {toDbInstance} from './database.js';
 import {putParameter} from './parameters.js';
 import {toRegisterInput, toService, toTask, toTaskDefinition} from './ecs-shapes.js';
+import {createNetworkOperator} from './network.js';
 import {requireText} from './paging.js';
 import {createRoleOperator} from './roles.js';
 
@@ -116,6 +117,7 @@ export function createOperator(clients: AwsClients): Operator {
 
 	return {
 		...createRoleOperator(clients),
+		...createNetworkOperator(clients),
 		updateService: (cluster, service, update) =>
 			clients.call({action: 'ecs:UpdateService', resource: `service ${service} in cluster ${cluster}`, cluster}, async () => {
 				requireText(cluster, 'cluster name');

@@ -8,6 +8,7 @@ import {newRevision} from './new-revision.js';
 import {createLogGroup, putMetricFilter, putRetention} from './logs.js';
 import {restoreParameter} from './parameters.js';
 import {createExecutionRole} from './roles.js';
+import {authorizeIngress} from './network.js';
 import type {Fix, FixId, TargetKind} from './types.js';
 
 export const catalogue: readonly Fix[] = [
@@ -25,6 +26,7 @@ export const catalogue: readonly Fix[] = [
 	modifyDatabaseClass,
 	restoreParameter,
 	createExecutionRole,
+	authorizeIngress,
 ];
 
 /** The fixes offered on a selected resource of this kind (the fix menu). */

@@ -32,7 +32,8 @@ export type FixId =
 	| 'put-composite-alarm'
 	| 'modify-db-class'
 	| 'restore-parameter'
-	| 'create-execution-role';
+	| 'create-execution-role'
+	| 'authorize-ingress';
 
 /** Raw parameter values as a form or a runbook hint hands them over; each fix validates and coerces. */
 export type FixParams = Readonly<Record<string, unknown>>;
@@ -118,7 +119,7 @@ export type Plan = {
 };
 
 /** The readers a fix needs to plan (a whole Cloud fits; tests can hand over only these). */
-export type CloudReaders = Pick<Cloud, 'services' | 'logs' | 'alarms' | 'databases' | 'parameters'> & {kind?: Cloud['kind']; roles?: RoleReader};
+export type CloudReaders = Pick<Cloud, 'services' | 'logs' | 'alarms' | 'databases' | 'parameters' | 'network'> & {kind?: Cloud['kind']; roles?: RoleReader};
 
 export type Fix = {
 	id: FixId;

@@ -1,5 +1,6 @@
 import type {RoleOperator, RoleReader} from './roles.js';
 import type {ServiceDeployment, StopServiceDeploymentType} from './service-deployments.js';
+import type {SecurityGroup, SecurityGroupFilter, SecurityGroupIngress} from './security-groups.js';
 
 // The port: plain data the app reads and the operations it can ask for. source/aws implements it
 // with the AWS SDK, source/sim with the simulated ACSO account. No SDK type appears here.
@@ -53,6 +54,8 @@ export type Service = {
 	circuitBreaker?: {enable: boolean; rollback: boolean};
 	/** deploymentConfiguration.alarms: the alarms that judge a deployment, when the service names any. */
 	deploymentAlarms?: {alarmNames: string[]; enable: boolean; rollback: boolean};
+	/** networkConfiguration.awsvpcConfiguration.securityGroups: the groups its tasks run in. */
+	securityGroups?: string[];
 };
 
 export type Container = {
@@ -353,6 +356,11 @@ export type AlarmReader = {
 	describeAlarmHistory(name: string, range?: TimeRange, options?: ReadOptions): Promise<AlarmHistoryItem[]>;
 };
 
+export type NetworkReader = {
+	/** The security groups matching every filter (none: all of them), all pages. */
+	describeSecurityGroups(filters?: SecurityGroupFilter[], options?: ReadOptions): Promise<SecurityGroup[]>;
+};
+
 export type DatabaseReader = {
 	describeDbInstances(id?: string, options?: ReadOptions): Promise<DbInstance[]>;
 };
@@ -401,6 +409,9 @@ export type Operator = {
 	putParameter(name: string, value: string, type: Exclude<ParameterType, 'SecureString'>): Promise<OperationResult<{version: number}>>;
 	/** StopServiceDeployment: ROLLBACK returns the service to the revision the deployment replaces. Absent where the backend has no service-deployments API. */
 	stopServiceDeployment?(arn: string, stopType: StopServiceDeploymentType): Promise<OperationResult<{serviceDeploymentArn: string}>>;
+	/** AuthorizeSecurityGroupIngress / RevokeSecurityGroupIngress of one rule. Absent where the backend has no EC2. */
+	authorizeSecurityGroupIngress?(ingress: SecurityGroupIngress): Promise<OperationResult<void>>;
+	revokeSecurityGroupIngress?(ingress: SecurityGroupIngress): Promise<OperationResult<void>>;
 } & RoleOperator;
 
 export type CloudKind = 'aws' | 'sim';
@@ -419,6 +430,8 @@ export type Cloud = {
 	parameters: ParameterReader;
 	/** IAM roles: the ones task definitions name (port/roles.ts). */
 	roles: RoleReader;
+	/** EC2 security groups; absent where the backend has none. */
+	network?: NetworkReader;
 	operator: Operator;
 	/** Warnings the backend captured instead of printing them (SDK notices, credential sources). */
 	warnings(): string[];

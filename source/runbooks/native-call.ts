@@ -2,6 +2,7 @@
 // relative to the moment the step runs (offsets from `now`, negative = in the past), so a step
 // built at startup still asks for "the last hour" when run an hour later.
 import type {MetricStat} from '../port/types.js';
+import type {SecurityGroupFilter} from '../port/security-groups.js';
 
 /**
  * A point in time: relative to when the step runs (`$(date -d '1 hour ago')`, negative = past), or
@@ -50,5 +51,6 @@ export type NativeCall =
 	| {op: 'cloudwatch.describe-alarm-history'; name: string; window: RelativeWindow}
 	| {op: 'rds.describe-db-instances'; db?: string}
 	| {op: 'ssm.get-parameters-by-path'; path: string; recursive: boolean}
-	| {op: 'iam.get-role'; role: string};
+	| {op: 'iam.get-role'; role: string}
+	| {op: 'ec2.describe-security-groups'; filters: SecurityGroupFilter[]};
 

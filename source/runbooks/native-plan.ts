@@ -9,6 +9,7 @@ import {hasFlag, listValues, optionValue, type ParsedCommand, parseDimensions, p
 import type {FixHint} from '../fixes/hint.js';
 import type {NativeCall, TimeRef} from './native-call.js';
 import {parameterFixes, parameterReads} from './native-plan-parameters.js';
+import {ec2Readers, ec2FixBuilders} from './native-plan-ec2.js';
 
 export type PlanContext = {
 	names: ResourceNames;
@@ -262,6 +263,7 @@ const readers: Record<string, (parsed: ParsedCommand, context: PlanContext) => R
 		if (role === undefined || role === '') return 'get-role needs --role-name';
 		return {call: {op: 'iam.get-role', role}, notes: ['Also reads its attached policies, and which task definitions the services deploy name it or a role that is gone.']};
 	},
+	...ec2Readers,
 };
 
 // ---- writes: typed fix hints ----
@@ -406,6 +408,9 @@ const fixBuilders: Record<string, (parsed: ParsedCommand, context: PlanContext) 
 		if (document !== undefined) notes.push(`--assume-role-policy-document ${document}: acso-tui does not read local files; the fix uses the ECS tasks trust policy instead.`);
 		return {kind: 'create-execution-role', target: {kind: 'role', role}, params: {}, notes};
 	},
+	...ec2FixBuilders({required, wholeNumber, fail: message => {
+		throw new PlanError(message);
+	}}),
 };
 
 const fixers: Record<string, (parsed: ParsedCommand, context: PlanContext) => FixHint | string> = Object.fromEntries(

@@ -5,7 +5,7 @@ import type {ResourceNames} from '../port/names.js';
 import type {VerdictLevel} from './model.js';
 
 /** The readers a diagnosis may use: never the Operator. */
-export type ReadCloud = Pick<Cloud, 'clusters' | 'services' | 'metrics' | 'logs' | 'alarms' | 'databases' | 'parameters' | 'roles'>;
+export type ReadCloud = Pick<Cloud, 'clusters' | 'services' | 'metrics' | 'logs' | 'alarms' | 'databases' | 'parameters' | 'roles' | 'network'>;
 
 export type ReadContext = {
 	cloud: ReadCloud;

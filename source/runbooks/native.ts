@@ -12,6 +12,7 @@ import {getMetricStatistics} from './native-metrics.js';
 import {describeDbInstances} from './native-rds.js';
 import {getParametersByPath} from './native-parameters.js';
 import {getRole} from './native-iam.js';
+import {describeSecurityGroups} from './native-network.js';
 import type {ReadContext, ReadOutcome} from './native-result.js';
 import {toVerdict} from './recommend.js';
 
@@ -50,6 +51,7 @@ const runners: {[Op in NativeCall['op']]: (call: Extract<NativeCall, {op: Op}>, 
 	'rds.describe-db-instances': describeDbInstances,
 	'ssm.get-parameters-by-path': getParametersByPath,
 	'iam.get-role': getRole,
+	'ec2.describe-security-groups': describeSecurityGroups,
 };
 
 /** Runs one native read call. */

@@ -36,6 +36,8 @@ export const preferences: Readonly<Record<string, readonly Preference[]>> = {
 	'role-trust': [{title: /iam|role/i}],
 	'role-policy': [{fix: ['create-execution-role']}, {title: /iam|role/i}],
 	'role-unassumable': [{fix: ['create-execution-role']}, {title: /iam|role/i}],
+	'ingress-missing': [{fix: ['authorize-ingress']}, {title: /security group/i}],
+	'ingress-open': [{title: /security group/i}],
 };
 
 // Topic -> how to recognise its issue by title.

@@ -22,6 +22,7 @@ import {addRole} from './roles.js';
 import {injectMissingRole, missingRoleFixed, type MissingRoleFault} from './role-faults.js';
 import {memoryPercent, oomAfterMs, surgeCpuPercent} from './workload.js';
 import {injectParameterDrift, parameterDriftFixed, type ParameterDrift} from './parameter-drift-fault.js';
+import {ingressRestored, injectIngressRevoked, type IngressRevoked} from './network-faults.js';
 
 export type SimFault =
 	/**
@@ -78,6 +79,8 @@ export type SimFault =
 	 * automation wrote; the agent that reads it shows the effect. Fixed when it holds the automation's value again.
 	 */
 	| ParameterDrift
+	/** The rule admitting `fromService`'s group to the service's container port was revoked (network-faults.ts). */
+	| IngressRevoked
 	/** Noise: an alarm that is in ALARM and means nothing for the incident (missing data treated as breaching). */
 	| {kind: 'harmless-alarm'; name: string; service: string; metricName: string; description: string}
 	/** Noise: ordinary error lines of a healthy service. */
@@ -293,6 +296,9 @@ export function injectFault(world: World, fault: SimFault): void {
 		case 'parameter-drift':
 			injectParameterDrift(world, fault);
 			return;
+		case 'ingress-revoked':
+			injectIngressRevoked(world, fault);
+			return;
 		case 'harmless-alarm':
 			injectHarmlessAlarm(world, fault);
 			return;
@@ -361,6 +367,8 @@ export function faultFixed(world: World, fault: SimFault): boolean {
 		}
 		case 'parameter-drift':
 			return parameterDriftFixed(world, fault);
+		case 'ingress-revoked':
+			return ingressRestored(world, fault);
 		case 'harmless-alarm':
 		case 'error-lines':
 			return true;

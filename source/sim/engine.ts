@@ -7,7 +7,8 @@ import {deniedLine, TRAIL_LOG_GROUP, trailEvent} from './denied-calls.js';
 import {floorTo, MINUTE, SECOND, STEP_MS} from './clock.js';
 import {evaluateAlarms} from './alarm-evaluation.js';
 import {advanceDatabases} from './database.js';
-import {logLine, oomLine, shutdownLine, startupLine, type LineContext} from './log-lines.js';
+import {format, logLine, oomLine, shutdownLine, startupLine, type LineContext} from './log-lines.js';
+import {servicePort, timeoutText, unreachablePeers} from './security-groups.js';
 import {trimLogs, writeEvent} from './logs.js';
 import {clientConnections, leakedConnections, recordDatabaseSamples, recordMaintenance, recordServiceSamples, type TaskSample} from './metrics.js';
 import type {AlarmStateChange, SimService, SimTask, World} from './model.js';
@@ -93,6 +94,19 @@ function alarmLine(world: World, change: AlarmStateChange): void {
 	writeEvent(world, ALARMS_LOG_GROUP, change.at, change.at + Math.round(world.rng.range(0.5, 2) * SECOND), 'alarm-state-changes', message);
 }
 
+/** A call of the supervisor that a peer's security group dropped (a drill's fault), or undefined. */
+function droppedCallLine(world: World, reading: Reading, ts: number, blocked: Map<SimService, SimService[]>): string | undefined {
+	let peers = blocked.get(reading.service);
+	if (!peers) blocked.set(reading.service, (peers = unreachablePeers(world, reading.service)));
+	if (peers.length === 0 || !world.rng.chance(0.35)) return undefined;
+	const peer = world.rng.pick(peers);
+	const targets = peer.tasks.filter(task => task.lastStatus === 'RUNNING');
+	if (targets.length === 0) return undefined;
+	const target = world.rng.pick(targets);
+	const port = servicePort(world, peer) ?? 8000;
+	return format(lineContext(world, reading, ts, []), ts, {level: 'ERROR', text: timeoutText(peer, port, target.id, `wf-${world.rng.int(1000, 9999)}`)});
+}
+
 function writeLogs(world: World, readings: Reading[], from: number, at: number): void {
 	const dt = at - from;
 	const lines: Array<{ts: number; reading: Reading}> = [];
@@ -104,6 +118,8 @@ function writeLogs(world: World, readings: Reading[], from: number, at: number):
 	}
 	lines.sort((a, b) => a.ts - b.ts);
 	const downByEnv = new Map<EnvName, string[]>();
+	// The security groups change only between steps: what each caller cannot reach is read once a step.
+	const blocked = new Map<SimService, SimService[]>();
 	for (const {ts, reading} of lines) {
 		const env = reading.service.env;
 		let down = downByEnv.get(env);
@@ -113,7 +129,7 @@ function writeLogs(world: World, readings: Reading[], from: number, at: number):
 		const refused = denied !== undefined && world.rng.chance(denied.share);
 		// A setting the agent reads from Parameter Store says what it does (parameters.ts); none when it is as the automation left it.
 		const effect = refused ? undefined : parameterEffectLine(world.parameters, env, reading.service.profile.short, world.rng, ts);
-		const message = refused ? deniedLine(denied, reading.task.id) : (effect ?? logLine(world.rng, lineContext(world, reading, ts, down), ts));
+		const message = refused ? deniedLine(denied, reading.task.id) : (effect ?? droppedCallLine(world, reading, ts, blocked) ?? logLine(world.rng, lineContext(world, reading, ts, down), ts));
 		writeEvent(world, serviceLogGroup(env, reading.service.profile.short), ts, ts + ingestionDelay(world), reading.task.logStream, message);
 		if (refused && world.logGroups.has(TRAIL_LOG_GROUP)) writeEvent(world, TRAIL_LOG_GROUP, ts, ts + ingestionDelay(world) + 15 * SECOND, `${ACCOUNT_ID}_CloudTrail_${ARN_REGION}`, trailEvent(denied, reading.task.id, ts));
 	}

@@ -17,6 +17,7 @@ import {faultFixed, injectFault, type SimFault} from './drill-faults.js';
 import {filterLogEvents} from './log-filter.js';
 import {describeLogGroups, describeMetricFilters, storedEventCount, writeEvent} from './logs.js';
 import {getMetricData} from './metrics.js';
+import {describeSecurityGroups} from './security-groups.js';
 import type {World} from './model.js';
 import {createOperator} from './operator.js';
 import {getRole} from './roles.js';
@@ -183,6 +184,9 @@ export function createSimCloud(options: SimOptions): SimCloud {
 		},
 		roles: {
 			getRole: read('getRole', 1, getRole),
+		},
+		network: {
+			describeSecurityGroups: read('describeSecurityGroups', 1, describeSecurityGroups),
 		},
 		operator: guardOperator(createOperator(enter), options.isWriteEnabled),
 		warnings: () => [],

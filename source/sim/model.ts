@@ -9,6 +9,7 @@ import type {MetricStore, Series} from './metric-store.js';
 import type {Rng} from './random.js';
 import type {DeniedCall} from './denied-calls.js';
 import type {SimParameter} from './parameters.js';
+import type {SecurityGroup} from '../port/security-groups.js';
 
 export type TaskStatus = 'PROVISIONING' | 'PENDING' | 'RUNNING' | 'DEACTIVATING' | 'STOPPING' | 'STOPPED';
 
@@ -186,6 +187,8 @@ export type World = {
 	parameters: Map<string, SimParameter>;
 	/** IAM roles by name: the ones the task definitions name (roles.ts). */
 	roles: Map<string, SimRole>;
+	/** EC2 security groups by id (security-groups.ts). */
+	securityGroups: Map<string, SecurityGroup>;
 };
 
 /** An IAM role: its trust policy document and attached policies (ARN -> name). See roles.ts. */

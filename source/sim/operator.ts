@@ -14,6 +14,7 @@ import type {World} from './model.js';
 import {createRoleOperator} from './role-operator.js';
 import {registerTaskDefinition} from './task-definitions.js';
 import {OPERATOR_PRINCIPAL, putParameter} from './parameters.js';
+import {authorizeIngress, revokeIngress} from './security-groups.js';
 
 /**
  * `enter` counts the call, catches the world up with the clock, raises an injected fault, and
@@ -76,6 +77,16 @@ export function createOperator(enter: (method: string) => World): Operator {
 		async putParameter(name, value, type) {
 			const world = enter('putParameter');
 			return done(world, putParameter(world.parameters, name, value, type, OPERATOR_PRINCIPAL, world.time));
+		},
+		async authorizeSecurityGroupIngress(ingress) {
+			const world = enter('authorizeSecurityGroupIngress');
+			authorizeIngress(world, ingress);
+			return done(world, undefined);
+		},
+		async revokeSecurityGroupIngress(ingress) {
+			const world = enter('revokeSecurityGroupIngress');
+			revokeIngress(world, ingress);
+			return done(world, undefined);
 		},
 	};
 }

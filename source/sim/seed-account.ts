@@ -8,6 +8,7 @@
 //  - staging: incident-response is rolling out v2.5.0, whose tasks run beside the old ones but log
 //    errors several times as often.
 
+import {seedSecurityGroups} from './security-groups.js';
 import {
 	clusterName,
 	ENVIRONMENTS,
@@ -161,11 +162,13 @@ export function createWorld(seed: number, t0: number, options: {calm?: boolean} 
 		deploymentOverrides: new Map(),
 		parameters: seedParameters(seed, now),
 		roles: new Map(),
+		securityGroups: new Map(),
 	};
 	seedTaskDefinitions(world, now);
 	seedRoles(world, historyStart);
 	seedDatabases(world, now);
 	seedLogGroups(world, now);
+	seedSecurityGroups(world);
 	const past: PastTask[] = [];
 	for (const env of ENVIRONMENTS) {
 		const cluster: SimCluster = {env, name: clusterName(env), arn: clusterArn(clusterName(env)), services: []};

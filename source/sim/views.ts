@@ -1,6 +1,7 @@
 // Port-shaped copies of the sim's ECS records. Every answer is a fresh object: callers may keep or
 // change what they get without touching the simulation.
 
+import {serviceSecurityGroups} from './security-groups.js';
 import type {Cluster, Deployment, Service, Task} from '../port/types.js';
 import {deploymentConfigFor} from './catalog.js';
 import type {SimCluster, SimDeployment, SimService, SimTask} from './model.js';
@@ -91,6 +92,7 @@ export function serviceView(service: SimService): Service {
 		launchType: 'FARGATE',
 		createdAt: service.createdAt,
 		...circuitBreakerOf(service),
+		securityGroups: serviceSecurityGroups(service),
 	};
 }
 

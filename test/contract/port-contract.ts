@@ -3,6 +3,7 @@ import {isAborted, isCloudError} from '../../source/port/errors.js';
 import {namesFor, type ResourceNames} from '../../source/port/names.js';
 import type {Cloud, LogEvent, LogFilterRequest, MetricAlarm, MetricQuery, Operator} from '../../source/port/types.js';
 import {cloudErrorOf} from '../helpers/cloud-error.js';
+import {describeNetworkContract} from './network-contract.js';
 
 // One suite of port behaviour, run against every backend: the simulated account (sim.test.ts)
 // and the AWS adapters on moto_server (moto.test.ts). It asserts only what both can honour:
@@ -449,5 +450,7 @@ export function describePortContract(name: string, setup: () => Promise<Contract
 				expect([after!.instanceClass, after!.pendingInstanceClass]).toContain(target);
 			});
 		});
+
+		describeNetworkContract(() => ({cloud, names, setWriteEnabled: on => context.setWriteEnabled(on)}));
 	});
 }

@@ -37,6 +37,8 @@ const methods: Array<keyof Operator> = [
 	'attachRolePolicy',
 	'detachRolePolicy',
 	'deleteRole',
+	'authorizeSecurityGroupIngress',
+	'revokeSecurityGroupIngress',
 ];
 
 const show = (value: unknown) => inspect(value, {depth: 6, breakLength: Infinity});

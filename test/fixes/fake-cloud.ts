@@ -12,6 +12,7 @@ import type {
 } from '../../source/port/types.js';
 import type {CloudReaders} from '../../source/fixes/types.js';
 import type {Role} from '../../source/port/roles.js';
+import type {SecurityGroup} from '../../source/port/security-groups.js';
 
 export type FakeAccount = {
 	kind?: 'aws' | 'sim';
@@ -26,6 +27,7 @@ export type FakeAccount = {
 	parameterHistories?: ParameterVersion[][];
 	/** IAM roles; none when absent. */
 	roles?: Role[];
+	securityGroups?: SecurityGroup[];
 };
 
 export function fakeReaders(account: FakeAccount): CloudReaders {
@@ -88,6 +90,9 @@ export function fakeReaders(account: FakeAccount): CloudReaders {
 		roles: {
 			getRole: async name => structuredClone(account.roles?.find(role => role.name === name)),
 		},
+		...(account.securityGroups === undefined
+			? {}
+			: {network: {describeSecurityGroups: async (filters = []) => structuredClone((account.securityGroups ?? []).filter(g => filters.every(f => f.name !== 'group-id' || f.values.includes(g.id)))) }}),
 	} satisfies CloudReaders;
 }
 
@@ -95,6 +100,8 @@ export const cluster = 'acso-production-cluster';
 export const serviceName = 'acso-production-supervisor';
 export const logGroupName = '/aws/acso/production/agents';
 export const databaseId = 'acso-production-db';
+export const serviceGroup = 'sg-0aaaaaaaaaaaaaaaa';
+export const callerGroup = 'sg-0bbbbbbbbbbbbbbbb';
 
 function taskDefinition(revision: number, status: string, image: string): TaskDefinition {
 	return {
@@ -163,6 +170,7 @@ export function productionAccount(): FakeAccount {
 				runningCount: 2,
 				pendingCount: 0,
 				taskDefinition: `${serviceName}:7`,
+				securityGroups: [serviceGroup],
 				launchType: 'FARGATE',
 				deployments: [
 					{id: 'ecs-svc/111', status: 'PRIMARY', rolloutState: 'COMPLETED', taskDefinition: `${serviceName}:7`, desiredCount: 2, runningCount: 2, pendingCount: 0, failedTasks: 0, createdAt: at - 86_400_000, updatedAt: at - 86_000_000},
@@ -253,6 +261,10 @@ export function productionAccount(): FakeAccount {
 		parameterHistories: parameterHistories(at),
 		databases: [
 			{id: databaseId, arn: `arn:aws:rds:us-east-1:123456789012:db:${databaseId}`, status: 'available', instanceClass: 'db.t3.medium', engine: 'postgres', multiAz: true},
+		],
+		securityGroups: [
+			{id: serviceGroup, name: `${serviceName}-sg`, description: 'supervisor tasks', vpcId: 'vpc-0123456789abcdef0', ingress: [], tags: {}},
+			{id: callerGroup, name: 'acso-production-caller-sg', description: 'callers', vpcId: 'vpc-0123456789abcdef0', ingress: [], tags: {}},
 		],
 	};
 }

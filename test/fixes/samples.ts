@@ -1,7 +1,7 @@
 // One valid (target, params) per fix of the catalogue against the fixture account, for the tests
 // that run every fix the same way (read-only refusal, audit).
 import type {FixId, FixParams, Target} from '../../source/fixes/types.js';
-import {cluster, databaseId, driftedParameter, logGroupName, serviceName} from './fake-cloud.js';
+import {callerGroup, cluster, databaseId, driftedParameter, logGroupName, serviceName} from './fake-cloud.js';
 
 const service: Target = {kind: 'service', cluster, service: serviceName};
 
@@ -20,4 +20,5 @@ export const samples: Record<FixId, {target: Target; params: FixParams}> = {
 	'modify-db-class': {target: {kind: 'db', db: databaseId}, params: {instanceClass: 'db.t3.large', applyImmediately: true}},
 	'restore-parameter': {target: {kind: 'parameter', name: driftedParameter}, params: {}},
 	'create-execution-role': {target: {kind: 'role', role: 'acso-production-execution-role'}, params: {}},
+	'authorize-ingress': {target: service, params: {sourceGroup: callerGroup}},
 };

@@ -86,6 +86,7 @@ describe('the built-in ACSO runbook', () => {
 	it('maps the guide\'s changes to the typed fixes', () => {
 		const kinds = new Set(allSteps(production).flatMap(s => (s.fix ? [s.fix.kind] : [])));
 		expect([...kinds].sort()).toEqual([
+			'authorize-ingress',
 			'create-execution-role',
 			'create-log-group',
 			'deploy-revision',
@@ -109,7 +110,7 @@ describe('the built-in ACSO runbook', () => {
 		});
 	});
 
-	it('classifies iam, ec2, ecr, ssm, cloudformation and bedrock as external, scripts and tools as manual', () => {
+	it('classifies iam, ec2 (but its security groups), ecr, ssm, cloudformation and bedrock as external, scripts and tools as manual', () => {
 		for (const step of allSteps(production)) {
 			// Unless it holds a trick acso-tui never runs (file://, --region ...): then it is the engineer's.
 			const refused = /file:\/\/|--region|--profile|--endpoint-url/.test(step.command);
@@ -119,7 +120,10 @@ describe('the built-in ACSO runbook', () => {
 			// The roles the task definitions name are read and created natively (native-iam.ts, fixes/roles.ts).
 			const nativeIam = /^aws iam (get-role|create-role) /.test(step.command);
 			if (nativeIam) expect(step.runner, step.id).toBe('native');
-			if (/^aws (iam|ec2|ecr|ssm|cloudformation|bedrock) /.test(step.command) && !nativeSsm && !nativeIam) expect(step.runner, step.id).toBe(refused ? 'manual' : 'external');
+			// The security groups are read and opened natively (native-network.ts, fixes/network.ts).
+			const securityGroups = /^aws ec2 (describe-security-groups|authorize-security-group-ingress) /.test(step.command);
+			if (securityGroups) expect(step.runner, step.id).toBe('native');
+			if (/^aws (iam|ec2|ecr|ssm|cloudformation|bedrock) /.test(step.command) && !nativeSsm && !nativeIam && !securityGroups) expect(step.runner, step.id).toBe(refused ? 'manual' : 'external');
 			if (refused && step.command.startsWith('aws ') && !step.fix) expect(step.notes?.join(' '), step.id).toMatch(/Run it yourself/);
 			if (/^(\S+=\S+ )*(\.\/scripts|python|docker|cdk|cd|cat|diff) /.test(step.command)) expect(step.runner, step.id).toBe('manual');
 		}

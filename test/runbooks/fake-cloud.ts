@@ -10,8 +10,8 @@ export type RecordedCall = {method: string; args: unknown[]};
 
 export function fakeCloud(overrides: Overrides): {cloud: ReadCloud; calls: RecordedCall[]} {
 	const calls: RecordedCall[] = [];
-	const group = <K extends keyof ReadCloud>(name: K): ReadCloud[K] =>
-		new Proxy({} as ReadCloud[K], {
+	const group = <K extends keyof ReadCloud>(name: K): NonNullable<ReadCloud[K]> =>
+		new Proxy({} as NonNullable<ReadCloud[K]>, {
 			get(_target, method: string) {
 				const given = (overrides[name] as Record<string, unknown> | undefined)?.[method];
 				return async (...args: unknown[]) => {
@@ -30,6 +30,7 @@ export function fakeCloud(overrides: Overrides): {cloud: ReadCloud; calls: Recor
 		databases: group('databases'),
 		parameters: group('parameters'),
 		roles: group('roles'),
+		network: group('network'),
 	} satisfies ReadCloud;
 	return {cloud, calls};
 }

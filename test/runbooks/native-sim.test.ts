@@ -26,7 +26,7 @@ function recording(cloud: Cloud): {cloud: ReadCloud; args: string[]} {
 			},
 		});
 	return {
-		cloud: {clusters: wrap(cloud.clusters), services: wrap(cloud.services), metrics: wrap(cloud.metrics), logs: wrap(cloud.logs), alarms: wrap(cloud.alarms), databases: wrap(cloud.databases), parameters: wrap(cloud.parameters), roles: wrap(cloud.roles)},
+		cloud: {clusters: wrap(cloud.clusters), services: wrap(cloud.services), metrics: wrap(cloud.metrics), logs: wrap(cloud.logs), alarms: wrap(cloud.alarms), databases: wrap(cloud.databases), parameters: wrap(cloud.parameters), roles: wrap(cloud.roles), network: wrap(cloud.network!)},
 		args,
 	};
 }

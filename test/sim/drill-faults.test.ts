@@ -315,3 +315,56 @@ describe('a deleted execution role', () => {
 		expect(h.sim.control.faultFixed(fault)).toBe(true);
 	});
 });
+
+describe('an ingress rule revoked from an agent\u2019s security group', () => {
+	const service = 'acso-production-incident-response';
+	const fault: SimFault = {kind: 'ingress-revoked', service, fromService: SUPERVISOR};
+	const groupOf = async (h: Harness, name: string) => (await h.sim.services.describeServices(PROD, [name]))[0]!.securityGroups![0]!;
+
+	it('drops the supervisor\u2019s calls (connect ETIMEDOUT in its lines); restarting or scaling is no fix, neither is 0.0.0.0/0; the rule from the supervisor\u2019s group is', async () => {
+		const h = calmSim();
+		const target = await groupOf(h, service);
+		const caller = await groupOf(h, SUPERVISOR);
+		const before = (await h.sim.network!.describeSecurityGroups([{name: 'group-id', values: [target]}]))[0]!;
+		expect(before.ingress).toEqual([{protocol: 'tcp', fromPort: 8000, toPort: 8000, sourceGroups: [caller], cidrs: []}]);
+		expect(h.sim.control.faultFixed(fault)).toBe(true);
+		h.sim.control.injectFault(fault);
+		expect(h.sim.control.faultFixed(fault)).toBe(false);
+		expect((await h.sim.network!.describeSecurityGroups([{name: 'group-id', values: [target]}]))[0]!.ingress).toEqual([]);
+		h.clock.advance(3 * MINUTE);
+		const range = {startTime: h.clock.now() - 3 * MINUTE, endTime: h.clock.now() + 1, limit: 50};
+		const lines = await h.sim.logs.filterLogEvents({logGroup: PROD_LOGS, pattern: 'ETIMEDOUT', ...range});
+		expect(lines.events.length).toBeGreaterThan(0);
+		expect(lines.events[0]!.message).toMatch(/ERROR \[supervisor\] workflow wf-\d+ dispatch to incident-response failed: connect ETIMEDOUT 10\.0\.\d+\.\d+:8000/);
+		// Symptom-level changes: a new deployment of the agent, more tasks of both services.
+		await h.sim.operator.updateService(PROD, service, {forceNewDeployment: true});
+		await h.sim.operator.updateService(PROD, service, {desiredCount: 4});
+		await h.sim.operator.updateService(PROD, SUPERVISOR, {desiredCount: 3});
+		h.clock.advance(5 * MINUTE);
+		expect(h.sim.control.faultFixed(fault)).toBe(false);
+		// The port opened to anywhere ends the timeouts but is a new violation, not the fix.
+		await h.sim.operator.authorizeSecurityGroupIngress!({groupId: target, protocol: 'tcp', fromPort: 8000, toPort: 8000, cidr: '0.0.0.0/0'});
+		h.clock.advance(MINUTE);
+		expect(h.sim.control.faultFixed(fault)).toBe(false);
+		const quiet = await h.sim.logs.filterLogEvents({logGroup: PROD_LOGS, pattern: 'ETIMEDOUT', startTime: h.clock.now() - 50_000, endTime: h.clock.now() + 1});
+		expect(quiet.events).toEqual([]);
+		await h.sim.operator.revokeSecurityGroupIngress!({groupId: target, protocol: 'tcp', fromPort: 8000, toPort: 8000, cidr: '0.0.0.0/0'});
+		// Another agent's group is not the caller's.
+		await h.sim.operator.authorizeSecurityGroupIngress!({groupId: target, protocol: 'tcp', fromPort: 8000, toPort: 8000, sourceGroupId: await groupOf(h, 'acso-production-threat-hunter')});
+		expect(h.sim.control.faultFixed(fault)).toBe(false);
+		await h.sim.operator.authorizeSecurityGroupIngress!({groupId: target, protocol: 'tcp', fromPort: 8000, toPort: 8000, sourceGroupId: caller});
+		expect(h.sim.control.faultFixed(fault)).toBe(true);
+	});
+
+	it('refuses a duplicate rule and a revoke of a rule that is not there, as EC2 does', async () => {
+		const h = calmSim();
+		const target = await groupOf(h, service);
+		const caller = await groupOf(h, SUPERVISOR);
+		const rule = {groupId: target, protocol: 'tcp', fromPort: 8000, toPort: 8000, sourceGroupId: caller};
+		await expect(h.sim.operator.authorizeSecurityGroupIngress!(rule)).rejects.toMatchObject({kind: 'invalid', code: 'InvalidPermission.Duplicate'});
+		await expect(h.sim.operator.revokeSecurityGroupIngress!({...rule, fromPort: 9000, toPort: 9000})).rejects.toMatchObject({kind: 'not-found', code: 'InvalidPermission.NotFound'});
+		await expect(h.sim.operator.authorizeSecurityGroupIngress!({...rule, groupId: 'sg-0123456789abcdef0'})).rejects.toMatchObject({kind: 'not-found'});
+		h.write.enabled = false;
+		await expect(h.sim.operator.revokeSecurityGroupIngress!(rule)).rejects.toMatchObject({kind: 'read-only'});
+	});
+});
