@@ -159,7 +159,11 @@ const readers: Record<string, (parsed: ParsedCommand, context: PlanContext) => R
 			const fixed = suggestFilterFix(written);
 			if (fixed !== undefined && fixed !== written) {
 				pattern = fixed;
-				notes.push(`CloudWatch reads "${written}" as terms that must all appear (OR is just another word); acso-tui searches "${fixed}", which matches any of them.`);
+				notes.push(
+					fixed.startsWith('?')
+						? `CloudWatch reads "${written}" as terms that must all appear (OR is just another word); acso-tui searches "${fixed}", which matches any of them.`
+						: `CloudWatch has no AND keyword ("${written}" would need the word itself in each event; plain terms must all appear already): acso-tui searches "${fixed}".`,
+				);
 			}
 		}
 		const range = window(parsed, {start: 'start-time', end: 'end-time', unit: 'ms', defaultMs: defaultLogWindowMs}, context, notes);

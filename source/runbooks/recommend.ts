@@ -31,6 +31,7 @@ export const preferences: Readonly<Record<string, readonly Preference[]>> = {
 	'alarms-missing': [{fix: ['put-metric-alarm']}],
 	'services-degraded': [{fix: ['force-new-deployment']}, {title: /restart|discovery/i}],
 	'log-errors': [],
+	'denied-calls': [{title: /iam|permission/i}],
 };
 
 // Topic -> how to recognise its issue by title.

@@ -189,4 +189,29 @@ describe('a role that lacks a policy', () => {
 		for (let i = 0; i < 10 && !h.sim.control.faultFixed(fault); i++) h.clock.advance(MINUTE);
 		expect(h.sim.control.faultFixed(fault)).toBe(true);
 	});
+
+	it('the authentication-failures drill: the trail records the refused s3:GetObject; a restart or stopping the service hides it and is no fix, the previous revision is', async () => {
+		const h = calmSim();
+		const service = 'acso-production-service-orchestration';
+		const fault: SimFault = {kind: 'denied-role', service, role: 'arn:aws:iam::123456789012:role/acso-production-task-role', action: 's3:GetObject', resource: 'arn:aws:s3:::acso-production-bucket/playbooks/containment.yaml', share: 0.3};
+		const [before] = await h.sim.services.describeServices(PROD, [service]);
+		h.sim.control.injectFault(fault);
+		h.clock.advance(4 * MINUTE);
+		const trail = await h.sim.logs.filterLogEvents({logGroup: 'CloudTrail/AcsoAuditLog', pattern: '?AccessDenied ?Denied', startTime: h.clock.now() - 4 * MINUTE, endTime: h.clock.now() + 1, limit: 50});
+		expect(trail.events.length).toBeGreaterThan(0);
+		expect(JSON.parse(trail.events[0]!.message)).toMatchObject({eventSource: 's3.amazonaws.com', eventName: 'GetObject', errorCode: 'AccessDenied', userIdentity: {sessionContext: {sessionIssuer: {arn: 'arn:aws:iam::123456789012:role/acso-production-task-role'}}}});
+		// A restart brings up the same revision, with the same role.
+		await h.sim.operator.updateService(PROD, service, {forceNewDeployment: true});
+		h.clock.advance(5 * MINUTE);
+		expect(h.sim.control.faultFixed(fault)).toBe(false);
+		// No task, no denied call: the symptom is gone, the cause is not.
+		await h.sim.operator.updateService(PROD, service, {desiredCount: 0});
+		h.clock.advance(5 * MINUTE);
+		const quiet = await h.sim.logs.filterLogEvents({logGroup: 'CloudTrail/AcsoAuditLog', pattern: '?AccessDenied ?Denied', startTime: h.clock.now() - 2 * MINUTE, endTime: h.clock.now() + 1, limit: 50});
+		expect(quiet.events).toEqual([]);
+		expect(h.sim.control.faultFixed(fault)).toBe(false);
+		await h.sim.operator.updateService(PROD, service, {desiredCount: before!.desiredCount, taskDefinition: before!.taskDefinition});
+		for (let i = 0; i < 10 && !h.sim.control.faultFixed(fault); i++) h.clock.advance(MINUTE);
+		expect(h.sim.control.faultFixed(fault)).toBe(true);
+	});
 });
