@@ -33,14 +33,29 @@ const notYet = {noise: standardNoise, rightFixes: [], idealPath: [], visible: ''
 
 export const scenarios: readonly DrillScenario[] = [
 	{
-		...notYet,
 		id: 'deployment-fails-with-service-not-found',
 		name: 'Service not found',
 		tree: 'deployment-fails-with-service-not-found',
 		treeTitle: 'Deployment Fails with "Service Not Found"',
 		difficulty: 'easy',
-		page: 'deploys to production fail: ServiceNotFoundException',
-		fixed: 'the service exists in the cluster the deploy names',
+		page: 'deploys to production fail: ServiceNotFoundException (a clean-up script ran against the wrong environment)',
+		fault: {kind: 'service-deleted', service: prod('service-orchestration')},
+		noise: standardNoise,
+		fixed: 'service-orchestration ACTIVE again in the production cluster, its tasks running',
+		visible: 'PAGE:',
+		rightFixes: [{action: 'create-service', resource: prod('service-orchestration')}],
+		idealPath: [
+			...openTree(0, 0, 'Runbooks \u203a Deployment \u203a Deployment Fails with "Service Not Found"'),
+			{keys: ['enter'], does: 'run "Check if cluster exists": the cluster is there, service-orchestration is INACTIVE (deleted)', shows: '\u2717 PROBLEM'},
+			{keys: ['n'], does: 'jump to the recommended resolution (create services)', shows: 'deploy-to-ecs.sh'},
+			{keys: ['a'], does: 'open its fix: create a missing service', shows: prod('service-orchestration')},
+			{keys: ['enter'], does: 'choose the deleted service-orchestration', shows: 'Desired count'},
+			{keys: ['enter'], does: 'preview: its last revision and network, the count it ran', shows: `type ${prod('service-orchestration')} to confirm`},
+			{keys: [prod('service-orchestration')], does: 'type the service name to confirm', shows: '\u23ce sends'},
+			{keys: ['enter'], does: 'send the change', shows: '\u2713 Done'},
+		],
+		parSeconds: 300,
+		timeLimitMinutes: 15,
 	},
 	{
 		id: 'container-image-pull-failures',

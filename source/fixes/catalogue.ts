@@ -5,6 +5,7 @@ import {putCompositeAlarm} from './composite-alarm.js';
 import {forceNewDeployment, setDesiredCount, stopTask} from './ecs.js';
 import {deployRevision, rollback} from './ecs-revisions.js';
 import {newRevision} from './new-revision.js';
+import {createService} from './create-service.js';
 import {createLogGroup, putMetricFilter, putRetention} from './logs.js';
 import type {Fix, FixId, TargetKind} from './types.js';
 
@@ -21,6 +22,7 @@ export const catalogue: readonly Fix[] = [
 	putMetricAlarm,
 	putCompositeAlarm,
 	modifyDatabaseClass,
+	createService,
 ];
 
 /** The fixes offered on a selected resource of this kind (the fix menu). */

@@ -27,7 +27,8 @@ export type FixId =
 	| 'put-metric-filter'
 	| 'put-metric-alarm'
 	| 'put-composite-alarm'
-	| 'modify-db-class';
+	| 'modify-db-class'
+	| 'create-service';
 
 /** Raw parameter values as a form or a runbook hint hands them over; each fix validates and coerces. */
 export type FixParams = Readonly<Record<string, unknown>>;

@@ -411,8 +411,19 @@ const fixers: Record<string, (parsed: ParsedCommand, context: PlanContext) => Fi
 	]),
 );
 
-/** The typed fix of a script the guide runs: `deploy-to-ecs.sh rollback` is the rollback fix. */
-export function scriptFix(parsed: ParsedCommand, names: ResourceNames): FixHint | undefined {
+/**
+ * The typed fix of a script the guide runs: `deploy-to-ecs.sh rollback` is the rollback fix; the
+ * deploy script under a title that says it creates services is the create-service fix.
+ */
+export function scriptFix(parsed: ParsedCommand, names: ResourceNames, title = ''): FixHint | undefined {
+	if (/deploy-to-ecs\.sh$/.test(parsed.program) && parsed.positionals.length === 0 && /\bcreate\b.*\bservices?\b/i.test(title)) {
+		return {
+			kind: 'create-service',
+			target: {kind: 'cluster', cluster: names.cluster},
+			params: {},
+			notes: ['The script deploys every service of the environment; the fix creates one missing service at a time (from what the account still says of it), with a preview.'],
+		};
+	}
 	if (/deploy-to-ecs\.sh$/.test(parsed.program) && parsed.positionals[0] === 'rollback') {
 		return {
 			kind: 'rollback',

@@ -10,6 +10,7 @@ import {MINUTE, SECOND} from './clock.js';
 import {logAlarmChanges} from './engine.js';
 import {createLogGroup, writeEvent} from './logs.js';
 import {TRAIL_LOG_GROUP} from './denied-calls.js';
+import {deletedServiceFixed, type DeletedServiceFault, injectDeletedService} from './drill-service-faults.js';
 import {aggregateOne, metricKey, rewriteMinute, shiftMinute} from './metric-store.js';
 import {leakedConnections} from './metrics.js';
 import type {AlarmStateChange, SimService, World} from './model.js';
@@ -68,6 +69,8 @@ export type SimFault =
 	| {kind: 'no-retention'; logGroup: string; minDays: number}
 	/** The metric filter that publishes the metric was deleted: the metric has no data. Fixed when a filter on the group publishes it again. */
 	| {kind: 'metric-filter-deleted'; logGroup: string; filterName: string; metricName: string; metricNamespace: string}
+	/** The service was deleted from its cluster (drill-service-faults.ts). Fixed when it is ACTIVE again with its tasks running. */
+	| DeletedServiceFault
 	/** Noise: an alarm that is in ALARM and means nothing for the incident (missing data treated as breaching). */
 	| {kind: 'harmless-alarm'; name: string; service: string; metricName: string; description: string}
 	/** Noise: ordinary error lines of a healthy service. */
@@ -280,6 +283,9 @@ export function injectFault(world: World, fault: SimFault): void {
 			return;
 		case 'error-lines':
 			injectErrorLines(world, fault);
+			return;
+		case 'service-deleted':
+			injectDeletedService(world, fault);
 	}
 }
 
@@ -339,6 +345,8 @@ export function faultFixed(world: World, fault: SimFault): boolean {
 			const group = world.logGroups.get(fault.logGroup);
 			return [...(group?.filters.values() ?? [])].some(filter => filter.transformations.some(t => t.metricName === fault.metricName && t.metricNamespace === fault.metricNamespace));
 		}
+		case 'service-deleted':
+			return deletedServiceFixed(world, fault);
 		case 'harmless-alarm':
 		case 'error-lines':
 			return true;

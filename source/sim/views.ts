@@ -2,7 +2,7 @@
 // change what they get without touching the simulation.
 
 import type {Cluster, Deployment, Service, Task} from '../port/types.js';
-import {deploymentConfigFor} from './catalog.js';
+import {defaultNetwork, deploymentConfigFor} from './catalog.js';
 import type {SimCluster, SimDeployment, SimService, SimTask} from './model.js';
 import {isAlive} from './tasks.js';
 
@@ -81,7 +81,7 @@ export function serviceView(service: SimService): Service {
 		name: service.name,
 		arn: service.arn,
 		cluster: service.cluster,
-		status: 'ACTIVE',
+		status: service.status ?? 'ACTIVE',
 		desiredCount: service.desiredCount,
 		runningCount: running,
 		pendingCount: pending,
@@ -91,6 +91,7 @@ export function serviceView(service: SimService): Service {
 		launchType: 'FARGATE',
 		createdAt: service.createdAt,
 		...circuitBreakerOf(service),
+		network: structuredClone(service.network ?? defaultNetwork(service.env)),
 	};
 }
 
@@ -112,7 +113,7 @@ export function clusterView(cluster: SimCluster): Cluster {
 		name: cluster.name,
 		arn: cluster.arn,
 		status: 'ACTIVE',
-		activeServicesCount: cluster.services.length,
+		activeServicesCount: cluster.services.filter(service => service.status === undefined).length,
 		runningTasksCount: running,
 		pendingTasksCount: pending,
 	};

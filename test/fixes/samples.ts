@@ -18,4 +18,6 @@ export const samples: Record<FixId, {target: Target; params: FixParams}> = {
 	'put-metric-alarm': {target: {kind: 'alarm', alarm: 'ACSO-HighCPU'}, params: {threshold: 85}},
 	'put-composite-alarm': {target: {kind: 'alarm', alarm: 'ACSO-SystemHealth'}, params: {alarmRule: "ALARM('ACSO-HighCPU') OR ALARM('ACSO-HighMemory')"}},
 	'modify-db-class': {target: {kind: 'db', db: databaseId}, params: {instanceClass: 'db.t3.large', applyImmediately: true}},
+	// A service the fixture's cluster lacks, from the supervisor's family.
+	'create-service': {target: {kind: 'service', cluster, service: 'acso-production-supervisor-canary'}, params: {taskDefinition: `${serviceName}:7`, desiredCount: 1}},
 };

@@ -4,6 +4,7 @@ import type {Target} from '../types.js';
 import type {ResourceNames} from '../../port/names.js';
 import type {Cloud} from '../../port/types.js';
 import type {FlowNeeds} from './flow-state.js';
+import {readMissingServices} from '../../model/missing-services.js';
 
 export type TargetChoice = {label: string; detail: string; target: Target};
 
@@ -13,6 +14,14 @@ export async function loadTargetChoices(cloud: Readers, needs: FlowNeeds, names:
 	const cluster = needs.cluster ?? names.cluster;
 	switch (needs.kind) {
 		case 'service': {
+			if (needs.absent) {
+				const {missing} = await readMissingServices(cloud.services, cluster, names.servicePrefix);
+				return missing.map(service => ({
+					label: service.name,
+					detail: service.last ? `${service.last.status} · ${service.last.taskDefinition}` : `family ${service.family}, no service`,
+					target: {kind: 'service', cluster, service: service.name},
+				}));
+			}
 			// aws ecs list-services --cluster CLUSTER
 			const serviceNames = await cloud.services.listServices(cluster);
 			// aws ecs describe-services --cluster CLUSTER --services NAME...
