@@ -63,9 +63,9 @@ export function createService(world: World, input: ServiceCreation): Service {
 	if (definition.status !== 'ACTIVE') throw invalid(`TaskDefinition ${definition.family}:${definition.revision} is inactive.`, 'ClientException');
 	if (input.launchType !== undefined && input.launchType !== 'FARGATE') throw invalid(`The simulated account runs Fargate services only, not ${input.launchType}.`);
 	if (!input.network || input.network.subnets.length === 0) throw invalid('Network Configuration must be provided when networkMode \'awsvpc\' is specified.');
-	// The workload of a service is the ACSO service its name says (the account runs no other).
-	const profile = existing?.profile ?? SERVICE_PROFILES.find(candidate => serviceName(cluster.env, candidate.short) === name);
-	if (!profile) throw invalid(`The simulated account runs only the ACSO services of ${cluster.env}; it has no workload for "${name}".`);
+	// The workload is the ACSO service whose task definition it runs (the account runs no other).
+	const profile = existing?.profile ?? SERVICE_PROFILES.find(candidate => serviceName(cluster.env, candidate.short) === definition.family);
+	if (!profile) throw invalid(`The simulated account runs only the ACSO services of ${cluster.env}; it has no workload for task definition ${definition.family}.`);
 	if (existing) remove(world, cluster, existing);
 	const service: SimService = {
 		env: cluster.env,

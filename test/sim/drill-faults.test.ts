@@ -215,3 +215,50 @@ describe('a role that lacks a policy', () => {
 		expect(h.sim.control.faultFixed(fault)).toBe(true);
 	});
 });
+
+describe('a deleted service', () => {
+	const service = 'acso-production-service-orchestration';
+	const fault: SimFault = {kind: 'service-deleted', service};
+
+	it('is INACTIVE with its tasks stopped, left out of ListServices, refused by UpdateService; a copy under another name or a count of 0 is no fix, the service created again is', async () => {
+		const h = calmSim();
+		const [before] = await h.sim.services.describeServices(PROD, [service]);
+		h.sim.control.injectFault(fault);
+		expect(h.sim.control.faultFixed(fault)).toBe(false);
+		expect(await h.sim.services.listServices(PROD)).not.toContain(service);
+		const [gone] = await h.sim.services.describeServices(PROD, [service]);
+		expect(gone).toMatchObject({status: 'INACTIVE', desiredCount: 0, runningCount: 0});
+		expect(await h.sim.services.listTasks(PROD, {service, desiredStatus: 'RUNNING'})).toEqual([]);
+		await expect(h.sim.operator.updateService(PROD, service, {desiredCount: 2})).rejects.toMatchObject({kind: 'invalid', code: 'ServiceNotActiveException'});
+		const [cluster] = (await h.sim.clusters.describeClusters([PROD])).clusters;
+		expect(cluster!.activeServicesCount).toBe(4);
+		const network = before!.network!;
+		// The deploy pipeline's own name for it is not the service the deploy names.
+		await h.sim.operator.createService({cluster: PROD, name: `${service}-v2`, taskDefinition: before!.taskDefinition, desiredCount: 2, launchType: 'FARGATE', network});
+		h.clock.advance(2 * MINUTE);
+		expect(h.sim.control.faultFixed(fault)).toBe(false);
+		await h.sim.operator.createService({cluster: PROD, name: service, taskDefinition: before!.taskDefinition, desiredCount: 0, launchType: 'FARGATE', network});
+		h.clock.advance(2 * MINUTE);
+		expect(h.sim.control.faultFixed(fault)).toBe(false);
+		await h.sim.operator.updateService(PROD, service, {desiredCount: before!.desiredCount});
+		for (let i = 0; i < 10 && !h.sim.control.faultFixed(fault); i++) h.clock.advance(MINUTE);
+		expect(h.sim.control.faultFixed(fault)).toBe(true);
+		expect(await h.sim.services.listServices(PROD)).toContain(service);
+	});
+
+	it('DeleteService drains the tasks, then the service is INACTIVE; ECS forgets it an hour later; CreateService of a live name is refused', async () => {
+		const h = calmSim();
+		const [before] = await h.sim.services.describeServices(PROD, [service]);
+		await expect(h.sim.operator.createService({cluster: PROD, name: service, taskDefinition: before!.taskDefinition, desiredCount: 1, network: before!.network!})).rejects.toMatchObject({kind: 'invalid', message: 'Creation of service was not idempotent.'});
+		const {value} = await h.sim.operator.deleteService(PROD, service);
+		expect(value).toMatchObject({status: 'DRAINING', desiredCount: 0});
+		expect(await h.sim.services.listServices(PROD)).toContain(service);
+		h.clock.advance(2 * MINUTE);
+		const [drained] = await h.sim.services.describeServices(PROD, [service]);
+		expect(drained).toMatchObject({status: 'INACTIVE', runningCount: 0});
+		await expect(h.sim.operator.deleteService(PROD, service)).rejects.toMatchObject({kind: 'not-found', code: 'ServiceNotFoundException'});
+		h.clock.advance(61 * MINUTE);
+		expect(await h.sim.services.describeServices(PROD, [service])).toEqual([]);
+		expect(await h.sim.services.listTaskDefinitionFamilies!('acso-production-')).toContain(service);
+	});
+});
