@@ -14,6 +14,7 @@ describePortContract('simulated account', async () => {
 		cloud,
 		env: 'production',
 		now: () => clock.now(),
+		advance: ms => clock.advance(ms),
 		setWriteEnabled(on: boolean) {
 			writeEnabled = on;
 		},
