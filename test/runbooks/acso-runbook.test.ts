@@ -87,6 +87,7 @@ describe('the built-in ACSO runbook', () => {
 		const kinds = new Set(allSteps(production).flatMap(s => (s.fix ? [s.fix.kind] : [])));
 		expect([...kinds].sort()).toEqual([
 			'create-log-group',
+			'create-service',
 			'deploy-revision',
 			'force-new-deployment',
 			'modify-db-class',
