@@ -1,12 +1,13 @@
 import type {
 	ContainerDefinition as SdkContainerDefinition,
+	CreateServiceCommandInput,
 	Deployment as SdkDeployment,
 	RegisterTaskDefinitionCommandInput,
 	Service as SdkService,
 	Task as SdkTask,
 	TaskDefinition as SdkTaskDefinition,
 } from '@aws-sdk/client-ecs';
-import type {ContainerDefinition, Deployment, RolloutState, Service, Task, TaskDefinition, TaskDefinitionInput} from '../port/types.js';
+import type {ContainerDefinition, Deployment, RolloutState, Service, ServiceCreation, Task, TaskDefinition, TaskDefinitionInput} from '../port/types.js';
 import {epochMs, familyRevision, lastSegment} from './paging.js';
 
 // ECS answers -> port values, and port input -> ECS requests. Pure, so tested without a network.
@@ -52,7 +53,29 @@ export function toService(service: SdkService, cluster: string): Service {
 		launchType: service.launchType,
 		createdAt: epochMs(service.createdAt),
 		...deploymentGuards(service),
-		...(service.networkConfiguration?.awsvpcConfiguration?.securityGroups ? {securityGroups: [...service.networkConfiguration.awsvpcConfiguration.securityGroups]} : {}),
+		...networkOf(service),
+	};
+}
+
+/** The awsvpc network of the service, when it has one (what a service recreated beside it needs). */
+function networkOf(service: SdkService): Pick<Service, 'network'> {
+	const vpc = service.networkConfiguration?.awsvpcConfiguration;
+	if (!vpc) return {};
+	const assign = vpc.assignPublicIp === 'ENABLED' || vpc.assignPublicIp === 'DISABLED' ? {assignPublicIp: vpc.assignPublicIp} : {};
+	return {network: {subnets: [...(vpc.subnets ?? [])], securityGroups: [...(vpc.securityGroups ?? [])], ...assign}};
+}
+
+/** Port service creation -> CreateService (replicated, rolling updates, as the ACSO services run). */
+export function toCreateServiceInput(input: ServiceCreation): CreateServiceCommandInput {
+	return {
+		cluster: input.cluster,
+		serviceName: input.name,
+		taskDefinition: input.taskDefinition,
+		desiredCount: input.desiredCount,
+		...(input.launchType === undefined ? {} : {launchType: input.launchType as CreateServiceCommandInput['launchType']}),
+		...(input.network
+			? {networkConfiguration: {awsvpcConfiguration: {subnets: input.network.subnets, securityGroups: input.network.securityGroups, ...(input.network.assignPublicIp ? {assignPublicIp: input.network.assignPublicIp} : {})}}}
+			: {}),
 	};
 }
 

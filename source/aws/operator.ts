@@ -1,11 +1,11 @@
 import type {PutCompositeAlarmInput, PutMetricAlarmInput} from '@aws-sdk/client-cloudwatch';
 import {CloudError} from '../port/errors.js';
-import type {CompositeAlarmInput, DatabaseModification, MetricAlarmInput, MetricFilter, Operator, ServiceUpdate, TaskDefinitionInput} from '../port/types.js';
+import type {CompositeAlarmInput, DatabaseModification, MetricAlarmInput, MetricFilter, Operator, ServiceCreation, ServiceUpdate, TaskDefinitionInput} from '../port/types.js';
 import {compositeAlarmExtraFields, metricAlarmExtraFields, toCompositeAlarm, toMetricAlarm} from './alarms.js';
 import type {AwsClients} from './clients.js';
 import {toDbInstance} from './database.js';
 import {putParameter} from './parameters.js';
-import {toRegisterInput, toService, toTask, toTaskDefinition} from './ecs-shapes.js';
+import {toCreateServiceInput, toRegisterInput, toService, toTask, toTaskDefinition} from './ecs-shapes.js';
 import {createNetworkOperator} from './network.js';
 import {requireText} from './paging.js';
 import {createRoleOperator} from './roles.js';
@@ -28,6 +28,14 @@ export function validateServiceUpdate(update: ServiceUpdate): void {
 		throw invalid(`Desired count must be a whole number 0 or more, got ${update.desiredCount}`);
 	}
 	if (update.taskDefinition !== undefined) requireText(update.taskDefinition, 'task definition');
+}
+
+export function validateServiceCreation(input: ServiceCreation): void {
+	requireText(input.cluster, 'cluster name');
+	if (!/^[A-Za-z][A-Za-z0-9_-]{0,254}$/.test(input.name ?? '')) throw invalid(`Service name "${input.name}" must start with a letter and hold 1-255 letters, digits, hyphens or underscores`);
+	requireText(input.taskDefinition, 'task definition');
+	if (!(Number.isInteger(input.desiredCount) && input.desiredCount >= 0)) throw invalid(`Desired count must be a whole number 0 or more, got ${input.desiredCount}`);
+	if (input.network && input.network.subnets.length === 0) throw invalid('An awsvpc network needs at least one subnet');
 }
 
 export function validateTaskDefinitionInput(input: TaskDefinitionInput): void {
@@ -158,6 +166,27 @@ export function createOperator(clients: AwsClients): Operator {
 				const answer = await client.send(new sdk.StopTaskCommand({cluster, task: taskId, reason: reason || undefined}));
 				if (!answer.task) throw new CloudError('unknown', `StopTask for ${taskId} answered without the task`);
 				return {value: toTask(answer.task, cluster), requestId: answer.$metadata.requestId};
+			}),
+
+		createService: input =>
+			clients.call({action: 'ecs:CreateService', resource: `service ${input.name} in cluster ${input.cluster}`, cluster: input.cluster}, async () => {
+				validateServiceCreation(input);
+				const {client, sdk} = await clients.get('ecs');
+				// aws ecs create-service --cluster CLUSTER --service-name NAME --task-definition FAMILY:REV --desired-count N [--launch-type FARGATE] [--network-configuration awsvpcConfiguration={subnets=[..],securityGroups=[..]}]
+				const answer = await client.send(new sdk.CreateServiceCommand(toCreateServiceInput(input)));
+				if (!answer.service) throw new CloudError('unknown', `CreateService for ${input.name} answered without the service`);
+				return {value: toService(answer.service, input.cluster), requestId: answer.$metadata.requestId};
+			}),
+
+		deleteService: (cluster, service) =>
+			clients.call({action: 'ecs:DeleteService', resource: `service ${service} in cluster ${cluster}`, cluster}, async () => {
+				requireText(cluster, 'cluster name');
+				requireText(service, 'service name');
+				const {client, sdk} = await clients.get('ecs');
+				// aws ecs delete-service --cluster CLUSTER --service NAME --force
+				const answer = await client.send(new sdk.DeleteServiceCommand({cluster, service, force: true}));
+				if (!answer.service) throw new CloudError('unknown', `DeleteService for ${service} answered without the service`);
+				return {value: toService(answer.service, cluster), requestId: answer.$metadata.requestId};
 			}),
 
 		createLogGroup: name =>

@@ -81,5 +81,15 @@ export function createServiceReader(clients: AwsClients): ServiceReader {
 			}),
 
 		listServiceDeployments: createServiceDeploymentReader(clients),
+
+		listTaskDefinitionFamilies: (prefix, {signal} = {}) =>
+			clients.call({action: 'ecs:ListTaskDefinitionFamilies', resource: `task definition families ${prefix}*`, signal}, async () => {
+				const {client, sdk} = await clients.get('ecs');
+				return collectPages(`task definition families ${prefix}*`, signal, async token => {
+					// aws ecs list-task-definition-families --family-prefix PREFIX --status ACTIVE
+					const page = await client.send(new sdk.ListTaskDefinitionFamiliesCommand({familyPrefix: prefix || undefined, status: 'ACTIVE', nextToken: token, maxResults: 100}), {abortSignal: signal});
+					return {items: page.families ?? [], next: page.nextToken};
+				});
+			}),
 	};
 }

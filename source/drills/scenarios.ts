@@ -32,18 +32,31 @@ function openTree(area: number, issue: number, crumb: string): IdealStep[] {
 	];
 }
 
-const notYet = {noise: standardNoise, rightFixes: [], idealPath: [], visible: '', parSeconds: 300, timeLimitMinutes: 20} as const;
-
 export const scenarios: readonly DrillScenario[] = [
 	{
-		...notYet,
 		id: 'deployment-fails-with-service-not-found',
 		name: 'Service not found',
 		tree: 'deployment-fails-with-service-not-found',
 		treeTitle: 'Deployment Fails with "Service Not Found"',
 		difficulty: 'easy',
-		page: 'deploys to production fail: ServiceNotFoundException',
-		fixed: 'the service exists in the cluster the deploy names',
+		page: 'deploys to production fail: ServiceNotFoundException (a clean-up script ran against the wrong environment)',
+		fault: {kind: 'service-deleted', service: prod('service-orchestration')},
+		noise: standardNoise,
+		fixed: 'service-orchestration ACTIVE again in the production cluster, its tasks running',
+		visible: 'PAGE:',
+		rightFixes: [{action: 'create-service', resource: prod('service-orchestration')}],
+		idealPath: [
+			...openTree(0, 0, 'Runbooks \u203a Deployment \u203a Deployment Fails with "Service Not Found"'),
+			{keys: ['enter'], does: 'run "Check if cluster exists": the cluster is there, service-orchestration is INACTIVE (deleted)', shows: '\u2717 PROBLEM'},
+			{keys: ['n'], does: 'jump to the recommended resolution (create services)', shows: 'deploy-to-ecs.sh'},
+			{keys: ['a'], does: 'open its fix: create a missing service', shows: prod('service-orchestration')},
+			{keys: ['enter'], does: 'choose the deleted service-orchestration', shows: 'Desired count'},
+			{keys: ['enter'], does: 'preview: its last revision and network, the count it ran', shows: `type ${prod('service-orchestration')} to confirm`},
+			{keys: [prod('service-orchestration')], does: 'type the service name to confirm', shows: '\u23ce sends'},
+			{keys: ['enter'], does: 'send the change', shows: '\u2713 Done'},
+		],
+		parSeconds: 300,
+		timeLimitMinutes: 15,
 	},
 	{
 		id: 'container-image-pull-failures',
@@ -229,14 +242,35 @@ export const scenarios: readonly DrillScenario[] = [
 		timeLimitMinutes: 15,
 	},
 	{
-		...notYet,
 		id: 'authentication-failures',
 		name: 'Authentication failures',
 		tree: 'authentication-failures',
 		treeTitle: 'Authentication Failures',
 		difficulty: 'hard',
-		page: 'agents log AccessDenied on the calls they make',
-		fixed: 'the role has the permissions again (no access-denied on the calls)',
+		page: 'service-orchestration cannot load its playbooks since this morning\u2019s deploy: agents log AccessDenied',
+		fault: {
+			kind: 'denied-role',
+			service: prod('service-orchestration'),
+			role: 'arn:aws:iam::123456789012:role/acso-production-task-role',
+			action: 's3:GetObject',
+			resource: 'arn:aws:s3:::acso-production-bucket/playbooks/containment.yaml',
+			share: 0.3,
+		},
+		noise: standardNoise,
+		fixed: 'no service-orchestration task runs the revision whose role may not read the bucket; the service at its desired count',
+		visible: 'AccessDeniedException',
+		rightFixes: [{action: 'rollback', resource: prod('service-orchestration')}, {action: 'deploy-revision', resource: prod('service-orchestration')}],
+		idealPath: [
+			...openTree(3, 0, 'Runbooks \u203a Security \u203a Authentication Failures'),
+			{keys: ['j', 'j', 'j', 'enter'], does: 'run "Check CloudTrail for denied actions" (acso-tui corrects the guide\u2019s "AccessDenied OR Denied" to "?AccessDenied ?Denied"): the task role may not s3:GetObject', shows: '\u2717 PROBLEM'},
+			{keys: [':'], does: 'open the command line: the new revision\u2019s role lacks the policy, so roll the deploy back', shows: ':'},
+			{keys: [`deploy ${prod('service-orchestration')}`, 'enter'], does: 'open the rollback cockpit of service-orchestration', shows: 'R roll back'},
+			{keys: ['R'], does: 'roll back to the revision with the working role', shows: `type ${prod('service-orchestration')} to confirm`},
+			{keys: [prod('service-orchestration')], does: 'type the service name to confirm', shows: '\u23ce sends'},
+			{keys: ['enter'], does: 'send the change', shows: '\u2713 Done'},
+		],
+		parSeconds: 420,
+		timeLimitMinutes: 15,
 	},
 	{
 		id: 'network-security-violations',

@@ -5,6 +5,7 @@ import {putCompositeAlarm} from './composite-alarm.js';
 import {forceNewDeployment, setDesiredCount, stopTask} from './ecs.js';
 import {deployRevision, rollback} from './ecs-revisions.js';
 import {newRevision} from './new-revision.js';
+import {createService} from './create-service.js';
 import {createLogGroup, putMetricFilter, putRetention} from './logs.js';
 import {restoreParameter} from './parameters.js';
 import {createExecutionRole} from './roles.js';
@@ -27,6 +28,7 @@ export const catalogue: readonly Fix[] = [
 	restoreParameter,
 	createExecutionRole,
 	authorizeIngress,
+	createService,
 ];
 
 /** The fixes offered on a selected resource of this kind (the fix menu). */

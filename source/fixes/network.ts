@@ -86,15 +86,15 @@ function ingressPlan(target: ServiceTarget, ingress: SecurityGroupIngress, names
  * services' groups admit most often on that port (the service they all answer).
  */
 function callerGroup(service: Service, others: readonly Service[], groups: ReadonlyMap<string, SecurityGroup>, port: number): string | undefined {
-	const own = new Set(service.securityGroups ?? []);
-	const admitted = new Set((service.securityGroups ?? []).flatMap(id => groups.get(id)?.ingress ?? []).filter(rule => admitsTcpPort(rule, port)).flatMap(rule => rule.sourceGroups));
-	const candidates = [...new Set(others.flatMap(other => other.securityGroups ?? []))].filter(id => !own.has(id) && !admitted.has(id));
+	const own = new Set(service.network?.securityGroups ?? []);
+	const admitted = new Set((service.network?.securityGroups ?? []).flatMap(id => groups.get(id)?.ingress ?? []).filter(rule => admitsTcpPort(rule, port)).flatMap(rule => rule.sourceGroups));
+	const candidates = [...new Set(others.flatMap(other => other.network?.securityGroups ?? []))].filter(id => !own.has(id) && !admitted.has(id));
 	let best: {id: string; count: number} | undefined;
 	for (const id of candidates) {
 		let count = 0;
 		for (const other of others) {
-			if ((other.securityGroups ?? []).includes(id)) continue;
-			if ((other.securityGroups ?? []).some(gid => (groups.get(gid)?.ingress ?? []).some(rule => rule.sourceGroups.includes(id)))) count++;
+			if ((other.network?.securityGroups ?? []).includes(id)) continue;
+			if ((other.network?.securityGroups ?? []).some(gid => (groups.get(gid)?.ingress ?? []).some(rule => rule.sourceGroups.includes(id)))) count++;
 		}
 		if (!best || count > best.count) best = {id, count};
 	}
@@ -118,7 +118,7 @@ export const authorizeIngress: Fix = {
 		checkKnownParams(authorizeIngress.id, authorizeIngress.params, params);
 		const network = networkOf(cloud);
 		const service = await readService(cloud, serviceTarget.cluster, serviceTarget.service);
-		const own = service.securityGroups ?? [];
+		const own = service.network?.securityGroups ?? [];
 		const group = optionalString(params, 'groupId', groupId) ?? own[0];
 		if (group === undefined) throw new FixInputError(`${service.name} names no security group (not awsvpc): give groupId`, 'groupId');
 		let port = optionalInteger(params, 'port', {min: 0, max: 65535});

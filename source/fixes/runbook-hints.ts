@@ -15,7 +15,7 @@ export type RunbookFix = {
 	target?: Target;
 	params: Record<string, unknown>;
 	/** What the engineer must still choose before planning. */
-	needs?: {kind: TargetKind; cluster?: string; reason: string; path?: string};
+	needs?: {kind: TargetKind; cluster?: string; reason: string; path?: string; absent?: boolean};
 	/** Hint parameters that were not used, and why. */
 	notes: string[];
 };
@@ -156,6 +156,8 @@ export function fixFromRunbook(kind: string, params: Readonly<Record<string, unk
 			needs = {
 				kind: fix.targetKind,
 				...(cluster === undefined ? {} : {cluster}),
+				// Creating a service picks among those the cluster lacks, not those it runs.
+				...(fix.id === 'create-service' ? {absent: true} : {}),
 				reason: target?.kind === 'cluster'
 					? `${fix.title} acts on one ${fix.targetKind}: choose one in ${target.cluster} (repeat for each that needs it)`
 					: `choose the ${fix.targetKind} for ${fix.title}`,

@@ -33,7 +33,8 @@ export type FixId =
 	| 'modify-db-class'
 	| 'restore-parameter'
 	| 'create-execution-role'
-	| 'authorize-ingress';
+	| 'authorize-ingress'
+	| 'create-service';
 
 /** Raw parameter values as a form or a runbook hint hands them over; each fix validates and coerces. */
 export type FixParams = Readonly<Record<string, unknown>>;

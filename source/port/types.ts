@@ -54,9 +54,11 @@ export type Service = {
 	circuitBreaker?: {enable: boolean; rollback: boolean};
 	/** deploymentConfiguration.alarms: the alarms that judge a deployment, when the service names any. */
 	deploymentAlarms?: {alarmNames: string[]; enable: boolean; rollback: boolean};
-	/** networkConfiguration.awsvpcConfiguration.securityGroups: the groups its tasks run in. */
-	securityGroups?: string[];
+	/** networkConfiguration.awsvpcConfiguration, when the service has one (awsvpc tasks: Fargate): its subnets and the security groups its tasks run in. */
+	network?: ServiceNetwork;
 };
+
+export type ServiceNetwork = {subnets: string[]; securityGroups: string[]; assignPublicIp?: 'ENABLED' | 'DISABLED'};
 
 export type Container = {
 	name: string;
@@ -321,6 +323,8 @@ export type ServiceReader = {
 	 * no such API (moto): callers fall back to the service's `deployments`.
 	 */
 	listServiceDeployments?(cluster: string, service: string, options?: ReadOptions): Promise<ServiceDeployment[]>;
+	/** ListTaskDefinitionFamilies --status ACTIVE: the families with an ACTIVE revision, all pages. Absent on backends without it. */
+	listTaskDefinitionFamilies?(prefix: string, options?: ReadOptions): Promise<string[]>;
 };
 
 export type MetricReader = {
@@ -382,6 +386,16 @@ export type ServiceUpdate = {
 
 export type TaskDefinitionInput = Omit<TaskDefinition, 'revision' | 'arn' | 'status' | 'registeredAt'>;
 
+/** CreateService: a replicated service of `taskDefinition` (family:revision) in the cluster. */
+export type ServiceCreation = {
+	cluster: string;
+	name: string;
+	taskDefinition: string;
+	desiredCount: number;
+	launchType?: string;
+	network?: ServiceNetwork;
+};
+
 export type MetricAlarmInput = Omit<MetricAlarm, 'kind' | 'arn' | 'state' | 'stateReason' | 'stateUpdatedAt'>;
 
 export type CompositeAlarmInput = Omit<CompositeAlarm, 'kind' | 'arn' | 'state' | 'stateReason' | 'stateUpdatedAt'>;
@@ -398,6 +412,9 @@ export type Operator = {
 	updateService(cluster: string, service: string, update: ServiceUpdate): Promise<OperationResult<Service>>;
 	registerTaskDefinition(input: TaskDefinitionInput): Promise<OperationResult<TaskDefinition>>;
 	stopTask(cluster: string, taskId: string, reason: string): Promise<OperationResult<Task>>;
+	createService(input: ServiceCreation): Promise<OperationResult<Service>>;
+	/** DeleteService --force: the service drains (its tasks stop), then is INACTIVE. */
+	deleteService(cluster: string, service: string): Promise<OperationResult<Service>>;
 	createLogGroup(name: string): Promise<OperationResult<void>>;
 	putRetentionPolicy(logGroup: string, days: number): Promise<OperationResult<void>>;
 	deleteRetentionPolicy(logGroup: string): Promise<OperationResult<void>>;

@@ -1,6 +1,7 @@
 // ECS diagnoses: does the cluster exist, does it run services, are they at their desired count,
 // and why did tasks stop (CannotPullContainerError, OutOfMemoryError ...).
 import type {Service, Task} from '../port/types.js';
+import {type MissingService, readMissingServices} from '../model/missing-services.js';
 import type {NativeCall} from './native-call.js';
 import {type Finding, listOf, ok, plural, problem, type ReadContext, type ReadOutcome, shortTime, table} from './native-result.js';
 
@@ -26,15 +27,31 @@ export async function describeClusters(call: Call<'ecs.describe-clusters'>, cont
 		listed.set(c.name, count);
 		if (count === 0) empty.push(c);
 	}
+	// The environment's own cluster: is every service of the environment in it (one deleted, its family left)?
+	const own = clusters.find(c => c.name === context.names.cluster && c.status === 'ACTIVE' && !empty.includes(c));
+	let gone: MissingService[] = [];
+	if (own && missing.length === 0 && inactive.length === 0) {
+		const read = await readMissingServices(context.cloud.services, own.name, context.names.servicePrefix, context.signal ? {signal: context.signal} : {});
+		calls += read.calls;
+		gone = read.missing;
+		for (const service of gone) rows.push([`  ${service.name}`, service.last ? `service ${service.last.status}` : 'no service', '-', '-', '-']);
+	}
 	if (missing.length > 0) finding = problem(`Cluster ${listOf(missing)} does not exist: deploy the infrastructure first.`, 'no-cluster');
 	else if (inactive.length > 0) finding = problem(`Cluster ${listOf(inactive.map(c => `${c.name} is ${c.status}`))}, not ACTIVE.`, 'no-cluster');
 	else if (empty.length > 0) finding = problem(`Cluster ${listOf(empty.map(c => c.name))} exists but runs no services: create them.`, 'no-services');
+	else if (gone.length > 0) finding = problem(`${listOf(gone.map(service => missingText(service, own!.name)))}: create the service.`, 'service-missing');
 	else {
 		finding = ok(
 			clusters.map(c => `${c.name} is ACTIVE with ${plural(listed.get(c.name) ?? c.activeServicesCount, 'service')} and ${plural(c.runningTasksCount, 'running task')}`).join('; ') + '.',
 		);
 	}
 	return {finding, lines: table(rows), notes: [], calls};
+}
+
+function missingText(service: MissingService, cluster: string): string {
+	if (!service.last) return `service ${service.name} not found in cluster ${cluster} (task definition family ${service.family} has no service)`;
+	const when = service.since === undefined ? '' : ` at ${shortTime(service.since)}`;
+	return `service ${service.name} not found in cluster ${cluster} (${service.last.status === 'DRAINING' ? 'being deleted' : 'deleted'}${when}, ${service.last.status})`;
 }
 
 export async function listClusters(_call: Call<'ecs.list-clusters'>, context: ReadContext): Promise<ReadOutcome> {

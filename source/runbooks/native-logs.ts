@@ -6,6 +6,7 @@ import {compileFilterPattern, patternNeedsLocalFilter, suggestFilterFix} from '.
 import {type NativeCall, resolveTime} from './native-call.js';
 import {bytes, type Finding, listOf, ok, plural, problem, type ReadContext, type ReadOutcome, shortTime, table, unknown} from './native-result.js';
 import {logGroupFolder} from './substitute-env.js';
+import {deniedCalls} from './trail-events.js';
 
 type Call<Op extends NativeCall['op']> = Extract<NativeCall, {op: Op}>;
 
@@ -105,9 +106,14 @@ export async function filterLogEvents(call: Call<'logs.filter-log-events'>, cont
 		...shown.map(e => `${shortTime(e.timestamp)}  ${e.logStream}  ${oneLine(e.message)}`),
 	];
 	const countText = counts.length > 1 ? ` (${counts.map(([term, n]) => `${term} ${n}`).join(', ')})` : '';
+	// CloudTrail records (a trail's log group) say what was refused in their errorCode, not in words.
+	const denied = deniedCalls(events);
 	let finding: Finding;
 	if (events.length === 0) finding = ok(`No event matches${call.pattern ? ` "${call.writtenPattern ?? call.pattern}"` : ''} in the window.`);
-	else if (errors.length > 0) {
+	else if (denied.length > 0) {
+		const calls = denied.map(d => `${d.principal} may not ${d.action}${d.resource === undefined ? '' : ` on ${d.resource}`} (${plural(d.count, 'time')}, last ${shortTime(d.newest)})`);
+		finding = problem(`Denied calls in ${call.logGroup}: ${listOf(calls)}.`, 'denied-calls', ['access']);
+	} else if (errors.length > 0) {
 		const all = errors.map(e => e.message).join('\n');
 		const topics = [
 			...(/AccessDenied|not authori[sz]ed|UnrecognizedClient|ExpiredToken|authentication/i.test(all) ? ['access'] : []),

@@ -49,7 +49,7 @@ export async function describeSecurityGroups(call: Call, context: ReadContext): 
 	// aws ecs describe-services --cluster CLUSTER --services NAME...
 	const services: Service[] = names.length > 0 ? await context.cloud.services.describeServices(cluster, names, {signal}) : [];
 	calls += names.length > 0 ? 2 : 1;
-	const networked = services.filter(service => service.status !== 'INACTIVE' && (service.securityGroups ?? []).length > 0);
+	const networked = services.filter(service => service.status !== 'INACTIVE' && (service.network?.securityGroups ?? []).length > 0);
 	if (networked.length === 0) {
 		const finding = groups.length === 0 ? unknown(`No security group matches the filters, and no service of ${cluster} names security groups (awsvpc).`, 'no-security-groups') : unknown(`No service of ${cluster} names security groups (awsvpc network mode): nothing to check the rules against.`, 'no-security-groups');
 		return {finding, lines, notes: [], calls};
@@ -61,7 +61,7 @@ export async function describeSecurityGroups(call: Call, context: ReadContext): 
 		calls++;
 	}
 	const known = new Map(groups.map(group => [group.id, group]));
-	const missing = [...new Set(networked.flatMap(service => service.securityGroups ?? []))].filter(id => !known.has(id));
+	const missing = [...new Set(networked.flatMap(service => service.network?.securityGroups ?? []))].filter(id => !known.has(id));
 	if (missing.length > 0) {
 		// aws ec2 describe-security-groups --group-ids SG...
 		for (const group of await network.describeSecurityGroups([{name: 'group-id', values: missing}], {signal})) known.set(group.id, group);
@@ -72,9 +72,9 @@ export async function describeSecurityGroups(call: Call, context: ReadContext): 
 	const open: Exposure[] = [];
 	const serviceRows = [['SERVICE', 'GROUPS', 'PORT', 'ADMITTED FROM']];
 	for (const service of networked) {
-		const own = service.securityGroups ?? [];
+		const own = service.network?.securityGroups ?? [];
 		// A group the service shares with another must admit itself (the default group's self rule).
-		const peers = new Set(networked.filter(other => other !== service).flatMap(other => other.securityGroups ?? []));
+		const peers = new Set(networked.filter(other => other !== service).flatMap(other => other.network?.securityGroups ?? []));
 		const definition = definitions.get(service.taskDefinition);
 		for (const port of definition ? containerPorts(definition) : []) {
 			const rules = own.flatMap(id => (known.get(id)?.ingress ?? []).filter(rule => admitsTcpPort(rule, port)).map(rule => ({id, rule})));

@@ -161,7 +161,11 @@ const readers: Record<string, (parsed: ParsedCommand, context: PlanContext) => R
 			const fixed = suggestFilterFix(written);
 			if (fixed !== undefined && fixed !== written) {
 				pattern = fixed;
-				notes.push(`CloudWatch reads "${written}" as terms that must all appear (OR is just another word); acso-tui searches "${fixed}", which matches any of them.`);
+				notes.push(
+					fixed.startsWith('?')
+						? `CloudWatch reads "${written}" as terms that must all appear (OR is just another word); acso-tui searches "${fixed}", which matches any of them.`
+						: `CloudWatch has no AND keyword ("${written}" would need the word itself in each event; plain terms must all appear already): acso-tui searches "${fixed}".`,
+				);
 			}
 		}
 		const range = window(parsed, {start: 'start-time', end: 'end-time', unit: 'ms', defaultMs: defaultLogWindowMs}, context, notes);
@@ -427,8 +431,19 @@ const fixers: Record<string, (parsed: ParsedCommand, context: PlanContext) => Fi
 	]),
 );
 
-/** The typed fix of a script the guide runs: `deploy-to-ecs.sh rollback` is the rollback fix. */
-export function scriptFix(parsed: ParsedCommand, names: ResourceNames): FixHint | undefined {
+/**
+ * The typed fix of a script the guide runs: `deploy-to-ecs.sh rollback` is the rollback fix; the
+ * deploy script under a title that says it creates services is the create-service fix.
+ */
+export function scriptFix(parsed: ParsedCommand, names: ResourceNames, title = ''): FixHint | undefined {
+	if (/deploy-to-ecs\.sh$/.test(parsed.program) && parsed.positionals.length === 0 && /\bcreate\b.*\bservices?\b/i.test(title)) {
+		return {
+			kind: 'create-service',
+			target: {kind: 'cluster', cluster: names.cluster},
+			params: {},
+			notes: ['The script deploys every service of the environment; the fix creates one missing service at a time (from what the account still says of it), with a preview.'],
+		};
+	}
 	if (/deploy-to-ecs\.sh$/.test(parsed.program) && parsed.positionals[0] === 'rollback') {
 		return {
 			kind: 'rollback',

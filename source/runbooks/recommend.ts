@@ -13,6 +13,7 @@ type Preference = {fix?: FixId[]; grows?: FixHint['grows']; title?: RegExp};
 export const preferences: Readonly<Record<string, readonly Preference[]>> = {
 	'no-cluster': [{title: /cluster (doesn'?t|does not) exist|infrastructure/i}],
 	'no-services': [{title: /services? (don'?t|do not|doesn'?t)|create services/i}],
+	'service-missing': [{fix: ['create-service']}, {title: /services? (don'?t|do not|doesn'?t)|create services/i}],
 	'pull-error': [{title: /image|push|registry/i}],
 	'pull-denied': [{title: /iam|permission/i}, {title: /image|push|registry/i}],
 	'cpu-high': [{fix: ['set-desired-count']}, {fix: ['new-revision'], grows: 'cpu'}, {title: /scale/i}],
@@ -38,6 +39,7 @@ export const preferences: Readonly<Record<string, readonly Preference[]>> = {
 	'role-unassumable': [{fix: ['create-execution-role']}, {title: /iam|role/i}],
 	'ingress-missing': [{fix: ['authorize-ingress']}, {title: /security group/i}],
 	'ingress-open': [{title: /security group/i}],
+	'denied-calls': [{title: /iam|permission/i}],
 };
 
 // Topic -> how to recognise its issue by title.

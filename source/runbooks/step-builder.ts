@@ -87,7 +87,7 @@ export function buildStep(spec: StepSpec, options: StepOptions): Step {
 			notes.push('Interactive: opens a session in the container; it needs a terminal of its own and the Session Manager plugin.');
 		}
 	} else {
-		const fix = scriptFix(parsed, names);
+		const fix = scriptFix(parsed, names, [spec.title, spec.heading].filter(Boolean).join(' '));
 		if (fix) step.fix = fix;
 		notes.push(manualReason(parsed, command));
 	}

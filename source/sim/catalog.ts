@@ -1,6 +1,7 @@
 // The static shape of the simulated ACSO account: which environments, services, task sizes,
 // image versions and workloads exist. Everything that moves lives in model.ts; this file is the
 // "infrastructure as code" the sim starts from.
+import type {ServiceNetwork} from '../port/types.js';
 
 export const ACCOUNT_ID = '123456789012';
 /** Region written into ARNs and endpoints. The Cloud's `region` is "simulated". */
@@ -239,3 +240,9 @@ export function databaseName(env: string): string {
 }
 
 export const ALARMS_LOG_GROUP = '/aws/cloudwatch/alarms';
+
+/** The network the environment's services share: private subnets (security-groups.ts gives each service a group of its own). */
+export function defaultNetwork(env: EnvName): ServiceNetwork {
+	const n = env === 'production' ? '0a' : '1b';
+	return {subnets: [`subnet-${n}11aa22bb33cc44dd`, `subnet-${n}55ee66ff77aa88bb`], securityGroups: [`sg-${n}9c1e5a7d3b2f4e6a`], assignPublicIp: 'DISABLED'};
+}

@@ -10,6 +10,7 @@ import {MINUTE, SECOND} from './clock.js';
 import {logAlarmChanges} from './engine.js';
 import {createLogGroup, writeEvent} from './logs.js';
 import {TRAIL_LOG_GROUP} from './denied-calls.js';
+import {deletedServiceFixed, type DeletedServiceFault, injectDeletedService} from './drill-service-faults.js';
 import {aggregateOne, metricKey, rewriteMinute, shiftMinute} from './metric-store.js';
 import {leakedConnections} from './metrics.js';
 import type {AlarmStateChange, SimService, World} from './model.js';
@@ -81,6 +82,8 @@ export type SimFault =
 	| ParameterDrift
 	/** The rule admitting `fromService`'s group to the service's container port was revoked (network-faults.ts). */
 	| IngressRevoked
+	/** The service was deleted from its cluster (drill-service-faults.ts). Fixed when it is ACTIVE again with its tasks running. */
+	| DeletedServiceFault
 	/** Noise: an alarm that is in ALARM and means nothing for the incident (missing data treated as breaching). */
 	| {kind: 'harmless-alarm'; name: string; service: string; metricName: string; description: string}
 	/** Noise: ordinary error lines of a healthy service. */
@@ -304,6 +307,9 @@ export function injectFault(world: World, fault: SimFault): void {
 			return;
 		case 'error-lines':
 			injectErrorLines(world, fault);
+			return;
+		case 'service-deleted':
+			injectDeletedService(world, fault);
 	}
 }
 
@@ -369,6 +375,8 @@ export function faultFixed(world: World, fault: SimFault): boolean {
 			return parameterDriftFixed(world, fault);
 		case 'ingress-revoked':
 			return ingressRestored(world, fault);
+		case 'service-deleted':
+			return deletedServiceFixed(world, fault);
 		case 'harmless-alarm':
 		case 'error-lines':
 			return true;

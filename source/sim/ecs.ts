@@ -50,7 +50,8 @@ export function listClusters(world: World): string[] {
 }
 
 export function listServices(world: World, cluster: string): string[] {
-	return findCluster(world, cluster).services.map(service => service.name);
+	// ECS lists ACTIVE and DRAINING services; an INACTIVE (deleted) one only answers DescribeServices.
+	return findCluster(world, cluster).services.filter(service => service.status !== 'INACTIVE').map(service => service.name);
 }
 
 export function describeServices(world: World, clusterName: string, names: string[]): Service[] {
@@ -96,6 +97,7 @@ export function describeTaskDefinition(world: World, familyOrArn: string): TaskD
 export function updateService(world: World, clusterName: string, serviceName: string, update: ServiceUpdate): Service {
 	const cluster = findCluster(world, clusterName);
 	const service = findService(world, cluster, serviceName);
+	if (service.status !== undefined) throw invalid(`Service ${service.name} is ${service.status}: it cannot be updated.`, 'ServiceNotActiveException');
 	if (update === null || typeof update !== 'object') throw invalid('An update is required.');
 	const {desiredCount, taskDefinition, forceNewDeployment} = update;
 	if (desiredCount !== undefined && (!Number.isInteger(desiredCount) || desiredCount < 0)) {

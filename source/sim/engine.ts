@@ -13,6 +13,7 @@ import {trimLogs, writeEvent} from './logs.js';
 import {clientConnections, leakedConnections, recordDatabaseSamples, recordMaintenance, recordServiceSamples, type TaskSample} from './metrics.js';
 import type {AlarmStateChange, SimService, SimTask, World} from './model.js';
 import {forgetOldTasks, noteHappening, reconcileService} from './services.js';
+import {forgetDeleted} from './service-lifecycle.js';
 import {advanceTask, taskLoad, type Happening} from './tasks.js';
 import {memoryPercent, poolOccupancy, surgeCpuPercent, taskCpuPercent, usedMiB} from './workload.js';
 import {parameterEffectLine} from './parameters.js';
@@ -193,6 +194,7 @@ export function step(world: World, dt: number, withLogs: boolean): void {
 		if (dt <= MINUTE) for (const change of evaluateAlarms(world, minute)) alarmLine(world, change);
 		trimLogs(world, at);
 		for (const service of world.services.values()) forgetOldTasks(world, service, at);
+		forgetDeleted(world, at);
 	}
 	world.time = at;
 }

@@ -11,6 +11,7 @@ import {systemClock, type Clock} from './clock.js';
 import {describeDbInstances} from './database.js';
 import {describeClusters, describeServices, describeTaskDefinition, describeTasks, listClusters, listServices, listTasks} from './ecs.js';
 import {listServiceDeployments} from './service-deployments.js';
+import {listTaskDefinitionFamilies} from './service-lifecycle.js';
 import {advanceTo} from './engine.js';
 import {faultError} from './faults.js';
 import {faultFixed, injectFault, type SimFault} from './drill-faults.js';
@@ -161,6 +162,7 @@ export function createSimCloud(options: SimOptions): SimCloud {
 			describeTasks: read('describeTasks', 2, describeTasks),
 			describeTaskDefinition: read('describeTaskDefinition', 1, describeTaskDefinition),
 			listServiceDeployments: read('listServiceDeployments', 2, listServiceDeployments),
+			listTaskDefinitionFamilies: read('listTaskDefinitionFamilies', 1, listTaskDefinitionFamilies),
 		},
 		metrics: {
 			getMetricData: read('getMetricData', 2, getMetricData),

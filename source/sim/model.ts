@@ -1,7 +1,7 @@
 // The simulated account's mutable state. Plain records, owned by the world; the port's answers are
 // fresh copies made from these (see views.ts), so a caller can never reach in and change the sim.
 
-import type {AlarmHistoryItem, AlarmState, CompositeAlarm, MetricAlarm, MetricTransformation, ServiceEvent, TaskDefinition} from '../port/types.js';
+import type {AlarmHistoryItem, AlarmState, CompositeAlarm, MetricAlarm, MetricTransformation, ServiceEvent, ServiceNetwork, TaskDefinition} from '../port/types.js';
 import type {DeploymentConfig, EnvName, ServiceProfile} from './catalog.js';
 import type {LogMatcher} from '../logs/filter-pattern.js';
 import type {EventLog} from './event-log.js';
@@ -98,6 +98,11 @@ export type SimService = {
 	tasks: SimTask[]; // every task not yet forgotten, oldest first
 	cpuSeries?: Series;
 	memSeries?: Series;
+	/** Deleted (service-lifecycle.ts): DRAINING while its tasks stop, then INACTIVE. Undefined: ACTIVE. */
+	status?: 'DRAINING' | 'INACTIVE';
+	deletedAt?: number;
+	/** The awsvpc network it was created with; the environment's default when undefined. */
+	network?: ServiceNetwork;
 };
 
 export type SimCluster = {

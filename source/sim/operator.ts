@@ -15,6 +15,7 @@ import {createRoleOperator} from './role-operator.js';
 import {registerTaskDefinition} from './task-definitions.js';
 import {OPERATOR_PRINCIPAL, putParameter} from './parameters.js';
 import {authorizeIngress, revokeIngress} from './security-groups.js';
+import {createService, deleteService} from './service-lifecycle.js';
 
 /**
  * `enter` counts the call, catches the world up with the clock, raises an injected fault, and
@@ -27,6 +28,14 @@ export function createOperator(enter: (method: string) => World): Operator {
 		async updateService(cluster, service, update) {
 			const world = enter('updateService');
 			return done(world, updateService(world, cluster, service, update));
+		},
+		async createService(input) {
+			const world = enter('createService');
+			return done(world, createService(world, input));
+		},
+		async deleteService(cluster, service) {
+			const world = enter('deleteService');
+			return done(world, deleteService(world, cluster, service));
 		},
 		async registerTaskDefinition(input) {
 			const world = enter('registerTaskDefinition');

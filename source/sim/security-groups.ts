@@ -5,7 +5,8 @@
 import {CloudError} from '../port/errors.js';
 import {admitsTcpPort, type SecurityGroup, type SecurityGroupFilter, type SecurityGroupIngress} from '../port/security-groups.js';
 import {containerPorts} from '../model/container-ports.js';
-import {SERVICE_PROFILES, serviceName, type EnvName} from './catalog.js';
+import type {ServiceNetwork} from '../port/types.js';
+import {defaultNetwork, SERVICE_PROFILES, serviceName, type EnvName} from './catalog.js';
 import type {SimService, World} from './model.js';
 import {hash32, hashHex} from './random.js';
 import {findTaskDefinition} from './task-definitions.js';
@@ -20,9 +21,14 @@ export function vpcId(env: string): string {
 	return `vpc-0${hashHex(16, 'vpc', env)}`;
 }
 
+/** A service's awsvpc networkConfiguration: the one it was created with, or the environment's subnets and a group of its own. */
+export function serviceNetwork(service: Pick<SimService, 'env' | 'profile' | 'network'>): ServiceNetwork {
+	return service.network ?? {...defaultNetwork(service.env), securityGroups: [securityGroupId(service.env, service.profile.short)]};
+}
+
 /** The groups a service's awsvpc networkConfiguration names. */
-export function serviceSecurityGroups(service: Pick<SimService, 'env' | 'profile'>): string[] {
-	return [securityGroupId(service.env, service.profile.short)];
+export function serviceSecurityGroups(service: Pick<SimService, 'env' | 'profile' | 'network'>): string[] {
+	return serviceNetwork(service).securityGroups;
 }
 
 /** The private address of a task's elastic network interface, stable for the task. */

@@ -109,7 +109,7 @@ function pickToStop(tasks: SimTask[], count: number): SimTask[] {
  */
 export function reconcileService(world: World, service: SimService, at: number): void {
 	const primary = service.deployments[0];
-	if (!primary) return;
+	if (!primary || service.status === 'INACTIVE') return;
 	if (!service.dirty && service.steady) {
 		if (at - service.lastSteadyEventAt >= STEADY_REMINDER) {
 			addEvent(world, service, at, `(service ${service.name}) has reached a steady state.`);
@@ -166,6 +166,7 @@ export function reconcileService(world: World, service: SimService, at: number):
 	}
 
 	updateRollout(world, service, at);
+	if (service.status === 'DRAINING') settleDeleted(service, at);
 }
 
 function updateRollout(world: World, service: SimService, at: number): void {
@@ -204,4 +205,14 @@ export function forgetOldTasks(world: World, service: SimService, now: number): 
 	if (drop.size === 0) return;
 	service.tasks = service.tasks.filter(task => !drop.has(task));
 	for (const task of drop) world.tasksById.delete(task.id);
+}
+
+/** A draining service whose tasks are all gone becomes INACTIVE (called as the scheduler passes). */
+export function settleDeleted(service: SimService, at: number): void {
+	if (service.status === 'DRAINING' && !service.tasks.some(isAlive)) {
+		service.status = 'INACTIVE';
+		service.steady = true;
+		// ECS stamps the deployment as it scales it to 0: the time an INACTIVE service last changed.
+		for (const deployment of service.deployments) deployment.updatedAt = at;
+	}
 }

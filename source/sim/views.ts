@@ -1,7 +1,7 @@
 // Port-shaped copies of the sim's ECS records. Every answer is a fresh object: callers may keep or
 // change what they get without touching the simulation.
 
-import {serviceSecurityGroups} from './security-groups.js';
+import {serviceNetwork} from './security-groups.js';
 import type {Cluster, Deployment, Service, Task} from '../port/types.js';
 import {deploymentConfigFor} from './catalog.js';
 import type {SimCluster, SimDeployment, SimService, SimTask} from './model.js';
@@ -82,7 +82,7 @@ export function serviceView(service: SimService): Service {
 		name: service.name,
 		arn: service.arn,
 		cluster: service.cluster,
-		status: 'ACTIVE',
+		status: service.status ?? 'ACTIVE',
 		desiredCount: service.desiredCount,
 		runningCount: running,
 		pendingCount: pending,
@@ -92,7 +92,7 @@ export function serviceView(service: SimService): Service {
 		launchType: 'FARGATE',
 		createdAt: service.createdAt,
 		...circuitBreakerOf(service),
-		securityGroups: serviceSecurityGroups(service),
+		network: structuredClone(serviceNetwork(service)),
 	};
 }
 
@@ -114,7 +114,7 @@ export function clusterView(cluster: SimCluster): Cluster {
 		name: cluster.name,
 		arn: cluster.arn,
 		status: 'ACTIVE',
-		activeServicesCount: cluster.services.length,
+		activeServicesCount: cluster.services.filter(service => service.status === undefined).length,
 		runningTasksCount: running,
 		pendingTasksCount: pending,
 	};

@@ -11,7 +11,7 @@ import {seedEnvironment, type SeedManifest} from '../helpers/moto-seed.js';
 // counts of an overview refresh, values per dimension, log counts per level, extras that survive
 // a write, what moto does not implement, and the network failing once the emulator is gone.
 
-const mutating = new Set(['UpdateService', 'RegisterTaskDefinition', 'StopTask', 'CreateLogGroup', 'PutRetentionPolicy', 'DeleteRetentionPolicy', 'PutMetricFilter', 'PutMetricAlarm', 'PutCompositeAlarm', 'ModifyDBInstance']);
+const mutating = new Set(['UpdateService', 'RegisterTaskDefinition', 'StopTask', 'CreateService', 'DeleteService', 'CreateLogGroup', 'PutRetentionPolicy', 'DeleteRetentionPolicy', 'PutMetricFilter', 'PutMetricAlarm', 'PutCompositeAlarm', 'ModifyDBInstance']);
 
 describeWithMoto('AWS adapters on a seeded moto_server', () => {
 	let server: MotoServer;
@@ -191,6 +191,8 @@ describeWithMoto('AWS adapters on a seeded moto_server', () => {
 				op.updateService(exact.cluster, exact.services[0]!.name, {desiredCount: 7}),
 				op.registerTaskDefinition({family: exact.services[0]!.family, containers: [{name: 'x', image: 'y'}]}),
 				op.stopTask(exact.cluster, exact.services[0]!.tasks[0]!, 'nope'),
+				op.deleteService(exact.cluster, exact.services[0]!.name),
+				op.createService({cluster: exact.cluster, name: 'acso-exact-ro', taskDefinition: exact.services[0]!.family, desiredCount: 1}),
 				op.createLogGroup('/aws/acso/exact/ro'),
 				op.putRetentionPolicy(exact.logGroup, 1),
 				op.deleteRetentionPolicy(exact.logGroup),

@@ -14,7 +14,7 @@ export function describeNetworkContract(get: () => NetworkContext): void {
 		async function serviceGroup(): Promise<string> {
 			const {cloud, names} = get();
 			const services = await cloud.services.describeServices(names.cluster, await cloud.services.listServices(names.cluster));
-			const group = services.flatMap(service => service.securityGroups ?? [])[0];
+			const group = services.flatMap(service => service.network?.securityGroups ?? [])[0];
 			if (!group) throw new Error('no service of the environment names a security group');
 			return group;
 		}

@@ -17,6 +17,8 @@ export type ContractContext = {
 	setWriteEnabled(on: boolean): void;
 	/** The backend's clock (the sim may run on a manual one). Default Date.now. */
 	now?: () => number;
+	/** Moves a manual clock on (the sim's), for what takes time on the backend. */
+	advance?: (ms: number) => void;
 	teardown?: () => Promise<void>;
 	/** The account's names where they follow no convention. Default namesFor(env). */
 	names?: ResourceNames;
@@ -309,6 +311,8 @@ export function describePortContract(name: string, setup: () => Promise<Contract
 					op.updateService(names.cluster, service, {desiredCount: before!.desiredCount + 5}),
 					op.registerTaskDefinition({family: service, containers: [{name: 'x', image: 'x'}]}),
 					op.stopTask(names.cluster, 'abc', 'contract'),
+					op.deleteService(names.cluster, service),
+					op.createService({cluster: names.cluster, name: `${service}-ro`, taskDefinition: before!.taskDefinition, desiredCount: 1, ...(before!.network ? {network: before!.network} : {})}),
 					op.createLogGroup(`/aws/acso/${context.env}/read-only`),
 					op.putRetentionPolicy(names.logGroups[0]!, 1),
 					op.deleteRetentionPolicy(names.logGroups[0]!),
@@ -321,6 +325,8 @@ export function describePortContract(name: string, setup: () => Promise<Contract
 				for (const attempt of attempts) expect((await cloudErrorOf(attempt)).kind).toBe('read-only');
 				const [after] = await cloud.services.describeServices(names.cluster, [service]);
 				expect(after!.desiredCount).toBe(before!.desiredCount);
+				expect(after!.status).toBe('ACTIVE');
+				expect(await cloud.services.describeServices(names.cluster, [`${service}-ro`])).toEqual([]);
 				expect((await cloud.logs.describeLogGroups(`/aws/acso/${context.env}/read-only`)).length).toBe(0);
 				expect(await cloud.parameters.getParametersByPath(`/acso-contract/${context.env}`, true)).toEqual([]);
 			});
@@ -403,6 +409,26 @@ export function describePortContract(name: string, setup: () => Promise<Contract
 				const stopped = await cloud.operator.stopTask(names.cluster, id!, 'contract test');
 				expect(stopped.value.id).toBe(id);
 				expect(stopped.value.desiredStatus).toBe('STOPPED');
+			});
+
+			it('deleteService leaves the service INACTIVE (still described); createService brings it back ACTIVE with what it ran; the family stays listed', async () => {
+				const service = serviceNames.at(-1)!;
+				const [before] = await cloud.services.describeServices(names.cluster, [service]);
+				expect(await cloud.services.listTaskDefinitionFamilies!(names.servicePrefix)).toContain(before!.taskDefinition.replace(/:\d+$/, ''));
+				const deleted = await cloud.operator.deleteService(names.cluster, service);
+				expect(['DRAINING', 'INACTIVE']).toContain(deleted.value.status);
+				expect(typeof deleted.requestId).toBe('string');
+				const [gone] = await cloud.services.describeServices(names.cluster, [service]);
+				expect(gone!.status).not.toBe('ACTIVE');
+				expect(await cloudErrorOf(cloud.operator.deleteService(names.cluster, 'acso-nope-service'))).toMatchObject({kind: 'not-found'});
+				// A draining service is INACTIVE once its tasks stopped (ECS refuses to create a DRAINING one again).
+				if (gone!.status === 'DRAINING') context.advance?.(2 * 60_000);
+				expect((await cloud.services.describeServices(names.cluster, [service]))[0]!.status).toBe('INACTIVE');
+				const created = await cloud.operator.createService({cluster: names.cluster, name: service, taskDefinition: before!.taskDefinition, desiredCount: before!.desiredCount, ...(before!.launchType ? {launchType: before!.launchType} : {}), ...(before!.network ? {network: before!.network} : {})});
+				expect(created.value).toMatchObject({name: service, status: 'ACTIVE', taskDefinition: before!.taskDefinition, desiredCount: before!.desiredCount});
+				const [again] = await cloud.services.describeServices(names.cluster, [service]);
+				expect(again).toMatchObject({status: 'ACTIVE', taskDefinition: before!.taskDefinition});
+				if (before!.network) expect(again!.network).toEqual(before!.network);
 			});
 
 			it('puts and deletes a log retention policy', async () => {

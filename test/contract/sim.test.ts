@@ -15,6 +15,7 @@ describePortContract('simulated account', async () => {
 		cloud,
 		env: 'production',
 		now: () => clock.now(),
+		advance: ms => clock.advance(ms),
 		secureParameter: {path: '/acso/production/database', name: '/acso/production/database/url'},
 		setWriteEnabled(on: boolean) {
 			writeEnabled = on;

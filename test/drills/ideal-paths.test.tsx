@@ -20,6 +20,11 @@ describe.each(playableScenarios().map(s => [s.id, s] as const))('the drill %s', 
 		h = renderDrill(scenario);
 		await h.waitFor('DRILL 00:');
 		await advanceUntil(h, scenario.visible);
+		// The engineer reads the page and the overview before the first key, as long as CloudTrail
+		// takes to deliver a call to its log group (15 s or more): a trail searched the very second
+		// the first symptom shows has nothing yet, on AWS as on the sim.
+		h.clock.advance(30_000);
+		await settle();
 		for (const step of scenario.idealPath) {
 			await settle();
 			await pressKeys(h, step.keys);

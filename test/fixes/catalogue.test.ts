@@ -6,7 +6,7 @@ import {fakeReaders, productionAccount} from './fake-cloud.js';
 describe('catalogue', () => {
 	it('lists each fix once, with params described, per target kind', () => {
 		expect(new Set(catalogue.map(fix => fix.id)).size).toBe(catalogue.length);
-		expect(fixesFor('service').map(fix => fix.id)).toEqual(['force-new-deployment', 'set-desired-count', 'rollback', 'new-revision', 'deploy-revision', 'authorize-ingress']);
+		expect(fixesFor('service').map(fix => fix.id)).toEqual(['force-new-deployment', 'set-desired-count', 'rollback', 'new-revision', 'deploy-revision', 'authorize-ingress', 'create-service']);
 		expect(fixesFor('task').map(fix => fix.id)).toEqual(['stop-task']);
 		expect(fixesFor('logGroup').map(fix => fix.id)).toEqual(['put-retention', 'create-log-group', 'put-metric-filter']);
 		expect(fixesFor('alarm').map(fix => fix.id)).toEqual(['put-metric-alarm', 'put-composite-alarm']);

@@ -25,6 +25,8 @@ const methods: Array<keyof Operator> = [
 	'updateService',
 	'registerTaskDefinition',
 	'stopTask',
+	'createService',
+	'deleteService',
 	'createLogGroup',
 	'putRetentionPolicy',
 	'deleteRetentionPolicy',

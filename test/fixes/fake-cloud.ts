@@ -170,8 +170,8 @@ export function productionAccount(): FakeAccount {
 				runningCount: 2,
 				pendingCount: 0,
 				taskDefinition: `${serviceName}:7`,
-				securityGroups: [serviceGroup],
 				launchType: 'FARGATE',
+				network: {subnets: ['subnet-0fixture1'], securityGroups: [serviceGroup], assignPublicIp: 'DISABLED'},
 				deployments: [
 					{id: 'ecs-svc/111', status: 'PRIMARY', rolloutState: 'COMPLETED', taskDefinition: `${serviceName}:7`, desiredCount: 2, runningCount: 2, pendingCount: 0, failedTasks: 0, createdAt: at - 86_400_000, updatedAt: at - 86_000_000},
 				],

@@ -4,13 +4,17 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {CloudWatchClient, DescribeAlarmsCommand} from '@aws-sdk/client-cloudwatch';
 import {CloudWatchLogsClient, DescribeLogGroupsCommand} from '@aws-sdk/client-cloudwatch-logs';
-import {DescribeServicesCommand, DescribeTaskDefinitionCommand, ECSClient} from '@aws-sdk/client-ecs';
+import {DeleteServiceCommand, DescribeServicesCommand, DescribeTaskDefinitionCommand, ECSClient} from '@aws-sdk/client-ecs';
 import {afterAll, beforeAll, expect, it} from 'vitest';
 import {createAuditLog, runPlan, type AuditRecord} from '../../source/fixes/audit.js';
 import {fixById} from '../../source/fixes/catalogue.js';
 import type {FixId, FixParams, Target} from '../../source/fixes/types.js';
 import {createAwsCloud} from '../../source/aws/index.js';
 import type {Cloud} from '../../source/port/types.js';
+import {namesFor} from '../../source/port/names.js';
+import {buildAcsoRunbook} from '../../source/runbooks/acso-runbook.js';
+import {findIssue} from '../../source/runbooks/model.js';
+import {runNativeStep} from '../../source/runbooks/native.js';
 import {describeWithMoto, motoCredentials, motoRegion, startMoto, type MotoServer} from '../helpers/moto.js';
 import {seedEnvironment, type SeedManifest} from '../helpers/moto-seed.js';
 
@@ -145,5 +149,25 @@ describeWithMoto('fixes against moto_server', () => {
 		const [intent, outcome] = auditLines().slice(-2);
 		expect(intent).toMatchObject({phase: 'intent', action: c.fixId, env: 'staging', region: motoRegion, sessionId: 'moto0001'});
 		expect(outcome).toMatchObject({phase: 'outcome', outcome: 'ok', entryId: intent!.entryId});
+	});
+
+	it('create-service rebuilds a service deleted on moto (moto keeps it INACTIVE, and in ListServices unlike AWS): the verdict names it; with no network known anywhere the fix refuses before sending anything', async () => {
+		const deleted = seed.services.at(-1)!;
+		await ecs().send(new DeleteServiceCommand({cluster: seed.cluster, service: deleted.name, force: true}));
+		const [gone] = await cloud.services.describeServices(seed.cluster, [deleted.name]);
+		expect(gone!.status).toBe('INACTIVE');
+		const runbook = buildAcsoRunbook(namesFor('staging'));
+		const issue = findIssue(runbook, 'deployment-fails-with-service-not-found')!;
+		const check = await runNativeStep(issue.diagnosis[0]!, {cloud, names: namesFor('staging'), now: Date.now(), issue, runbook});
+		expect(check.verdict).toMatchObject({level: 'problem', finding: 'service-missing', recommends: {index: 1}});
+		expect(check.verdict.reason).toContain(`service ${deleted.name} not found in cluster ${seed.cluster}`);
+		// This seed's services are awsvpc without a network configuration (tasks: false), so nothing says
+		// which subnets to use: the fix refuses, naming why, before any call.
+		expect(gone!.network).toBeUndefined();
+		calls.length = 0;
+		await expect(fixById('create-service')!.plan(cloud, {kind: 'service', cluster: seed.cluster, service: deleted.name}, {desiredCount: 2})).rejects.toThrow(
+			`${deleted.name} runs awsvpc tasks, and neither the deleted service nor a sibling in ${seed.cluster} says which subnets and security groups`,
+		);
+		expect(calls.filter(c => !/:(Describe|List|Get|Filter)/.test(c))).toEqual([]);
 	});
 });

@@ -17,7 +17,7 @@ function setup() {
 }
 
 async function groupOf(sim: ReturnType<typeof setup>['sim'], service: string) {
-	return (await sim.services.describeServices(cluster, [service]))[0]!.securityGroups![0]!;
+	return (await sim.services.describeServices(cluster, [service]))[0]!.network!.securityGroups[0]!;
 }
 
 describe('authorize-ingress', () => {

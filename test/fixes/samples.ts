@@ -21,4 +21,6 @@ export const samples: Record<FixId, {target: Target; params: FixParams}> = {
 	'restore-parameter': {target: {kind: 'parameter', name: driftedParameter}, params: {}},
 	'create-execution-role': {target: {kind: 'role', role: 'acso-production-execution-role'}, params: {}},
 	'authorize-ingress': {target: service, params: {sourceGroup: callerGroup}},
+	// A service the fixture's cluster lacks, from the supervisor's family.
+	'create-service': {target: {kind: 'service', cluster, service: 'acso-production-supervisor-canary'}, params: {taskDefinition: `${serviceName}:7`, desiredCount: 1}},
 };

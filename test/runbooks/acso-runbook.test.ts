@@ -89,6 +89,7 @@ describe('the built-in ACSO runbook', () => {
 			'authorize-ingress',
 			'create-execution-role',
 			'create-log-group',
+			'create-service',
 			'deploy-revision',
 			'force-new-deployment',
 			'modify-db-class',

@@ -47,7 +47,7 @@ describe('the security-group check on the simulated account', () => {
 		const planned = plan(guideCommand);
 		if (planned.kind !== 'read') throw new Error('not a read');
 		const [ir] = await sim.services.describeServices(names.cluster, ['acso-production-incident-response']);
-		return {result: await runNative(planned.call, {cloud: sim, names, now: clock.now()}), group: ir!.securityGroups![0]!};
+		return {result: await runNative(planned.call, {cloud: sim, names, now: clock.now()}), group: ir!.network!.securityGroups[0]!};
 	}
 
 	it('lists the groups and their rules, and finds nothing wrong in a healthy account', async () => {
@@ -72,7 +72,7 @@ describe('the security-group check on services that share a group', () => {
 	const group = (ingress: Array<{sourceGroups: string[]; cidrs?: string[]}>) => ({id: 'sg-0aaaaaaaaaaaaaaaa', name: 'shared', description: '', ingress: ingress.map(rule => ({protocol: '-1', cidrs: [], ...rule})), tags: {}});
 	async function verdictWith(ingress: Array<{sourceGroups: string[]; cidrs?: string[]}>) {
 		const {fakeCloud} = await import('./fake-cloud.js');
-		const service = (name: string) => ({name, arn: name, cluster: names.cluster, status: 'ACTIVE', desiredCount: 1, runningCount: 1, pendingCount: 0, taskDefinition: `${name}:1`, deployments: [], events: [], securityGroups: ['sg-0aaaaaaaaaaaaaaaa']});
+		const service = (name: string) => ({name, arn: name, cluster: names.cluster, status: 'ACTIVE', desiredCount: 1, runningCount: 1, pendingCount: 0, taskDefinition: `${name}:1`, deployments: [], events: [], network: {subnets: [], securityGroups: ['sg-0aaaaaaaaaaaaaaaa']}});
 		const {cloud} = fakeCloud({
 			network: {describeSecurityGroups: async () => [group(ingress)]},
 			services: {

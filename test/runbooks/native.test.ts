@@ -27,6 +27,13 @@ function service(overrides: Partial<Service>): Service {
 const series = (queries: MetricQuery[], values: Record<string, number[]>) =>
 	queries.map(q => ({id: q.id, label: q.stat, complete: true, points: (values[q.stat] ?? []).map((v, i) => ({t: now - 3_600_000 + i * 300_000, v}))}));
 
+/** A described service with one deployment, last changed a day ago. */
+function serviceNamed(name: string, status: string, taskDefinition: string): Service {
+	const at = Date.UTC(2026, 10, 27, 9, 0, 0);
+	return {name, arn: `arn:aws:ecs:us-east-1:1:service/${names.cluster}/${name}`, cluster: names.cluster, status, desiredCount: 0, runningCount: 0, pendingCount: 0, taskDefinition, events: [],
+		deployments: [{id: 'ecs-svc/1', status: 'PRIMARY', rolloutState: 'COMPLETED', taskDefinition, desiredCount: 0, runningCount: 0, pendingCount: 0, failedTasks: 0, createdAt: at, updatedAt: at}]};
+}
+
 describe('ECS verdicts', () => {
 	const clusterStep = call('deployment-fails-with-service-not-found', 0);
 
@@ -50,17 +57,59 @@ describe('ECS verdicts', () => {
 	it('a count of 0 that listing contradicts (lagging counts, emulators) is not "no services"', async () => {
 		const {cloud} = fakeCloud({
 			clusters: {describeClusters: async () => ({clusters: [{name: names.cluster, arn: 'a', status: 'ACTIVE', activeServicesCount: 0, runningTasksCount: 4, pendingTasksCount: 0}], missing: []})},
-			services: {listServices: async () => ['acso-production-supervisor']},
+			services: {
+				listServices: async () => ['acso-production-supervisor'],
+				describeServices: async (_c: string, names: string[]) => names.filter(n => n === 'acso-production-supervisor').map(n => serviceNamed(n, 'ACTIVE', `${n}:7`)),
+				listTaskDefinitionFamilies: async () => ['acso-production-supervisor'],
+			},
 		});
 		const r = await runNative(clusterStep, context(cloud, 'deployment-fails-with-service-not-found'));
 		expect(r.verdict).toEqual({level: 'ok', reason: 'acso-production-cluster is ACTIVE with 1 service and 4 running tasks.'});
 	});
 
-	it('an active cluster with services is fine', async () => {
-		const {cloud, calls} = fakeCloud({clusters: {describeClusters: async () => ({clusters: [{name: names.cluster, arn: 'a', status: 'ACTIVE', activeServicesCount: 5, runningTasksCount: 10, pendingTasksCount: 0}], missing: []})}});
+	it('an active cluster with services is fine: every family of the environment has its ACTIVE service', async () => {
+		const {cloud, calls} = fakeCloud({
+			clusters: {describeClusters: async () => ({clusters: [{name: names.cluster, arn: 'a', status: 'ACTIVE', activeServicesCount: 5, runningTasksCount: 10, pendingTasksCount: 0}], missing: []})},
+			services: {
+				listServices: async () => ['acso-production-supervisor'],
+				describeServices: async () => [serviceNamed('acso-production-supervisor', 'ACTIVE', 'acso-production-supervisor:7')],
+				listTaskDefinitionFamilies: async () => ['acso-production-supervisor'],
+			},
+		});
 		const r = await runNative(clusterStep, context(cloud, 'deployment-fails-with-service-not-found'));
 		expect(r.verdict).toEqual({level: 'ok', reason: 'acso-production-cluster is ACTIVE with 5 services and 10 running tasks.'});
-		expect(calls).toEqual([{method: 'clusters.describeClusters', args: [['acso-production-cluster']]}]);
+		expect(calls.map(c => c.method)).toEqual(['clusters.describeClusters', 'services.listServices', 'services.describeServices', 'services.listTaskDefinitionFamilies']);
+		expect(calls[3]!.args[0]).toBe('acso-production-');
+	});
+
+	it('a family whose service is INACTIVE (deleted) -> "service X not found", create services (resolution 2); one with no service at all is named too', async () => {
+		const {cloud} = fakeCloud({
+			clusters: {describeClusters: async () => ({clusters: [{name: names.cluster, arn: 'a', status: 'ACTIVE', activeServicesCount: 1, runningTasksCount: 2, pendingTasksCount: 0}], missing: []})},
+			services: {
+				listServices: async () => ['acso-production-supervisor'],
+				describeServices: async (_c: string, asked: string[]) =>
+					asked.flatMap(n => (n === 'acso-production-supervisor' ? [serviceNamed(n, 'ACTIVE', `${n}:7`)] : n === 'acso-production-threat-hunter' ? [serviceNamed(n, 'INACTIVE', `${n}:4`)] : [])),
+				listTaskDefinitionFamilies: async () => ['acso-production-supervisor', 'acso-production-threat-hunter', 'acso-production-reporter'],
+			},
+		});
+		const r = await runNative(clusterStep, context(cloud, 'deployment-fails-with-service-not-found'));
+		expect(r.verdict).toMatchObject({level: 'problem', finding: 'service-missing', recommends: {index: 1}});
+		expect(r.verdict.reason).toContain('service acso-production-reporter not found in cluster acso-production-cluster (task definition family acso-production-reporter has no service)');
+		expect(r.verdict.reason).toMatch(/service acso-production-threat-hunter not found in cluster acso-production-cluster \(deleted at [^,]+, INACTIVE\)/);
+	});
+
+	it('without the permission to list families, the services it lists are judged alone', async () => {
+		const {cloud} = fakeCloud({
+			clusters: {describeClusters: async () => ({clusters: [{name: names.cluster, arn: 'a', status: 'ACTIVE', activeServicesCount: 1, runningTasksCount: 2, pendingTasksCount: 0}], missing: []})},
+			services: {
+				listServices: async () => ['acso-production-supervisor'],
+				describeServices: async () => [serviceNamed('acso-production-supervisor', 'ACTIVE', 'acso-production-supervisor:7')],
+				listTaskDefinitionFamilies: async () => {
+					throw new CloudError('denied', 'not authorized to perform: ecs:ListTaskDefinitionFamilies');
+				},
+			},
+		});
+		expect((await runNative(clusterStep, context(cloud, 'deployment-fails-with-service-not-found'))).verdict.level).toBe('ok');
 	});
 
 	it('list-clusters without the environment\'s cluster is a problem', async () => {

@@ -189,6 +189,78 @@ describe('a role that lacks a policy', () => {
 		for (let i = 0; i < 10 && !h.sim.control.faultFixed(fault); i++) h.clock.advance(MINUTE);
 		expect(h.sim.control.faultFixed(fault)).toBe(true);
 	});
+
+	it('the authentication-failures drill: the trail records the refused s3:GetObject; a restart or stopping the service hides it and is no fix, the previous revision is', async () => {
+		const h = calmSim();
+		const service = 'acso-production-service-orchestration';
+		const fault: SimFault = {kind: 'denied-role', service, role: 'arn:aws:iam::123456789012:role/acso-production-task-role', action: 's3:GetObject', resource: 'arn:aws:s3:::acso-production-bucket/playbooks/containment.yaml', share: 0.3};
+		const [before] = await h.sim.services.describeServices(PROD, [service]);
+		h.sim.control.injectFault(fault);
+		h.clock.advance(4 * MINUTE);
+		const trail = await h.sim.logs.filterLogEvents({logGroup: 'CloudTrail/AcsoAuditLog', pattern: '?AccessDenied ?Denied', startTime: h.clock.now() - 4 * MINUTE, endTime: h.clock.now() + 1, limit: 50});
+		expect(trail.events.length).toBeGreaterThan(0);
+		expect(JSON.parse(trail.events[0]!.message)).toMatchObject({eventSource: 's3.amazonaws.com', eventName: 'GetObject', errorCode: 'AccessDenied', userIdentity: {sessionContext: {sessionIssuer: {arn: 'arn:aws:iam::123456789012:role/acso-production-task-role'}}}});
+		// A restart brings up the same revision, with the same role.
+		await h.sim.operator.updateService(PROD, service, {forceNewDeployment: true});
+		h.clock.advance(5 * MINUTE);
+		expect(h.sim.control.faultFixed(fault)).toBe(false);
+		// No task, no denied call: the symptom is gone, the cause is not.
+		await h.sim.operator.updateService(PROD, service, {desiredCount: 0});
+		h.clock.advance(5 * MINUTE);
+		const quiet = await h.sim.logs.filterLogEvents({logGroup: 'CloudTrail/AcsoAuditLog', pattern: '?AccessDenied ?Denied', startTime: h.clock.now() - 2 * MINUTE, endTime: h.clock.now() + 1, limit: 50});
+		expect(quiet.events).toEqual([]);
+		expect(h.sim.control.faultFixed(fault)).toBe(false);
+		await h.sim.operator.updateService(PROD, service, {desiredCount: before!.desiredCount, taskDefinition: before!.taskDefinition});
+		for (let i = 0; i < 10 && !h.sim.control.faultFixed(fault); i++) h.clock.advance(MINUTE);
+		expect(h.sim.control.faultFixed(fault)).toBe(true);
+	});
+});
+
+describe('a deleted service', () => {
+	const service = 'acso-production-service-orchestration';
+	const fault: SimFault = {kind: 'service-deleted', service};
+
+	it('is INACTIVE with its tasks stopped, left out of ListServices, refused by UpdateService; a copy under another name or a count of 0 is no fix, the service created again is', async () => {
+		const h = calmSim();
+		const [before] = await h.sim.services.describeServices(PROD, [service]);
+		h.sim.control.injectFault(fault);
+		expect(h.sim.control.faultFixed(fault)).toBe(false);
+		expect(await h.sim.services.listServices(PROD)).not.toContain(service);
+		const [gone] = await h.sim.services.describeServices(PROD, [service]);
+		expect(gone).toMatchObject({status: 'INACTIVE', desiredCount: 0, runningCount: 0});
+		expect(await h.sim.services.listTasks(PROD, {service, desiredStatus: 'RUNNING'})).toEqual([]);
+		await expect(h.sim.operator.updateService(PROD, service, {desiredCount: 2})).rejects.toMatchObject({kind: 'invalid', code: 'ServiceNotActiveException'});
+		const [cluster] = (await h.sim.clusters.describeClusters([PROD])).clusters;
+		expect(cluster!.activeServicesCount).toBe(4);
+		const network = before!.network!;
+		// The deploy pipeline's own name for it is not the service the deploy names.
+		await h.sim.operator.createService({cluster: PROD, name: `${service}-v2`, taskDefinition: before!.taskDefinition, desiredCount: 2, launchType: 'FARGATE', network});
+		h.clock.advance(2 * MINUTE);
+		expect(h.sim.control.faultFixed(fault)).toBe(false);
+		await h.sim.operator.createService({cluster: PROD, name: service, taskDefinition: before!.taskDefinition, desiredCount: 0, launchType: 'FARGATE', network});
+		h.clock.advance(2 * MINUTE);
+		expect(h.sim.control.faultFixed(fault)).toBe(false);
+		await h.sim.operator.updateService(PROD, service, {desiredCount: before!.desiredCount});
+		for (let i = 0; i < 10 && !h.sim.control.faultFixed(fault); i++) h.clock.advance(MINUTE);
+		expect(h.sim.control.faultFixed(fault)).toBe(true);
+		expect(await h.sim.services.listServices(PROD)).toContain(service);
+	});
+
+	it('DeleteService drains the tasks, then the service is INACTIVE; ECS forgets it an hour later; CreateService of a live name is refused', async () => {
+		const h = calmSim();
+		const [before] = await h.sim.services.describeServices(PROD, [service]);
+		await expect(h.sim.operator.createService({cluster: PROD, name: service, taskDefinition: before!.taskDefinition, desiredCount: 1, network: before!.network!})).rejects.toMatchObject({kind: 'invalid', message: 'Creation of service was not idempotent.'});
+		const {value} = await h.sim.operator.deleteService(PROD, service);
+		expect(value).toMatchObject({status: 'DRAINING', desiredCount: 0});
+		expect(await h.sim.services.listServices(PROD)).toContain(service);
+		h.clock.advance(2 * MINUTE);
+		const [drained] = await h.sim.services.describeServices(PROD, [service]);
+		expect(drained).toMatchObject({status: 'INACTIVE', runningCount: 0});
+		await expect(h.sim.operator.deleteService(PROD, service)).rejects.toMatchObject({kind: 'not-found', code: 'ServiceNotFoundException'});
+		h.clock.advance(61 * MINUTE);
+		expect(await h.sim.services.describeServices(PROD, [service])).toEqual([]);
+		expect(await h.sim.services.listTaskDefinitionFamilies!('acso-production-')).toContain(service);
+	});
 });
 
 describe('a parameter changed by hand', () => {
@@ -319,7 +391,7 @@ describe('a deleted execution role', () => {
 describe('an ingress rule revoked from an agent\u2019s security group', () => {
 	const service = 'acso-production-incident-response';
 	const fault: SimFault = {kind: 'ingress-revoked', service, fromService: SUPERVISOR};
-	const groupOf = async (h: Harness, name: string) => (await h.sim.services.describeServices(PROD, [name]))[0]!.securityGroups![0]!;
+	const groupOf = async (h: Harness, name: string) => (await h.sim.services.describeServices(PROD, [name]))[0]!.network!.securityGroups[0]!;
 
 	it('drops the supervisor\u2019s calls (connect ETIMEDOUT in its lines); restarting or scaling is no fix, neither is 0.0.0.0/0; the rule from the supervisor\u2019s group is', async () => {
 		const h = calmSim();

@@ -11,7 +11,7 @@ import {initialValues} from './form-values.js';
 export type FlowPhase = 'target' | 'editing' | 'planning' | 'preview' | 'running' | 'done' | 'failed' | 'watching';
 
 /** What must still be chosen before planning (fixFromRunbook's `needs`). */
-export type FlowNeeds = {kind: TargetKind; cluster?: string; reason: string; /** The hierarchy to pick a parameter in. */ path?: string};
+export type FlowNeeds = {kind: TargetKind; cluster?: string; reason: string; /** The hierarchy to pick a parameter in. */ path?: string; absent?: boolean};
 
 export type FlowStart = {fix: Fix; target?: Target; needs?: FlowNeeds; params?: FixParams; notes?: readonly string[]};
 

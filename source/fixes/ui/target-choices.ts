@@ -6,6 +6,7 @@ import type {Cloud} from '../../port/types.js';
 import type {FlowNeeds} from './flow-state.js';
 import {parameterChoices} from './parameter-choices.js';
 import {roleNameOf} from '../../port/roles.js';
+import {readMissingServices} from '../../model/missing-services.js';
 
 export type TargetChoice = {label: string; detail: string; target: Target};
 
@@ -15,6 +16,14 @@ export async function loadTargetChoices(cloud: Readers, needs: FlowNeeds, names:
 	const cluster = needs.cluster ?? names.cluster;
 	switch (needs.kind) {
 		case 'service': {
+			if (needs.absent) {
+				const {missing} = await readMissingServices(cloud.services, cluster, names.servicePrefix);
+				return missing.map(service => ({
+					label: service.name,
+					detail: service.last ? `${service.last.status} · ${service.last.taskDefinition}` : `family ${service.family}, no service`,
+					target: {kind: 'service', cluster, service: service.name},
+				}));
+			}
 			// aws ecs list-services --cluster CLUSTER
 			const serviceNames = await cloud.services.listServices(cluster);
 			// aws ecs describe-services --cluster CLUSTER --services NAME...
