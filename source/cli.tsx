@@ -102,7 +102,8 @@ async function main(): Promise<void> {
 	const guide = config.guidePath === undefined ? undefined : loadRunbook(config);
 	if (guide && !guide.ok) fail(guide.error);
 
-	const cloudResult = await createCloud(config, process.env);
+	// The simulated account is built once the first frame is on the terminal (see fullScreen).
+	const cloudResult = await createCloud(config, process.env, undefined, {buildSimAfter: firstFrameDrawn});
 	if (!cloudResult.ok) fail(cloudResult.error);
 	// Every change is recorded (intent before the call, outcome after) under the same session id the
 	// SDK puts in its user agent, so an audit line can be matched to its CloudTrail event. The App
@@ -140,6 +141,10 @@ async function drill(argv: string[]): Promise<never> {
 }
 
 let layerOsc52: ((text: string) => void) | undefined;
+let drewFirstFrame: () => void = () => {};
+const firstFrameDrawn = new Promise<void>(resolve => {
+	drewFirstFrame = resolve;
+});
 const copyToClipboard = (text: string) => {
 	layerOsc52?.(text);
 	return layerOsc52 !== undefined;
@@ -164,6 +169,8 @@ async function fullScreen(tree: ReactElement): Promise<never> {
 		exitOnCtrlC: false,
 		patchConsole: false,
 	});
+	// Ink wrote its first frame inside render(); the layer paints it once its model has parsed it.
+	void layer.settled().then(drewFirstFrame);
 
 	const giveBack = guardTerminal(process, {
 		steps: [

@@ -8,13 +8,13 @@ export type CloudResult = {ok: true; cloud: Cloud; sessionId: string} | {ok: fal
  * The port the app runs on: the simulated account for --demo, else the AWS SDK adapters. The AWS
  * code (and so the SDK) is imported only when it is needed.
  */
-export async function createCloud(config: AppConfig, env: NodeJS.ProcessEnv, session?: string): Promise<CloudResult> {
+export async function createCloud(config: AppConfig, env: NodeJS.ProcessEnv, session?: string, options: {buildSimAfter?: Promise<unknown>} = {}): Promise<CloudResult> {
 	// A switch of region or profile keeps the run's session id (audit lines, the SDK user agent).
 	const sessionId = session ?? randomUUID().slice(0, 8);
 	const isWriteEnabled = () => config.write;
 	if (config.mode === 'demo') {
 		const {createSimCloud} = await import('./sim/index.js');
-		return {ok: true, cloud: createSimCloud({seed: config.seed, isWriteEnabled}), sessionId};
+		return {ok: true, cloud: createSimCloud({seed: config.seed, isWriteEnabled, buildAfter: options.buildSimAfter}), sessionId};
 	}
 	const {createAwsCloud, resolveRegion} = await import('./aws/index.js');
 	const region = await resolveRegion({region: config.region, profile: config.profile}, env);

@@ -35,6 +35,12 @@ export type SimOptions = {
 	isWriteEnabled: () => boolean;
 	/** The account without its standing incidents (a drill's start: see seed-account.ts). */
 	calm?: boolean;
+	/**
+	 * Reads wait for this before the account is first built (the CLI passes "the first frame is on
+	 * the terminal"): building it is a burst of CPU that would otherwise run between Ink's first
+	 * write and the output layer's paint of it.
+	 */
+	buildAfter?: Promise<unknown>;
 };
 
 export type SimControl = {
@@ -89,6 +95,13 @@ export function createSimCloud(options: SimOptions): SimCloud {
 	const getWorld = (): World => (built ??= createWorld(seed, start, {calm: options.calm === true}));
 	let fault: CloudErrorKind | undefined;
 	const counts: Record<string, number> = {};
+	// Cleared once passed, so later reads answer in the same turn as before.
+	let buildAfter = options.buildAfter;
+	const waitForBuild = async (): Promise<void> => {
+		if (!buildAfter) return;
+		await buildAfter.catch(() => undefined);
+		buildAfter = undefined;
+	};
 
 	const enter = (method: string): World => {
 		counts[method] = (counts[method] ?? 0) + 1;
@@ -143,7 +156,12 @@ export function createSimCloud(options: SimOptions): SimCloud {
 		// A required argument past `arity` would be dropped as if it were the options.
 		if (body.length - 1 > arity) throw new Error(`sim read ${method}: arity ${arity} is less than its ${body.length - 1} required arguments`);
 		return async (...args: [...A, ReadOptions?]): Promise<Awaited<R>> => {
-			throwIfAborted((args[arity] as ReadOptions | undefined)?.signal);
+			const signal = (args[arity] as ReadOptions | undefined)?.signal;
+			throwIfAborted(signal);
+			if (buildAfter) {
+				await waitForBuild();
+				throwIfAborted(signal);
+			}
 			return body(enter(method), ...(args.slice(0, arity) as A)) as Awaited<R>;
 		};
 	};
