@@ -3,7 +3,7 @@ import meow from 'meow';
 import type {AppConfig} from '../config/app-config.js';
 import {parseFlags} from '../config/parse-flags.js';
 import {drillHistoryPath, readHistory} from '../drills/history.js';
-import {playableScenarios, scenarioById, scenarios, unplayable} from '../drills/scenarios.js';
+import {scenarioById, scenarios} from '../drills/scenarios.js';
 import type {DrillScenario} from '../drills/scenario-types.js';
 import {historyLines} from '../format/drill-card.js';
 import {sanitize} from '../format/sanitize.js';
@@ -66,7 +66,7 @@ function unit(seed: number, salt: number): number {
 
 export function listLines(): string[] {
 	const width = Math.max(...scenarios.map(s => s.id.length));
-	const rows = scenarios.map(s => `${s.id.padEnd(width)}  ${s.treeTitle.padEnd(42)}  ${s.difficulty.padEnd(6)}${unplayable(s) ? '  (not playable yet)' : ''}`.trimEnd());
+	const rows = scenarios.map(s => `${s.id.padEnd(width)}  ${s.treeTitle.padEnd(42)}  ${s.difficulty}`.trimEnd());
 	return [`${'NAME'.padEnd(width)}  ${'TREE'.padEnd(42)}  DIFFICULTY`, ...rows.map(row => sanitize(row))];
 }
 
@@ -100,13 +100,9 @@ export function parseDrill(argv: string[], io: Io): DrillCommand {
 	else throw new UsageError(`--seed must be a whole number, got ${JSON.stringify(flags.seed)}`);
 	const name = cli.input[0]!;
 	let scenario: DrillScenario | undefined;
-	if (name === 'random') {
-		const playable = playableScenarios();
-		scenario = playable[Math.floor(unit(seed, 1) * playable.length)];
-	} else scenario = scenarioById(name);
+	if (name === 'random') scenario = scenarios[Math.floor(unit(seed, 1) * scenarios.length)];
+	else scenario = scenarioById(name);
 	if (!scenario) throw new UsageError(`no drill ${JSON.stringify(sanitize(name))}: acso-tui drill --list names them`);
-	const why = unplayable(scenario);
-	if (why) throw new UsageError(`drill ${scenario.id}: ${why}`);
 	// Changes are allowed, on the simulated account only (mode demo: the AWS code is never loaded).
 	const parsed = parseFlags({demo: true, write: true, seed: String(seed), ...(flags.refresh === undefined ? {} : {refresh: flags.refresh})}, {}, {});
 	if (!parsed.ok) throw new UsageError(parsed.error);

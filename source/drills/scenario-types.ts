@@ -20,8 +20,8 @@ export type DrillScenario = {
 	difficulty: Difficulty;
 	/** What the pager says when the drill starts. */
 	page: string;
-	/** Undefined: the sim cannot break this way yet, and `drill NAME` says so. */
-	fault?: SimFault;
+	/** What the simulated account is broken with (drill-faults.ts applies it; faultFixed checks its cause). */
+	fault: SimFault;
 	noise: readonly SimFault[];
 	/** The fixed condition in words, as the card says it (the check itself is faultFixed on the sim). */
 	fixed: string;

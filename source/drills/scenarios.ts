@@ -1,7 +1,6 @@
 // The drills: one per `### Issue:` of the built-in guide, plus a rollout gone bad. Scenarios are
 // data: the fault the simulated account is broken with, the noise beside it, the condition that
-// counts as fixed, the ideal path. A scenario without a fault is listed but not playable yet:
-// `drill NAME` refuses it with that reason rather than running a drill that cannot be won.
+// counts as fixed, the ideal path.
 import type {SimFault} from '../sim/index.js';
 import type {DrillScenario, IdealStep} from './scenario-types.js';
 
@@ -428,13 +427,4 @@ export const scenarios: readonly DrillScenario[] = [
 
 export function scenarioById(id: string): DrillScenario | undefined {
 	return scenarios.find(scenario => scenario.id === id);
-}
-
-/** Why the scenario cannot be played yet, or undefined when it can. */
-export function unplayable(scenario: DrillScenario): string | undefined {
-	return scenario.fault ? undefined : `the simulated account cannot break the way "${scenario.name}" needs yet`;
-}
-
-export function playableScenarios(): DrillScenario[] {
-	return scenarios.filter(scenario => unplayable(scenario) === undefined);
 }

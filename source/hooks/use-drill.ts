@@ -57,11 +57,11 @@ export function useDrill({scenario, cloud, audit: baseAudit, now, injectDelayMs,
 				noiseIn.current = true;
 				for (const noise of scenario.noise) cloud.control.injectFault(noise);
 			}
-			if (current.injectedAt === undefined && scenario.fault && at >= current.injectAt) {
+			if (current.injectedAt === undefined && at >= current.injectAt) {
 				cloud.control.injectFault(scenario.fault);
 				dispatch({type: 'injected', at});
 				for (const say of listeners.current) say(`PAGE: ${scenario.page}`);
-			} else if (current.injectedAt !== undefined && scenario.fault && cloud.control.faultFixed(scenario.fault)) {
+			} else if (current.injectedAt !== undefined && cloud.control.faultFixed(scenario.fault)) {
 				dispatch({type: 'fixed', at});
 			}
 			dispatch({type: 'tick', at});

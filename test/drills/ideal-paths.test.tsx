@@ -1,10 +1,10 @@
 import {readFileSync} from 'node:fs';
 import {afterEach, describe, expect, it} from 'vitest';
 import type {ReportCard} from '../../source/drills/score.js';
-import {playableScenarios} from '../../source/drills/scenarios.js';
+import {scenarios} from '../../source/drills/scenarios.js';
 import {advanceUntil, pressKeys, renderDrill, settle, type DrillHarness} from './drill-harness.js';
 
-// Every playable scenario, walked by its ideal path's keys on the simulated account: the fault
+// Every scenario, walked by its ideal path's keys on the simulated account: the fault
 // shows, each step shows what the path says, the account's cause is gone, and the card is perfect.
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -15,7 +15,7 @@ afterEach(() => {
 	h = undefined;
 });
 
-describe.each(playableScenarios().map(s => [s.id, s] as const))('the drill %s', (_id, scenario) => {
+describe.each(scenarios.map(s => [s.id, s] as const))('the drill %s', (_id, scenario) => {
 	it('walked by its ideal path gets a perfect card, shown and saved', {timeout: 90_000}, async () => {
 		h = renderDrill(scenario);
 		await h.waitFor('DRILL 00:');
