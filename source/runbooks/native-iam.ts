@@ -1,47 +1,16 @@
 // IAM diagnoses: does the role the guide names exist, who may assume it, which policies it carries,
 // and which task definitions the environment's services deploy name it (or name a role that is gone).
 // The account says which roles matter: the task definitions' executionRoleArn and taskRoleArn.
-import {ECS_TASKS_PRINCIPAL, EXECUTION_POLICY_ARN, roleNameOf, type Role} from '../port/roles.js';
+import {maxTaskDefinitions, readRoleUses, type RoleUse} from '../model/role-uses.js';
+import {ECS_TASKS_PRINCIPAL, EXECUTION_POLICY_ARN, type Role} from '../port/roles.js';
 import type {NativeCall} from './native-call.js';
 import {type Finding, listOf, ok, problem, type ReadContext, type ReadOutcome, table} from './native-result.js';
 
 type Call<Op extends NativeCall['op']> = Extract<NativeCall, {op: Op}>;
 
-type Use = {as: 'execution role' | 'task role'; taskDefinition: string};
+const usedAs = (uses: readonly RoleUse[], as: RoleUse['as']) => [...new Set(uses.filter(use => use.as === as).map(use => use.taskDefinition))];
 
-/** Task definitions read per check: a cluster of hundreds of services costs a bounded number of calls. */
-export const maxTaskDefinitions = 60;
-
-/** The task definitions the cluster's services deploy (every deployment's), and the roles they name. */
-async function roleUses(context: ReadContext): Promise<{uses: Map<string, Use[]>; calls: number; skipped: number}> {
-	const cluster = context.names.cluster;
-	const signal = context.signal;
-	// aws ecs list-services --cluster CLUSTER
-	const names = await context.cloud.services.listServices(cluster, {signal});
-	// aws ecs describe-services --cluster CLUSTER --services NAME...
-	const services = names.length > 0 ? await context.cloud.services.describeServices(cluster, names, {signal}) : [];
-	let calls = names.length > 0 ? 2 : 1;
-	const refs = [...new Set(services.flatMap(service => [service.taskDefinition, ...service.deployments.map(deployment => deployment.taskDefinition)]).filter(Boolean))];
-	const uses = new Map<string, Use[]>();
-	const add = (arn: string | undefined, use: Use) => {
-		if (!arn) return;
-		const name = roleNameOf(arn);
-		uses.set(name, [...(uses.get(name) ?? []), use]);
-	};
-	for (const ref of refs.slice(0, maxTaskDefinitions)) {
-		// aws ecs describe-task-definition --task-definition FAMILY:REVISION
-		const definition = await context.cloud.services.describeTaskDefinition(ref, {signal});
-		calls += 1;
-		const taskDefinition = `${definition.family}:${definition.revision}`;
-		add(definition.executionRoleArn, {as: 'execution role', taskDefinition});
-		add(definition.taskRoleArn, {as: 'task role', taskDefinition});
-	}
-	return {uses, calls, skipped: Math.max(0, refs.length - maxTaskDefinitions)};
-}
-
-const usedAs = (uses: readonly Use[], as: Use['as']) => [...new Set(uses.filter(use => use.as === as).map(use => use.taskDefinition))];
-
-function roleLines(name: string, role: Role | undefined, uses: readonly Use[]): string[][] {
+function roleLines(name: string, role: Role | undefined, uses: readonly RoleUse[]): string[][] {
 	const named = uses.length === 0 ? 'no task definition the services deploy' : listOf(uses.map(use => `${use.taskDefinition} (${use.as})`), 4);
 	if (!role) return [[name, 'DOES NOT EXIST', named]];
 	return [
@@ -57,9 +26,9 @@ export async function getRole(call: Call<'iam.get-role'>, context: ReadContext):
 	const role = await context.cloud.roles.getRole(call.role, {signal});
 	let calls = 1;
 	const notes: string[] = [];
-	let uses = new Map<string, Use[]>();
+	let uses = new Map<string, RoleUse[]>();
 	try {
-		const found = await roleUses(context);
+		const found = await readRoleUses(context.cloud.services, context.names.cluster, {signal});
 		uses = found.uses;
 		calls += found.calls;
 		if (found.skipped > 0) notes.push(`${found.skipped} more task definitions the services deploy were not read (the check reads ${maxTaskDefinitions}).`);

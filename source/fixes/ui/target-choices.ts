@@ -5,7 +5,7 @@ import type {ResourceNames} from '../../port/names.js';
 import type {Cloud} from '../../port/types.js';
 import type {FlowNeeds} from './flow-state.js';
 import {parameterChoices} from './parameter-choices.js';
-import {roleNameOf} from '../../port/roles.js';
+import {readRoleUses} from '../../model/role-uses.js';
 import {readMissingServices} from '../../model/missing-services.js';
 
 export type TargetChoice = {label: string; detail: string; target: Target};
@@ -77,20 +77,11 @@ export async function loadTargetChoices(cloud: Readers, needs: FlowNeeds, names:
 		case 'parameter':
 			return parameterChoices(cloud, needs.path ?? `/acso/${names.env}`);
 		case 'role': {
-			// The roles the services' task definitions name (the account has no list of "its" roles).
-			// aws ecs list-services --cluster CLUSTER
-			const serviceNames = await cloud.services.listServices(cluster);
-			// aws ecs describe-services --cluster CLUSTER --services NAME...
-			const services = serviceNames.length > 0 ? await cloud.services.describeServices(cluster, serviceNames) : [];
-			const roles = new Map<string, string[]>();
-			for (const ref of new Set(services.map(service => service.taskDefinition).filter(Boolean))) {
-				// aws ecs describe-task-definition --task-definition FAMILY:REVISION
-				const definition = await cloud.services.describeTaskDefinition(ref);
-				for (const [arn, as] of [[definition.executionRoleArn, 'execution'], [definition.taskRoleArn, 'task']] as const) {
-					if (arn) roles.set(roleNameOf(arn), [...(roles.get(roleNameOf(arn)) ?? []), `${as} role of ${ref}`]);
-				}
-			}
-			return [...roles].sort(([a], [b]) => a.localeCompare(b)).map(([role, uses]) => ({label: role, detail: uses.slice(0, 2).join(', '), target: {kind: 'role', role}}));
+			// The roles the services' task definitions name (model/role-uses.ts).
+			const {uses} = await readRoleUses(cloud.services, cluster);
+			return [...uses]
+				.sort(([a], [b]) => a.localeCompare(b))
+				.map(([role, named]) => ({label: role, detail: named.slice(0, 2).map(use => `${use.as} of ${use.taskDefinition}`).join(', '), target: {kind: 'role', role}}));
 		}
 	}
 }
