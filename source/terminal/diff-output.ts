@@ -12,6 +12,7 @@
 //   layer.enter();
 //   render(<App/>, {stdout: layer.stream});
 //   process.on('SIGTERM', () => { layer.restore(); process.exit(143); });
+import {StringDecoder} from 'node:string_decoder';
 import type {Screen} from './cells.js';
 import {readCells, readRows} from './cells.js';
 import {diffScreens} from './diff-screens.js';
@@ -97,6 +98,8 @@ export function createDiffOutput(real: NodeJS.WriteStream, options: DiffOutputOp
 	let shown: Shown | undefined;
 	let cursorRow = 0;
 	let accepted = 0;
+	const decoder = new StringDecoder('utf8');
+	let modelSize = size; // the model's size once what was written before is parsed (see resizeEmulator)
 	let read: Screen = [];
 	let dirty: Set<number> | 'all' = 'all';
 	let waitingForDrain = false;
@@ -126,8 +129,10 @@ export function createDiffOutput(real: NodeJS.WriteStream, options: DiffOutputOp
 	function accept(chunk: Uint8Array): void {
 		if (disposed || chunk.length === 0) return; // Ink writes '' to wait for the stream to flush
 		counters.inputBytes += chunk.length;
-		// Ink writes each render in one call, so a chunk holds whole characters.
-		const text = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('utf8');
+		// Ink writes each render in one call, but a write cut inside a character must not become two
+		// broken ones: the decoder keeps an unfinished character for the next chunk.
+		const text = decoder.write(chunk);
+		if (text === '') return;
 		const repaint = parseRepaint(text);
 		const change = repaint && shown ? changedLines(shown, repaint, model.rows) : undefined;
 		if (change) {
@@ -139,7 +144,7 @@ export function createDiffOutput(real: NodeJS.WriteStream, options: DiffOutputOp
 		}
 
 		if (changesNoCells(text)) {
-			feed(chunk);
+			feed(text);
 			return;
 		}
 
@@ -147,7 +152,7 @@ export function createDiffOutput(real: NodeJS.WriteStream, options: DiffOutputOp
 		shown = undefined;
 		const sequence = ++accepted;
 		// Parsed whole: once the model has it, it shows that frame (unless more came meanwhile).
-		feed(chunk, repaint ? before => {
+		feed(text, repaint ? before => {
 			if (sequence === accepted) shown = shownAfter(repaint, {before, after: cursorRow}, model.rows);
 		} : undefined);
 	}
@@ -236,10 +241,11 @@ export function createDiffOutput(real: NodeJS.WriteStream, options: DiffOutputOp
 			return; // a transient nonsense size; the next resize event will be right
 		}
 
-		if (next.columns === model.cols && next.rows === model.rows) return;
+		if (next.columns === modelSize.columns && next.rows === modelSize.rows) return;
 		// The terminal rewrapped or cut its screen; as the size differs from what was sent, the next
-		// frame clears once and repaints whole.
+		// frame clears once and repaints whole. What Ink wrote before is laid out at the old size.
 		resizeEmulator(model, next.columns, next.rows);
+		modelSize = next;
 		shown = undefined;
 		accepted++;
 		dirty = 'all';

@@ -30,9 +30,16 @@ export function createEmulator({cols, rows, scrollback = 0, convertEol = false}:
 	return terminal;
 }
 
+/**
+ * Resizes `terminal` once everything written to it so far is parsed. xterm parses on a timer but
+ * resizes at once, so an immediate resize would lay out bytes written for the old size at the new
+ * one; a terminal takes bytes and resizes in the order they come. The size is checked now.
+ */
 export function resizeEmulator(terminal: Terminal, cols: number, rows: number): void {
 	checkSize(cols, rows);
-	terminal.resize(cols, rows);
+	terminal.write('', () => {
+		terminal.resize(cols, rows);
+	});
 }
 
 /** Resolves once everything written to `terminal` so far has been parsed (xterm parses on a timer). */

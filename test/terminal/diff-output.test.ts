@@ -109,6 +109,27 @@ describe('createDiffOutput', () => {
 		expect(real.screen.cells()).toEqual(intended.cells());
 	});
 
+	it('keeps a character whole when a repaint is cut inside it', async () => {
+		const {real, layer, intended, write} = setup(6, 3);
+		await layer.settled();
+		layer.enter();
+		const ink = new InkLikeWriter(write, 6, 3);
+		ink.render(['a', 'b', 'c']); // full height: the next renders clear and repaint
+		ink.render(['a', 'b', 'd']); // a repaint: the layer now knows the frame it shows
+		await settle(layer, real.screen, intended);
+		const pieces: Buffer[] = [];
+		const cut = new InkLikeWriter(data => pieces.push(Buffer.from(data)), 6, 3);
+		cut.render(['a', 'b', 'c']);
+		cut.render(['a', '⚠b', 'c']);
+		const repaint = pieces.at(-1)!;
+		const inside = repaint.indexOf(Buffer.from('⚠')) + 1; // after the first of its three bytes
+		write(repaint.subarray(0, inside));
+		write(repaint.subarray(inside));
+		await settle(layer, real.screen, intended);
+		expect(real.screen.lines()).toEqual(['a', '⚠b', 'c']);
+		expect(real.screen.cells()).toEqual(intended.cells());
+	});
+
 	it('shows the screen Ink meant for any sequence of frames (random frames, emulated terminal)', async () => {
 		const scenario = fc.record({
 			cols: fc.integer({min: 4, max: 24}),

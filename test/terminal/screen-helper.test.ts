@@ -47,6 +47,17 @@ describe('createScreen', () => {
 		expect(screen.cursorHidden).toBe(false);
 	});
 
+	it('lays out what was written before a resize at the size it was written for', async () => {
+		screen = createScreen(8, 2);
+		screen.write('abcdefgh'); // not parsed yet: xterm parses on a timer
+		screen.resize(4, 2);
+		screen.write('\r\nxy');
+		await screen.flush();
+		// An 8-column line cut to 4 on the alternate-like screen, not wrapped onto the next row.
+		expect(screen.lines()).toEqual(['abcd', 'xy']);
+		expect(screen.cols).toBe(4);
+	});
+
 	it('rejects a size that is not a terminal size', () => {
 		screen = createScreen(2, 2);
 		expect(() => createScreen(0, 10)).toThrow(/positive whole numbers of columns and rows, got 0x10/);
