@@ -4,13 +4,16 @@
 // copy the importer would have had (wrap-ansi keeps its own string-width 7), so every answer is
 // unchanged; only repeated answers are not recomputed. And Ink's reconciler gets its host config
 // wrapped so that a commit which changed no host node does not lay out and print the frame again
-// (source/terminal/clean-commits.ts).
+// (source/terminal/clean-commits.ts). And Ink's renderer gets an Output that builds only the rows
+// that changed since a recent frame (source/terminal/row-output.ts).
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const caches = path.join(root, 'source/terminal/render-caches.ts');
 const cleanCommits = path.join(root, 'source/terminal/clean-commits.ts');
+const rowOutput = path.join(root, 'source/terminal/row-output.ts');
+const inkRenderer = /[\\/]node_modules[\\/]ink[\\/]build[\\/]renderer\.js$/;
 const inkReconciler = /[\\/]node_modules[\\/]ink[\\/]build[\\/]reconciler\.js$/;
 const inkStack = /[\\/]node_modules[\\/](ink|widest-line|cli-truncate|wrap-ansi|slice-ansi)[\\/]/;
 
@@ -30,6 +33,26 @@ export const inkRenderCaches = {
 			contents: `import createReconciler from ${JSON.stringify(args.path)};\nimport {skipCleanCommits} from ${JSON.stringify(cleanCommits)};\nexport default config => createReconciler(skipCleanCommits(config));\n`,
 			loader: 'js',
 			resolveDir: root,
+		}));
+		// Ink's renderer gets Output with get() reusing unchanged rows. The module stands where Ink's
+		// output.js does, so its imports of slice-ansi and ansi-tokenize are Ink's (and cached, below).
+		b.onResolve({filter: /^\.\/output\.js$/}, async args => {
+			if (args.pluginData === 'real' || !inkRenderer.test(args.importer)) return undefined;
+			const real = await b.resolve(args.path, {kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'real'});
+			if (real.errors.length > 0) return {errors: real.errors};
+			return {path: real.path, namespace: 'row-output'};
+		});
+		b.onLoad({filter: /.*/, namespace: 'row-output'}, args => ({
+			contents: [
+				`import Output from ${JSON.stringify(args.path)};`,
+				"import sliceAnsi from 'slice-ansi';",
+				"import {styledCharsToString} from '@alcalzone/ansi-tokenize';",
+				`import {withRowReuse} from ${JSON.stringify(rowOutput)};`,
+				'export default withRowReuse(Output, {sliceAnsi, styledCharsToString});',
+				'',
+			].join('\n'),
+			loader: 'js',
+			resolveDir: path.dirname(args.path),
 		}));
 		b.onResolve({filter: /^(string-width|slice-ansi|@alcalzone\/ansi-tokenize)$/}, async args => {
 			if (args.pluginData === 'real' || !inkStack.test(args.importer)) return undefined;

@@ -1,7 +1,8 @@
 // Grapheme clusters with their display widths, fast. Intl.Segmenter costs about 5 µs a grapheme on
 // Node 20 and string-width about 40 µs a call, so measuring a screenful of CJK one grapheme at a
 // time took a quarter of a second. Most text is made of code points that never join with what
-// follows (ASCII, CJK ideographs, kana, Hangul syllables) when the next code point does not extend
+// follows (ASCII, Latin-1, the symbols the dashboard draws, CJK ideographs, kana, Hangul
+// syllables) when the next code point does not extend
 // them (combining marks, ZWJ, variation selectors all lie at U+0300 and above, outside those
 // ranges): those are taken one code point at a time with a known width. Anything else is handed to
 // the segmenter for one cluster, and its width to string-width, cached.
@@ -10,10 +11,20 @@ import stringWidth from 'string-width';
 
 const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 
+/**
+ * Latin-1's printable half (not the soft hyphen), general punctuation, arrows, box drawing, block
+ * elements (the sparklines) and geometric shapes: one column each (not U+25FD/U+25FE, which are
+ * emoji), and none joins the code point before it. The dashboard draws these on every row.
+ */
+function narrowSymbol(cp: number): boolean {
+	if (cp < 0x2010) return cp >= 0xa0 && cp <= 0xff && cp !== 0xad;
+	return (cp <= 0x2027) || (cp >= 0x2030 && cp <= 0x205e) || (cp >= 0x2190 && cp <= 0x21ff) || (cp >= 0x2500 && cp <= 0x25ff && cp !== 0x25fd && cp !== 0x25fe);
+}
+
 /** Width of a code point that stands alone as a grapheme, or 0 when it is not such a code point. */
 function simpleWidth(cp: number): 0 | 1 | 2 {
 	if (cp >= 0x20 && cp < 0x7f) return 1;
-	if (cp < 0x3041) return 0;
+	if (cp < 0x3041) return narrowSymbol(cp) ? 1 : 0;
 	// Kana (without the unassigned code points and the two combining sound marks), CJK ideographs,
 	// Hangul syllables, fullwidth forms: all two columns, as string-width says (checked in a test).
 	if (cp <= 0x30ff) return cp >= 0x3097 && cp <= 0x309a ? 0 : 2;

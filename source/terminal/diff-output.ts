@@ -133,7 +133,7 @@ export function createDiffOutput(real: NodeJS.WriteStream, options: DiffOutputOp
 		// broken ones: the decoder keeps an unfinished character for the next chunk.
 		const text = decoder.write(chunk);
 		if (text === '') return;
-		const repaint = parseRepaint(text);
+		const repaint = parseRepaint(text, shown?.lines);
 		const change = repaint && shown ? changedLines(shown, repaint, model.rows) : undefined;
 		if (change) {
 			// Only the lines that differ from the last frame reach the model.

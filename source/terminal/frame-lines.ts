@@ -25,8 +25,17 @@ const MODE = /\u001B\[\?(\d+)[hl]/g;
  */
 export type Repaint = {lines: string[]; start: 'clear'} | {lines: string[]; start: 'erase'; erase: number};
 
-/** The repaint `chunk` is, or undefined if it is anything else (or holds a control besides styling). */
-export function parseRepaint(chunk: string): Repaint | undefined {
+/** True when `line` holds a control (a cursor move, an erase, ...) besides styling. */
+function hasControl(line: string): boolean {
+	return CONTROL.test(line.includes('\u001B') ? line.replace(STYLING, '') : line);
+}
+
+/**
+ * The repaint `chunk` is, or undefined if it is anything else (or holds a control besides styling).
+ * Lines equal to the line at the same index of `clean` (a frame that passed this check) are not
+ * searched again: in a frame where one value changed, that is all of them but one.
+ */
+export function parseRepaint(chunk: string, clean: readonly string[] = []): Repaint | undefined {
 	let body: string;
 	let repaint: (lines: string[]) => Repaint;
 	if (chunk.startsWith(CLEAR_TERMINAL)) {
@@ -40,8 +49,9 @@ export function parseRepaint(chunk: string): Repaint | undefined {
 		repaint = lines => ({lines, start: 'erase', erase});
 	}
 
-	if (CONTROL.test(body.replace(STYLING, ''))) return undefined;
-	return repaint(body.split('\n'));
+	const lines = body.split('\n');
+	for (let i = 0; i < lines.length; i++) if (lines[i] !== clean[i] && hasControl(lines[i]!)) return undefined;
+	return repaint(lines);
 }
 
 /**

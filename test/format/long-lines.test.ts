@@ -1,9 +1,10 @@
 // A log line can be up to 256 KB (CloudWatch's event limit) of any script: width, truncation and
 // wrapping must cost what is drawn, not what the message holds. One such line once took 24 s per
 // row and 54 s in the details view, with the app deaf to q and SIGTERM meanwhile.
+import fc from 'fast-check';
 import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
-import {graphemeWidth} from '../../source/format/graphemes.js';
+import {eachGrapheme, graphemeWidth} from '../../source/format/graphemes.js';
 import {logLineRow, logLineRows} from '../../source/format/log-rows.js';
 import {lineWidth} from '../../source/format/segments.js';
 import {displayWidth, truncate, visiblePrefix} from '../../source/format/truncate.js';
@@ -94,12 +95,30 @@ describe('only the visible prefix is looked at', () => {
 
 describe('the fast grapheme widths agree with string-width', () => {
 	it('on every code point of the fast ranges and on mixed text', () => {
-		for (const [from, to] of [[0x20, 0x7e], [0x3040, 0x30ff], [0x3400, 0x3500], [0x4e00, 0x9fff], [0xac00, 0xd7a3], [0xff01, 0xff60]] as const) {
+		for (const [from, to] of [[0x20, 0x7e], [0xa0, 0xff], [0x2000, 0x2060], [0x2190, 0x21ff], [0x2500, 0x25ff], [0x3040, 0x30ff], [0x3400, 0x3500], [0x4e00, 0x9fff], [0xac00, 0xd7a3], [0xff01, 0xff60]] as const) {
 			for (let cp = from; cp <= to; cp++) expect(graphemeWidth(String.fromCodePoint(cp)), cp.toString(16)).toBe(stringWidth(String.fromCodePoint(cp)));
 		}
-		for (const text of ['héllo wörld', 'e\u0301\u0323x', '👩‍👩‍👧‍👦 family', '🇯🇵🇫🇷', 'か\u3099き', '한국어 텍스트', 'ｆｕｌｌ', 'a\u200db', '✅ ok', 'Ελληνικά', 'العربية', 'हिन्दी', `x${'\u0301'.repeat(200)}y`]) {
+		for (const text of ['héllo wörld', 'e\u0301\u0323x', '👩‍👩‍👧‍👦 family', '🇯🇵🇫🇷', 'か\u3099き', '한국어 텍스트', 'ｆｕｌｌ', 'a\u200db', '✅ ok', '▶\u200d▶', '↔\uFE0F x', '▁▂▃▅▇ 42 %', '─┼─ · … ‼ ⁉', 'Ελληνικά', 'العربية', 'हिन्दी', `x${'\u0301'.repeat(200)}y`]) {
 			expect(graphemeWidth(text), text).toBe(stringWidth(text));
 		}
+	});
+});
+
+describe('eachGrapheme', () => {
+	it('cuts text into the clusters Intl.Segmenter finds, each as wide as string-width says', () => {
+		// The fast path's code points beside everything that can join them.
+		const unit = fc.constantFrom('a', ' ', 'é', '·', '…', '‼', '↔', '▶', '─', '▁', '▇', '●', '◽', '漢', 'か', '한', '\u0301', '\u0323', '\u200d', '\ufe0f', '\ufe0e', '👩', '🏽', '🇯', '🇵', '\u0915', '\u094d', '\u1100', '\u1161', '\r', '\n');
+		const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+		fc.assert(
+			fc.property(fc.array(unit, {maxLength: 20}).map(units => units.join('')), text => {
+				const seen: Array<[string, number]> = [];
+				eachGrapheme(text, (segment, width) => {
+					seen.push([segment, width]);
+				});
+				expect(seen).toEqual([...segmenter.segment(text)].map(({segment}) => [segment, stringWidth(segment)]));
+			}),
+			{numRuns: 2000},
+		);
 	});
 });
 

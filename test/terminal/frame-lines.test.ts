@@ -27,6 +27,15 @@ describe('parseRepaint', () => {
 		expect(parseRepaint(`${eraseLines(2)}one\rtwo`)).toBeUndefined();
 		expect(parseRepaint(`${CLEAR}tab\there`)).toBeUndefined();
 	});
+
+	it('searches only the lines that differ from a clean frame, and still finds a control in them', () => {
+		const clean = ['\u001B[1mhead\u001B[22m', 'cpu 41'];
+		expect(parseRepaint(`${CLEAR}\u001B[1mhead\u001B[22m\ncpu 44`, clean)).toEqual({start: 'clear', lines: ['\u001B[1mhead\u001B[22m', 'cpu 44']});
+		expect(parseRepaint(`${CLEAR}\u001B[1mhead\u001B[22m\ncpu\u001B[2A44`, clean)).toBeUndefined();
+		expect(parseRepaint(`${CLEAR}\u001B[1mhead\u001B[22m\r\ncpu 41`, clean)).toBeUndefined();
+		// Styled lines in a row: the check keeps no state from one line to the next.
+		for (let i = 0; i < 3; i++) expect(parseRepaint(`${CLEAR}\u001B[31ma\u001B[39m\n\u001B[32mb\u001B[39m`, ['x'])).toBeDefined();
+	});
 });
 
 describe('changesNoCells', () => {

@@ -1,25 +1,8 @@
-import {existsSync, readFileSync} from 'node:fs';
-import {createRequire} from 'node:module';
-import path from 'node:path';
-import {pathToFileURL} from 'node:url';
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
+import {load} from '../helpers/ink-copies.js';
 import {cachedSlice, cachedStyledChars, cachedWidth, fasterStyledCharsToString, GenerationalCache} from '../../source/terminal/render-caches.js';
 
-// The very copies Ink imports, as the bundles' plugin wraps them (scripts/ink-render-caches.mjs).
-const inkEntry = createRequire(import.meta.url).resolve('ink'); // .../node_modules/ink/build/index.js
-const inkDir = path.dirname(path.dirname(inkEntry));
-// Where Node would look from Ink's files; read the package's exports by hand (some are import-only).
-function entryOf(name: string): string {
-	const dir = [path.join(inkDir, 'node_modules', name), path.join(path.dirname(inkDir), name)].find(candidate => existsSync(candidate));
-	if (!dir) throw new Error(`${name} is not installed beside ink`);
-	const {exports} = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {exports: unknown};
-	type Target = string | {import?: Target; default?: Target; '.'?: Target};
-	const pick = (target: Target): string => (typeof target === 'string' ? target : pick(target['.'] ?? target.import ?? target.default ?? './index.js'));
-	return path.join(dir, pick(exports as Target));
-}
-
-const load = async <T>(name: string): Promise<T> => (await import(pathToFileURL(entryOf(name)).href)) as T;
 type Code = {code: string; endCode: string};
 type Char = {type: 'char'; value: string; fullWidth: boolean; styles: Code[]};
 type Token = {type: 'ansi' | 'char'};
