@@ -53,8 +53,12 @@ export type RendererFigures = {
 /** The overview at scale: as many services as a large account runs. */
 export const manyServices = 200;
 
-/** Unmeasured updates before the measured ones, so the figures are the steady state. */
-const warmUpdates = 5;
+/**
+ * Unmeasured updates before the measured ones, so the figures are the steady state. V8 is still
+ * compiling the update path well past the fifth: one value changing cost 112, 14, 30, 36, 29, 42,
+ * 24, 25, 17, 14 ms over the first ten updates and 8-13 ms from about the twentieth on (2026-12-02).
+ */
+const warmUpdates = 25;
 
 const hasLogs = (text: string) => isFrame(text) && text.includes('▶ following') && !text.includes('waiting for lines') && /updated (just now|\d+s ago)/.test(text);
 

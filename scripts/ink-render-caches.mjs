@@ -1,9 +1,9 @@
 // An esbuild plugin: Ink's imports of string-width (its own, and its helpers' widest-line,
-// cli-truncate, wrap-ansi, slice-ansi), of slice-ansi and of @alcalzone/ansi-tokenize get the same functions
-// wrapped in cross-frame caches (source/terminal/render-caches.ts). Each wrapper imports the very
-// copy the importer would have had (wrap-ansi keeps its own string-width 7), so every answer is
-// unchanged; only repeated answers are not recomputed. And Ink's reconciler gets its host config
-// wrapped so that a commit which changed no host node does not lay out and print the frame again
+// cli-truncate, wrap-ansi, slice-ansi), of slice-ansi, of @alcalzone/ansi-tokenize and of its own
+// sanitize-ansi.js get the same functions wrapped in cross-frame caches
+// (source/terminal/render-caches.ts). Each wrapper imports the very copy the importer would have
+// had (wrap-ansi keeps its own string-width 7), so every answer is unchanged; only repeated
+// answers are not recomputed. And Ink's reconciler gets its host config wrapped so that a commit which changed no host node does not lay out and print the frame again
 // (source/terminal/clean-commits.ts). And Ink's renderer gets an Output that builds only the rows
 // that changed since a recent frame (source/terminal/row-output.ts).
 import path from 'node:path';
@@ -53,6 +53,18 @@ export const inkRenderCaches = {
 			].join('\n'),
 			loader: 'js',
 			resolveDir: path.dirname(args.path),
+		}));
+		// Ink's squashTextNodes sanitizes every text node's text on every frame: remembered per text.
+		b.onResolve({filter: /^\.\/sanitize-ansi\.js$/}, async args => {
+			if (args.pluginData === 'real' || !inkStack.test(args.importer)) return undefined;
+			const real = await b.resolve(args.path, {kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'real'});
+			if (real.errors.length > 0) return {errors: real.errors};
+			return {path: real.path, namespace: 'cached-sanitize'};
+		});
+		b.onLoad({filter: /.*/, namespace: 'cached-sanitize'}, args => ({
+			contents: `import sanitize from ${JSON.stringify(args.path)};\nimport {cachedText} from ${JSON.stringify(caches)};\nexport default cachedText(sanitize);\n`,
+			loader: 'js',
+			resolveDir: root,
 		}));
 		b.onResolve({filter: /^(string-width|slice-ansi|@alcalzone\/ansi-tokenize)$/}, async args => {
 			if (args.pluginData === 'real' || !inkStack.test(args.importer)) return undefined;

@@ -1,11 +1,23 @@
 import {Text} from 'ink';
+import {memo} from 'react';
 import {formatAge} from '../format/durations.js';
 import {sanitize} from '../format/sanitize.js';
 import type {Cell} from '../format/service-rows.js';
 import {toneColor} from './theme.js';
 
-/** A labelled line of coloured cells: `ALARMS  ● ACSO-HighMemory ALARM  ○ ACSO-HighCPU OK`. */
-export function CellLine({label, cells, labelWidth = 9}: {label: string; cells: readonly Cell[]; labelWidth?: number}) {
+type CellLineProps = {label: string; cells: readonly Cell[]; labelWidth?: number};
+
+/** Equal lines: a screen builds its lines' cells anew on every render, mostly the same ones. */
+export function sameCellLine(a: CellLineProps, b: CellLineProps): boolean {
+	if (a.label !== b.label || a.labelWidth !== b.labelWidth || a.cells.length !== b.cells.length) return false;
+	return a.cells.every((cell, i) => cell.text === b.cells[i]!.text && cell.tone === b.cells[i]!.tone);
+}
+
+/**
+ * A labelled line of coloured cells: `ALARMS  ● ACSO-HighMemory ALARM  ○ ACSO-HighCPU OK`.
+ * Rendered again only when its cells' words or tones change, not on every render of its screen.
+ */
+export const CellLine = memo(function CellLine({label, cells, labelWidth = 9}: CellLineProps) {
 	return (
 		<Text wrap="truncate-end">
 			<Text bold>{label.padEnd(labelWidth)}</Text>
@@ -17,7 +29,7 @@ export function CellLine({label, cells, labelWidth = 9}: {label: string; cells: 
 			))}
 		</Text>
 	);
-}
+}, sameCellLine);
 
 /**
  * A panel's own freshness, shown beside it when its last refresh failed: the data shown is kept,

@@ -155,3 +155,12 @@ export function cachedSlice(slice: Slice, capacity = 128): Slice {
 	const cache = new GenerationalCache<string, string>(capacity);
 	return (text, start, end) => cache.get(`${start ?? ''},${end ?? ''},${text}`, () => slice(text, start, end));
 }
+
+/**
+ * A pure text-to-text function, remembered: Ink sanitizes the text of every text node on every
+ * frame (tokenising any line with a colour in it), for nodes that are almost all unchanged.
+ */
+export function cachedText(transform: (text: string) => string, capacity = 512): (text: string) => string {
+	const cache = new GenerationalCache<string, string>(capacity);
+	return text => cache.get(text, transform);
+}

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {load} from '../helpers/ink-copies.js';
-import {cachedSlice, cachedStyledChars, cachedWidth, fasterStyledCharsToString, GenerationalCache} from '../../source/terminal/render-caches.js';
+import {load, loadInkFile} from '../helpers/ink-copies.js';
+import {cachedSlice, cachedStyledChars, cachedText, cachedWidth, fasterStyledCharsToString, GenerationalCache} from '../../source/terminal/render-caches.js';
 
 type Code = {code: string; endCode: string};
 type Char = {type: 'char'; value: string; fullWidth: boolean; styles: Code[]};
@@ -85,6 +85,18 @@ describe('the cached functions answer as the originals do', () => {
 			fc.property(fc.array(styled, {maxLength: 4}), lines => {
 				const row = lines.flatMap(line => tokenizer.styledCharsFromTokens(tokenizer.tokenize(line)));
 				expect(toString(row)).toBe(tokenizer.styledCharsToString(row));
+			}),
+		);
+	});
+
+	it("Ink's sanitize-ansi", async () => {
+		const sanitize = (await loadInkFile<{default: (text: string) => string}>('sanitize-ansi.js')).default;
+		const cached = cachedText(sanitize, 8);
+		// Styled text with the controls Ink strips: cursor moves, erases, a bell.
+		const controls = fc.constantFrom('\u001B[2A', '\u001B[K', '\u001B[?25l', '\u0007', '\u001B]8;;https://x\u0007');
+		fc.assert(
+			fc.property(fc.array(fc.oneof(styled, controls), {maxLength: 4}).map(parts => parts.join('')), text => {
+				expect([cached(text), cached(text)]).toEqual([sanitize(text), sanitize(text)]);
 			}),
 		);
 	});
