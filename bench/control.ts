@@ -13,18 +13,22 @@ type Reply = {id: number; ok: true; result: unknown} | {id: number; ok: false; e
 export type Handlers = Record<string, (args: Record<string, unknown>) => unknown>;
 
 /** Splits a stream into lines and hands each parsed JSON value to `onMessage`. */
-function readLines(socket: Socket, onMessage: (value: unknown) => void): void {
+function readLines(socket: Socket, onMessage: (value: unknown) => void, timed: (work: () => void) => void = work => work()): void {
 	let pending = '';
 	socket.setEncoding('utf8');
 	socket.on('data', (text: string) => {
-		pending += text;
-		let newline = pending.indexOf('\n');
-		while (newline >= 0) {
-			const line = pending.slice(0, newline);
-			pending = pending.slice(newline + 1);
-			if (line.trim() !== '') onMessage(JSON.parse(line));
-			newline = pending.indexOf('\n');
-		}
+		const lines: unknown[] = [];
+		timed(() => {
+			pending += text;
+			let newline = pending.indexOf('\n');
+			while (newline >= 0) {
+				const line = pending.slice(0, newline);
+				pending = pending.slice(newline + 1);
+				if (line.trim() !== '') lines.push(JSON.parse(line));
+				newline = pending.indexOf('\n');
+			}
+		});
+		for (const value of lines) onMessage(value);
 	});
 }
 
@@ -108,16 +112,37 @@ export async function listenForApp(socketPath = controlPath()): Promise<ControlS
 	};
 }
 
+export type BenchPeer = {
+	socket: Socket;
+	/**
+	 * Time the channel itself took in this process: reading requests and writing replies (a write
+	 * to a socket is a system call). It is the bench's cost, not the app's, and runs inside every
+	 * measured update; synchronous, so its wall time is its CPU time.
+	 */
+	channelMicros(): number;
+};
+
 /** The app's side: connect and answer each request with its handler's (awaited) result. */
-export function answerBench(socketPath: string, handlers: Handlers): Promise<Socket> {
+export function answerBench(socketPath: string, handlers: Handlers): Promise<BenchPeer> {
+	let busy = 0;
+	const timed = (work: () => void) => {
+		const started = performance.now();
+		try {
+			work();
+		} finally {
+			busy += (performance.now() - started) * 1000;
+		}
+	};
 	return new Promise((resolve, reject) => {
-		const socket = createConnection(socketPath, () => resolve(socket));
+		const socket = createConnection(socketPath, () => resolve({socket, channelMicros: () => busy}));
 		socket.once('error', reject);
 		readLines(socket, value => {
 			const request = value as Request;
 			const handler = handlers[request.op];
 			const send = (reply: Reply) => {
-				if (!socket.destroyed) socket.write(`${JSON.stringify(reply)}\n`);
+				timed(() => {
+					if (!socket.destroyed) socket.write(`${JSON.stringify(reply)}\n`);
+				});
 			};
 			if (!handler) {
 				send({id: request.id, ok: false, error: `unknown control op "${request.op}" (known: ${Object.keys(handlers).join(', ')})`});
@@ -129,6 +154,6 @@ export function answerBench(socketPath: string, handlers: Handlers): Promise<Soc
 					result => send({id: request.id, ok: true, result: result ?? null}),
 					(error: unknown) => send({id: request.id, ok: false, error: error instanceof Error ? error.message : String(error)}),
 				);
-		});
+		}, timed);
 	});
 }

@@ -17,7 +17,7 @@ import type {ScreenId} from '../source/shell/screen-ids.js';
 import {createManualClock, createSimCloud} from '../source/sim/index.js';
 import {createDiffOutput} from '../source/terminal/index.js';
 import {createPlainOutput} from '../source/terminal/plain-output.js';
-import {answerBench} from './control.js';
+import {answerBench, type BenchPeer} from './control.js';
 import {createLogFeed, createManyServices, createNudgedMetrics} from './scenario-cloud.js';
 import {trackCloud} from './tracked-cloud.js';
 
@@ -82,8 +82,9 @@ process.once('SIGHUP', () => stop(129));
 /** What the bench reads around every update: CPU time, memory, output counters, cloud activity. */
 function probe() {
 	const cpu = process.cpuUsage();
+	const channelMicros: number = peer.channelMicros();
 	const memory = process.memoryUsage();
-	return {cpuMicros: cpu.user + cpu.system, rss: memory.rss, heapUsed: memory.heapUsed, heapTotal: memory.heapTotal, external: memory.external, output: layer.stats(), activity: tracked.activity()};
+	return {cpuMicros: cpu.user + cpu.system, channelMicros, rss: memory.rss, heapUsed: memory.heapUsed, heapTotal: memory.heapTotal, external: memory.external, output: layer.stats(), activity: tracked.activity()};
 }
 
 const number = (value: unknown, name: string): number => {
@@ -91,7 +92,8 @@ const number = (value: unknown, name: string): number => {
 	return value;
 };
 
-await answerBench(socketPath, {
+// The channel's own time is read by probe(), which the bench calls only once connected.
+const peer: BenchPeer = await answerBench(socketPath, {
 	probe,
 	/** Waits for the refresh the bench triggered (more than `since` calls), then for the frame. */
 	async settle(args) {

@@ -11,6 +11,8 @@ import {sleep} from './stats.js';
 /** What the scenario app reports about itself (see `probe` in scenario-app.tsx). */
 export type Probe = {
 	cpuMicros: number;
+	/** The control channel's own time in the app (the bench's cost; see answerBench). */
+	channelMicros: number;
 	rss: number;
 	heapUsed: number;
 	/** The heap V8 holds from the system (used or not), and memory outside it (Buffers, wasm). */
@@ -72,6 +74,8 @@ export type Update = {
 	cpuMs: number;
 	/** The part of cpuMs spent inside cloud calls (the simulated account's own work). */
 	cloudCpuMs: number;
+	/** The part of cpuMs the bench's control channel took (not the app's: it is not there outside the bench). */
+	channelCpuMs: number;
 	wallMs: number;
 	clears: number;
 	/** What the terminal received. */
@@ -106,6 +110,7 @@ export async function measureUpdate(session: Session, action: () => Promise<void
 		writes: last.output.writeCalls - first.output.writeCalls,
 		cpuMs: (last.cpuMicros - first.cpuMicros) / 1000,
 		cloudCpuMs: (last.activity.cloudCpuMicros - first.activity.cloudCpuMicros) / 1000,
+		channelCpuMs: (last.channelMicros - first.channelMicros) / 1000,
 		wallMs,
 		clears: countClears(output),
 		output,

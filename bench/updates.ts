@@ -18,8 +18,13 @@ export type KindFigures = {
 	bytes: number;
 	writes: number;
 	cpuMs: number;
-	/** CPU minus what the app spends idle over the same wall time. */
+	/**
+	 * CPU minus what the app spends idle over the same wall time and minus the bench's control
+	 * channel's own time in the app (reading requests, writing replies: no user's app has it).
+	 */
 	cpuNetMs: number;
+	/** The control channel's time that cpuNetMs leaves out, median. */
+	cpuChannelMs: number;
 	/** cpuNetMs without the simulated account's own work (which AWS would do on its servers). */
 	cpuAppMs: number;
 	minimalBytes: number;
@@ -73,7 +78,7 @@ async function summarise(updates: Update[], idleRate: number, kind: UpdateKind):
 	}
 	const bytes = median(updates.map(u => u.bytes));
 	const syncBytes = median(updates.map(u => (u.output.toString('latin1').match(/\u001B\[\?2026[hl]/g) ?? []).join('').length));
-	const net = (u: Update) => Math.max(0, u.cpuMs - idleRate * u.wallMs);
+	const net = (u: Update) => Math.max(0, u.cpuMs - idleRate * u.wallMs - u.channelCpuMs);
 	const typical = [...updates].sort((a, b) => a.bytes - b.bytes)[Math.floor(updates.length / 2)];
 	const minimalBytes = median(minimal);
 	if (kind !== 'nothing' && median(cells) === 0) throw new Error(`updates of kind ${kind} changed nothing on the screen: the scenario is broken`);
@@ -83,6 +88,7 @@ async function summarise(updates: Update[], idleRate: number, kind: UpdateKind):
 		writes: median(updates.map(u => u.writes)),
 		cpuMs: round(median(updates.map(u => u.cpuMs)), 2),
 		cpuNetMs: round(median(updates.map(net)), 2),
+		cpuChannelMs: round(median(updates.map(u => u.channelCpuMs)), 2),
 		cpuAppMs: round(median(updates.map(u => Math.max(0, net(u) - u.cloudCpuMs))), 2),
 		minimalBytes,
 		changedCells: median(cells),
