@@ -1,5 +1,6 @@
 // `npm run bench`: measures, never asserts. Runs every section, prints the table and writes
-// bench/results.json. Options: --quick (fewer samples, for trying the bench out; the figures are
+// bench/results.json. Options: --warm=N (unmeasured updates before each figure's, default 25),
+// --quick (fewer samples, for trying the bench out; the figures are
 // then rough), --only=launch,updates,memory,requests,logs.
 import {existsSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
@@ -14,26 +15,31 @@ import {tableRows, type Results} from './results.js';
 import {costPerHour, countRefresh, prices, seedForRequests, type RefreshCount} from './requests.js';
 import {loadAverage, round} from './stats.js';
 import {bundleFor} from './scenario-session.js';
-import {crossCheck, measureUpdates} from './updates.js';
+import {crossCheck, measureUpdates, warmUpdates} from './updates.js';
 
 const sections = ['launch', 'updates', 'memory', 'requests', 'logs'] as const;
 type Section = (typeof sections)[number];
 
-type Options = {quick: boolean; only: Set<Section>};
+type Options = {quick: boolean; only: Set<Section>; warm: number};
 
 export function parseBenchArgs(argv: readonly string[]): Options {
 	let quick = false;
+	let warm = warmUpdates;
 	let only = new Set<Section>(sections);
 	for (const arg of argv) {
 		if (arg === '--quick') quick = true;
+		else if (arg.startsWith('--warm=')) {
+			warm = Number(arg.slice('--warm='.length));
+			if (!Number.isInteger(warm) || warm < 0) throw new Error(`--warm takes the number of unmeasured updates before each figure's samples, a whole number; got ${JSON.stringify(arg.slice(7))}`);
+		}
 		else if (arg.startsWith('--only=')) {
 			const names = arg.slice('--only='.length).split(',').filter(Boolean);
 			const unknown = names.filter(name => !(sections as readonly string[]).includes(name));
 			if (unknown.length > 0 || names.length === 0) throw new Error(`--only takes a comma-separated list of ${sections.join(', ')}; got ${JSON.stringify(arg.slice(7))}`);
 			only = new Set(names as Section[]);
-		} else throw new Error(`unknown option ${JSON.stringify(arg)} (known: --quick, --only=${sections.join(',')})`);
+		} else throw new Error(`unknown option ${JSON.stringify(arg)} (known: --quick, --warm=N, --only=${sections.join(',')})`);
 	}
-	return {quick, only};
+	return {quick, only, warm};
 }
 
 const renderers: readonly Renderer[] = ['diff', 'ink'];
@@ -71,6 +77,7 @@ export async function runBench(argv: readonly string[], root: string): Promise<v
 			cpuModel: os.cpus()[0]?.model,
 			terminal: '100x40 pseudo-terminal (node-pty), TERM=xterm-256color, CI unset',
 			samplesPerFigure: samples,
+			warmUpdates: options.warm,
 			quick: options.quick,
 			loadAverageAtStart: await loadAverage(),
 		},
@@ -101,7 +108,7 @@ export async function runBench(argv: readonly string[], root: string): Promise<v
 
 	if (options.only.has('updates')) {
 		log('bytes, writes, clears and CPU per update');
-		const figures = await measureUpdates({bundle, samples, idleMs: options.quick ? 5000 : 10_000, refreshSeconds: awsRefreshSeconds, renderers});
+		const figures = await measureUpdates({bundle, samples, warm: options.warm, idleMs: options.quick ? 5000 : 10_000, refreshSeconds: awsRefreshSeconds, renderers});
 		if (figures.diff && figures.ink) results.frames = crossCheck(figures.diff, figures.ink);
 		results.updates = Object.fromEntries(Object.entries(figures).map(([renderer, {screens: _screens, ...rest}]) => [renderer, rest]));
 	}

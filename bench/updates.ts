@@ -62,8 +62,12 @@ export const manyServices = 200;
  * Unmeasured updates before the measured ones, so the figures are the steady state. V8 is still
  * compiling the update path well past the fifth: one value changing cost 112, 14, 30, 36, 29, 42,
  * 24, 25, 17, 14 ms over the first ten updates and 8-13 ms from about the twentieth on (2026-12-02).
+ * `--warm=N` sets another count (5 was the count before; comparing with figures taken so).
  */
-const warmUpdates = 25;
+export const warmUpdates = 25;
+
+/** Measured updates per figure, and unmeasured ones before them. */
+type Counts = {samples: number; warm: number};
 
 const hasLogs = (text: string) => isFrame(text) && text.includes('▶ following') && !text.includes('waiting for lines') && /updated (just now|\d+s ago)/.test(text);
 
@@ -99,7 +103,7 @@ async function summarise(updates: Update[], idleRate: number, kind: UpdateKind):
 	};
 }
 
-async function overviewSession(bundle: string, renderer: Renderer, samples: number, idleMs: number, refreshSeconds: number) {
+async function overviewSession(bundle: string, renderer: Renderer, {samples, warm}: Counts, idleMs: number, refreshSeconds: number) {
 	const session = await startScenario(bundle, renderer, {ACSO_BENCH_SCREEN: 'overview', ACSO_BENCH_REFRESH: String(refreshSeconds)});
 	try {
 		await session.pty.waitFor(hasOverviewData, `the overview with data (${renderer})`, 60_000);
@@ -108,7 +112,7 @@ async function overviewSession(bundle: string, renderer: Renderer, samples: numb
 		const offset = session.pty.bytes();
 		const screens = [await session.pty.cells()];
 		// Warm up: the first refreshes run cold code (JIT), two to four times slower than later ones.
-		for (let i = 0; i < warmUpdates; i++) await measureUpdate(session, () => session.pty.write('r'), {refresh: true});
+		for (let i = 0; i < warm; i++) await measureUpdate(session, () => session.pty.write('r'), {refresh: true});
 		const idle = await measureIdle(session, idleMs);
 		const idleRate = idle.cpuMs / idle.wallMs;
 		const nothing: Update[] = [];
@@ -138,7 +142,7 @@ async function overviewSession(bundle: string, renderer: Renderer, samples: numb
 	}
 }
 
-async function logsSession(bundle: string, renderer: Renderer, samples: number) {
+async function logsSession(bundle: string, renderer: Renderer, {samples, warm}: Counts) {
 	const session: Session = await startScenario(bundle, renderer, {ACSO_BENCH_SCREEN: 'logs', ACSO_BENCH_REFRESH: '1'});
 	try {
 		await session.pty.waitFor(hasLogs, `the logs screen with lines (${renderer})`, 60_000);
@@ -146,7 +150,7 @@ async function logsSession(bundle: string, renderer: Renderer, samples: number) 
 		await session.pty.quiet(300);
 		const offset = session.pty.bytes();
 		const screens = [await session.pty.cells()];
-		for (let i = 0; i < warmUpdates; i++) {
+		for (let i = 0; i < warm; i++) {
 			const marker = `bench-warm-${i + 1}-end`;
 			await measureUpdate(session, () => session.control.call('emitLog', {message: `2026-11-28T12:00:00.000Z ERROR [supervisor] ${marker} warming up`}).then(() => undefined), {refresh: false, waitFor: marker});
 		}
@@ -172,7 +176,7 @@ async function logsSession(bundle: string, renderer: Renderer, samples: number) 
 const hasCockpit = (text: string) => isFrame(text) && text.includes('Deploy · ') && /^(FAILING|PROGRESSING|HEALTHY) /m.test(text) && /updated (just now|\d+s ago)/.test(text);
 
 /** The cockpit's update cost: its whole refresh (deployments, tasks, logs, metrics) and one CPU value moving. */
-async function cockpitSession(bundle: string, renderer: Renderer, samples: number, refreshSeconds: number) {
+async function cockpitSession(bundle: string, renderer: Renderer, {samples, warm}: Counts, refreshSeconds: number) {
 	const session = await startScenario(bundle, renderer, {ACSO_BENCH_SCREEN: 'overview', ACSO_BENCH_ENV: 'staging', ACSO_BENCH_REFRESH: String(refreshSeconds)});
 	try {
 		await session.pty.waitFor(text => isFrame(text) && text.includes('t → rollout cockpit of'), `the staging overview offering a rollout (${renderer})`, 60_000);
@@ -180,7 +184,7 @@ async function cockpitSession(bundle: string, renderer: Renderer, samples: numbe
 		await session.pty.waitFor(hasCockpit, `the rollback cockpit (${renderer})`, 60_000);
 		await session.control.call('settle', {quietMs: 300});
 		await session.pty.quiet(300);
-		for (let i = 0; i < warmUpdates; i++) await measureUpdate(session, () => session.pty.write('r'), {refresh: true});
+		for (let i = 0; i < warm; i++) await measureUpdate(session, () => session.pty.write('r'), {refresh: true});
 		const idle = await measureIdle(session, 3000);
 		const nothing: Update[] = [];
 		for (let i = 0; i < samples; i++) nothing.push(await measureUpdate(session, () => session.pty.write('r'), {refresh: true}));
@@ -204,7 +208,7 @@ async function cockpitSession(bundle: string, renderer: Renderer, samples: numbe
 }
 
 /** The overview of `manyServices` services: a refresh that changes nothing, and one CPU value moving. */
-async function manySession(bundle: string, renderer: Renderer, samples: number, refreshSeconds: number) {
+async function manySession(bundle: string, renderer: Renderer, {samples, warm}: Counts, refreshSeconds: number) {
 	const session = await startScenario(bundle, renderer, {ACSO_BENCH_SCREEN: 'overview', ACSO_BENCH_SERVICES: String(manyServices), ACSO_BENCH_REFRESH: String(refreshSeconds)});
 	try {
 		// Sorted by name, the table shows copies of the first services only: no 'supervisor' to wait for.
@@ -213,7 +217,7 @@ async function manySession(bundle: string, renderer: Renderer, samples: number, 
 		await session.control.call('settle', {quietMs: 300});
 		await session.pty.quiet(300);
 		const screens = [await session.pty.cells()];
-		for (let i = 0; i < warmUpdates; i++) await measureUpdate(session, () => session.pty.write('r'), {refresh: true});
+		for (let i = 0; i < warm; i++) await measureUpdate(session, () => session.pty.write('r'), {refresh: true});
 		const idle = await measureIdle(session, 3000);
 		const nothing: Update[] = [];
 		for (let i = 0; i < samples; i++) {
@@ -240,13 +244,14 @@ async function manySession(bundle: string, renderer: Renderer, samples: number, 
 	}
 }
 
-export async function measureUpdates(options: {bundle: string; samples: number; idleMs: number; refreshSeconds: number; renderers: readonly Renderer[]}): Promise<Partial<Record<Renderer, RendererFigures>>> {
+export async function measureUpdates(options: {bundle: string; samples: number; warm: number; idleMs: number; refreshSeconds: number; renderers: readonly Renderer[]}): Promise<Partial<Record<Renderer, RendererFigures>>> {
 	const results: Partial<Record<Renderer, RendererFigures>> = {};
+	const counts: Counts = {samples: options.samples, warm: options.warm};
 	for (const renderer of options.renderers) {
-		const overview = await overviewSession(options.bundle, renderer, options.samples, options.idleMs, options.refreshSeconds);
-		const logs = await logsSession(options.bundle, renderer, options.samples);
-		const cockpit = await cockpitSession(options.bundle, renderer, options.samples, options.refreshSeconds);
-		const many = await manySession(options.bundle, renderer, options.samples, options.refreshSeconds);
+		const overview = await overviewSession(options.bundle, renderer, counts, options.idleMs, options.refreshSeconds);
+		const logs = await logsSession(options.bundle, renderer, counts);
+		const cockpit = await cockpitSession(options.bundle, renderer, counts, options.refreshSeconds);
+		const many = await manySession(options.bundle, renderer, counts, options.refreshSeconds);
 		results[renderer] = {
 			many: {services: manyServices, nothing: await summarise(many.nothing, many.idleRate, 'nothing'), oneValue: await summarise(many.oneValue, many.idleRate, 'oneValue')},
 			cockpit: {nothing: await summarise(cockpit.nothing, cockpit.idleRate, 'nothing'), oneValue: await summarise(cockpit.oneValue, cockpit.idleRate, 'oneValue')},

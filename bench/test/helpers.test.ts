@@ -38,8 +38,9 @@ describe('markdownTable', () => {
 });
 
 describe('parseBenchArgs', () => {
-	it('takes --quick and --only', () => {
-		expect(parseBenchArgs(['--quick', '--only=launch,memory'])).toEqual({quick: true, only: new Set(['launch', 'memory'])});
+	it('takes --quick, --only and --warm', () => {
+		expect(parseBenchArgs(['--quick', '--only=launch,memory'])).toEqual({quick: true, only: new Set(['launch', 'memory']), warm: 25});
+		expect(parseBenchArgs(['--warm=5']).warm).toBe(5);
 		expect(parseBenchArgs([]).only).toEqual(new Set(['launch', 'updates', 'memory', 'requests', 'logs']));
 		expect(parseBenchArgs(['--only=logs']).only).toEqual(new Set(['logs']));
 	});
@@ -47,5 +48,6 @@ describe('parseBenchArgs', () => {
 	it('names what is wrong with a bad option', () => {
 		expect(() => parseBenchArgs(['--only=launch,speed'])).toThrow(/--only takes a comma-separated list of launch, updates, memory, requests/);
 		expect(() => parseBenchArgs(['--fast'])).toThrow(/unknown option "--fast"/);
+		expect(() => parseBenchArgs(['--warm=a few'])).toThrow(/--warm takes the number of unmeasured updates/);
 	});
 });
