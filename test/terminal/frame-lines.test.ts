@@ -105,6 +105,7 @@ describe('changedLines', () => {
 			}),
 			{numRuns: 80},
 		);
-		expect(reduced).toBeGreaterThan(80);
+		// About 95 of the frames on average (76 to 110 seen): a margin that never fails by chance.
+		expect(reduced).toBeGreaterThan(40);
 	});
 });
