@@ -77,6 +77,7 @@ function terminalSize(real: NodeJS.WriteStream): {columns: number; rows: number}
 	return {columns, rows};
 }
 
+const SYNC_MODE = 2026;
 const cursorPosition = /\u001B\[\d+;\d+H/g;
 /** Controls the layer never passes on (see writeReal); ESC, CR and LF are Ink's own. */
 const strayControl = /[\u0000-\u0009\u000B\u000C\u000E-\u001A\u001C-\u001F\u007F-\u009F]/;
@@ -99,6 +100,9 @@ export function createDiffOutput(real: NodeJS.WriteStream, options: DiffOutputOp
 	// terminal (see the top of this file): 'direct' while entered and nothing has been missed,
 	// 'broken' once the terminal may differ from the model, 'over' after the first catch-up.
 	let direct: 'direct' | 'broken' | 'over' = 'direct';
+	// Ink opens a synchronized update (mode 2026) before its frame and closes it after, in another
+	// write: one opened by bytes sent directly must not be left open when that ends early.
+	let syncOpen = false;
 	// After the bytes Ink sent directly, the pen is Ink's: the first diff resets it.
 	let penKnown = true;
 	const stream = new TtyLikeStream(chunk => accept(chunk), real, size);
@@ -151,12 +155,20 @@ export function createDiffOutput(real: NodeJS.WriteStream, options: DiffOutputOp
 		});
 	}
 
-	/** Ink's `text`, sent as it is while the model is not there yet; true if it was. */
-	function sendDirectly(text: string): boolean {
-		if (direct !== 'direct') return false;
+	/** The terminal may show something else than the model from here: it is painted whole once caught up. */
+	function endDirectEarly(): void {
+		if (direct !== 'direct') return;
+		direct = 'broken';
+		if (syncOpen && entered) writeReal(esc.END_SYNC);
+		syncOpen = false;
+	}
+
+	/** Ink's `text`, sent as it is while the model is not there yet (see the top of this file). */
+	function sendDirectly(text: string): void {
+		if (direct !== 'direct') return;
 		if (!entered || strayControl.test(text)) {
-			direct = 'broken';
-			return false;
+			endDirectEarly();
+			return;
 		}
 
 		// The model turns '\n' into a new line (convertEol); so does a tty (ONLCR), but not every
@@ -166,10 +178,9 @@ export function createDiffOutput(real: NodeJS.WriteStream, options: DiffOutputOp
 		penKnown = false;
 		for (const [mode, on] of privateModesIn(text)) {
 			if (mode === CURSOR_MODE) cursorSent = {...cursorSent, visible: on};
+			else if (mode === SYNC_MODE) syncOpen = on;
 			else if (PASSTHROUGH_MODES.has(mode)) modesSent.set(mode, on);
 		}
-
-		return true;
 	}
 
 	function accept(chunk: Uint8Array): void {
@@ -311,7 +322,7 @@ export function createDiffOutput(real: NodeJS.WriteStream, options: DiffOutputOp
 		withModel(terminal => resizeModel?.(terminal, next.columns, next.rows));
 		modelSize = next;
 		// The terminal lays out what it was sent at its new size in its own way.
-		if (direct === 'direct') direct = 'broken';
+		endDirectEarly();
 		shown = undefined;
 		accepted++;
 		dirty = 'all';
@@ -343,15 +354,15 @@ export function createDiffOutput(real: NodeJS.WriteStream, options: DiffOutputOp
 		cursorSent = {visible: false, x: 0, y: 0};
 		// Before the model has caught up, Ink's first frame goes straight to the terminal, drawn
 		// from the top left as on the model; bytes Ink wrote before this were missed, though.
-		if (direct === 'direct' && counters.inputBytes > 0) direct = 'broken';
+		if (counters.inputBytes > 0) endDirectEarly();
 		const first = model && modes && pending === 0 ? frame(model, modes) : direct === 'direct' ? esc.CURSOR_HOME : '';
 		writeReal(esc.ENTER_ALT_SCREEN + esc.HIDE_CURSOR + first);
 	}
 
 	function restore(): void {
 		if (!entered) return;
+		endDirectEarly();
 		entered = false;
-		if (direct === 'direct') direct = 'broken';
 		let out = (synchronized ? esc.END_SYNC : '') + esc.RESET_SGR;
 		for (const [mode, on] of modesSent) {
 			if (on) out += esc.privateMode(mode, false);

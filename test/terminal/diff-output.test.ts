@@ -317,6 +317,20 @@ describe('createDiffOutput', () => {
 		expect(real.screen.cells()).toEqual(intended.cells());
 	});
 
+	it('holds back a first frame with a control character the layer drops, closing the synchronized update Ink opened', async () => {
+		const {real, layer, intended, write} = setup(20, 3, {synchronized: false});
+		layer.enter();
+		write('\u001B[?2026h');
+		write('ab\u0007cd\n');
+		write('\u001B[?2026l');
+		expect(real.writes.join('')).not.toContain('ab');
+		await real.screen.flush();
+		expect(real.screen.synchronizedOutput).toBe(false);
+		await settle(layer, real.screen, intended);
+		expect(real.writes.join('')).not.toContain('\u0007');
+		expect(real.screen.text().split('\n')[0]).toBe('abcd');
+	});
+
 	it('switches off the modes of a first frame sent as it was when restored before the model is ready', async () => {
 		const {real, layer, write} = setup(20, 3);
 		layer.enter();
