@@ -60,8 +60,13 @@ export interface DiffOutput {
 	/** Copy `text` to the clipboard with OSC 52 (the only write that is not a frame). */
 	osc52(text: string): void;
 	stats(): DiffOutputStats;
-	/** Resolves once everything written to `stream` so far has been drawn. */
+	/** Resolves once everything written to `stream` so far has been drawn from the model. */
 	settled(): Promise<void>;
+	/**
+	 * Resolves once what was written to `stream` so far is on the terminal: sent as Ink wrote it
+	 * (before the model is ready, see the top of diff-output.ts), or drawn from the model.
+	 */
+	drawn(): Promise<void>;
 	/** restore(), then stop listening to the terminal and free the model. Later writes are ignored. */
 	dispose(): void;
 }
@@ -126,6 +131,7 @@ export function createDiffOutput(real: NodeJS.WriteStream, options: DiffOutputOp
 	let dirty: Set<number> | 'all' = 'all';
 	let waitingForDrain = false;
 	const settleWaiters: Array<() => void> = [];
+	const drawnWaiters: Array<() => void> = [];
 
 	// A BEL Ink passed on (from text that escaped the sanitizer) is dropped: the layer sends cells,
 	// its own mode changes and cursor moves, never a control character of the app's text.
@@ -175,6 +181,8 @@ export function createDiffOutput(real: NodeJS.WriteStream, options: DiffOutputOp
 		// stream that passes for one.
 		writeReal(text.replaceAll('\n', '\r\n'));
 		counters.frames++;
+		// Ink writes a render in one go: the waiters run once the writes of this one are done.
+		for (const resolve of drawnWaiters.splice(0)) resolve();
 		penKnown = false;
 		for (const [mode, on] of privateModesIn(text)) {
 			if (mode === CURSOR_MODE) cursorSent = {...cursorSent, visible: on};
@@ -221,7 +229,7 @@ export function createDiffOutput(real: NodeJS.WriteStream, options: DiffOutputOp
 		if (direct === 'direct') caughtUp();
 		else paint();
 		direct = 'over';
-		for (const resolve of settleWaiters.splice(0)) resolve();
+		for (const resolve of [...settleWaiters.splice(0), ...drawnWaiters.splice(0)]) resolve();
 	}
 
 	/** The real terminal got every byte the model has parsed: what it shows is the model's screen. */
@@ -384,7 +392,7 @@ export function createDiffOutput(real: NodeJS.WriteStream, options: DiffOutputOp
 		real.off('resize', onResize);
 		modes?.dispose();
 		model?.dispose();
-		for (const resolve of settleWaiters.splice(0)) resolve();
+		for (const resolve of [...settleWaiters.splice(0), ...drawnWaiters.splice(0)]) resolve();
 	}
 
 	return {
@@ -397,6 +405,7 @@ export function createDiffOutput(real: NodeJS.WriteStream, options: DiffOutputOp
 		},
 		stats: () => ({...counters}),
 		settled: () => (pending === 0 ? Promise.resolve() : new Promise(resolve => settleWaiters.push(resolve))),
+		drawn: () => (pending === 0 || (direct === 'direct' && counters.frames > 0) ? Promise.resolve() : new Promise(resolve => drawnWaiters.push(resolve))),
 		dispose,
 	};
 }

@@ -301,6 +301,25 @@ describe('createDiffOutput', () => {
 		expect(real.screen.cells()).toEqual(intended.cells());
 	});
 
+	it('says the first frame is drawn once it went out as Ink wrote it, before the model has parsed it', async () => {
+		const {real, layer, write} = setup(20, 3);
+		let parsed = false;
+		void layer.settled().then(() => {
+			parsed = true;
+		});
+		layer.enter();
+		const drawn = layer.drawn(); // asked before Ink drew anything: waits for the frame
+		write('ACSO production\n');
+		await drawn;
+		expect(parsed).toBe(false);
+		expect(real.writes.join('')).toContain('ACSO production');
+		await layer.settled();
+		write('\u001B[2K\u001B[1A\u001B[2K\u001B[GACSO staging\n');
+		await layer.drawn(); // from now on, drawn from the model
+		await real.screen.flush();
+		expect(real.screen.text().split('\n')[0]).toBe('ACSO staging');
+	});
+
 	it('repaints from the model when the terminal is resized before the model is ready', async () => {
 		const {real, layer, intended, write} = setup(30, 5);
 		layer.enter();
