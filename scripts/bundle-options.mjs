@@ -2,6 +2,7 @@
 // bastion): one place, so a loader or a define added for one cannot be missing from the other.
 import {readFile} from 'node:fs/promises';
 import {inkRenderCaches} from './ink-render-caches.mjs';
+import {meowLazyNormalize} from './meow-lazy-normalize.mjs';
 import {stringWidthLazyEmoji} from './string-width-lazy-emoji.mjs';
 import {yogaWithoutFetch} from './yoga-without-fetch.mjs';
 
@@ -28,8 +29,9 @@ export const bundleOptions = {
 	// The built-in troubleshooting guide is bundled from its markdown file, as text.
 	loader: {'.md': 'text'},
 	// Ink's string widths and line tokenising remembered across frames; yoga's wasm decoded without
-	// loading Node's fetch; string-width's emoji set built when first needed (see the plugins).
-	plugins: [withoutDevtools, inkRenderCaches, yogaWithoutFetch, stringWidthLazyEmoji],
+	// loading Node's fetch; string-width's emoji set built when first needed; meow's package.json
+	// normalizer loaded when first called (see the plugins).
+	plugins: [withoutDevtools, inkRenderCaches, yogaWithoutFetch, stringWidthLazyEmoji, meowLazyNormalize],
 	// No package.json need travel with a bundle: the version is written in.
 	define: {'process.env.NODE_ENV': '"production"', 'process.env.ACSO_TUI_VERSION': JSON.stringify(version)},
 	// Bundled CommonJS dependencies (react, signal-exit) call require() for Node built-ins: an ESM

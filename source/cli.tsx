@@ -169,8 +169,9 @@ async function fullScreen(tree: ReactElement): Promise<never> {
 		exitOnCtrlC: false,
 		patchConsole: false,
 	});
-	// Ink wrote its first frame inside render(); the layer paints it once its model has parsed it.
-	void layer.settled().then(drewFirstFrame);
+	// Ink wrote its first frame inside render(); the layer sent it on as it was (its model loads
+	// meanwhile), or paints it once the model has parsed it.
+	void layer.drawn().then(drewFirstFrame);
 
 	const giveBack = guardTerminal(process, {
 		steps: [

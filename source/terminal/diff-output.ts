@@ -7,6 +7,14 @@
 // parsed), the model's cells are compared with what was last sent, and the difference goes to the
 // real terminal in one write, wrapped in synchronized-output markers.
 //
+// The first frame does not wait for the model: loading @xterm/headless and parsing a first frame
+// take longer than drawing it. The model is loaded in the background (a dynamic import), and until
+// it has parsed everything written so far, what Ink writes goes to the real terminal as Ink wrote
+// it (the terminal is on the cleared alternate screen, as the model is, and both turn '\n' into a
+// new line). Once the model has caught up, its cells are what was sent, and the next frame is a
+// diff as usual. What the terminal could show differently from the model (a resize, a control
+// character the layer would drop) ends that early; the model's screen is then painted whole.
+//
 // Usage:
 //   const layer = createDiffOutput(process.stdout);
 //   layer.enter();
@@ -16,10 +24,10 @@ import {StringDecoder} from 'node:string_decoder';
 import type {Screen} from './cells.js';
 import {readCells, readRows} from './cells.js';
 import {diffScreens} from './diff-screens.js';
-import {createEmulator, resizeEmulator} from './emulator.js';
+import type {Terminal} from './emulator.js';
 import {changedLines, changesNoCells, parseRepaint, shownAfter, type Shown} from './frame-lines.js';
 import * as esc from './escapes.js';
-import {trackModes} from './modes.js';
+import {CURSOR_MODE, PASSTHROUGH_MODES, privateModesIn, trackModes, type ModeTracker} from './modes.js';
 import {TtyLikeStream} from './tty-stream.js';
 
 export interface DiffOutputOptions {
@@ -52,8 +60,13 @@ export interface DiffOutput {
 	/** Copy `text` to the clipboard with OSC 52 (the only write that is not a frame). */
 	osc52(text: string): void;
 	stats(): DiffOutputStats;
-	/** Resolves once everything written to `stream` so far has been drawn. */
+	/** Resolves once everything written to `stream` so far has been drawn from the model. */
 	settled(): Promise<void>;
+	/**
+	 * Resolves once what was written to `stream` so far is on the terminal: sent as Ink wrote it
+	 * (before the model is ready, see the top of diff-output.ts), or drawn from the model.
+	 */
+	drawn(): Promise<void>;
 	/** restore(), then stop listening to the terminal and free the model. Later writes are ignored. */
 	dispose(): void;
 }
@@ -69,7 +82,10 @@ function terminalSize(real: NodeJS.WriteStream): {columns: number; rows: number}
 	return {columns, rows};
 }
 
+const SYNC_MODE = 2026;
 const cursorPosition = /\u001B\[\d+;\d+H/g;
+/** Controls the layer never passes on (see writeReal); ESC, CR and LF are Ink's own. */
+const strayControl = /[\u0000-\u0009\u000B\u000C\u000E-\u001A\u001C-\u001F\u007F-\u009F]/;
 
 function moreThanOneRun(cells: string): boolean {
 	cursorPosition.lastIndex = 0;
@@ -79,10 +95,21 @@ function moreThanOneRun(cells: string): boolean {
 export function createDiffOutput(real: NodeJS.WriteStream, options: DiffOutputOptions = {}): DiffOutput {
 	const synchronized = options.synchronized ?? true;
 	const size = terminalSize(real);
-	const model = createEmulator({cols: size.columns, rows: size.rows, scrollback: 0, convertEol: true});
-	// Ink hides the cursor with its first frame; count it hidden until the app shows it, so it never
-	// flashes at 1,1 before that frame.
-	const modes = trackModes(model, {cursorHidden: true});
+	// The screen model and its mode tracker, once @xterm/headless is loaded; until then the model's
+	// writes and resizes wait, in order, in `untilLoaded`.
+	let model: Terminal | undefined;
+	let modes: ModeTracker | undefined;
+	let resizeModel: ((terminal: Terminal, cols: number, rows: number) => void) | undefined;
+	const untilLoaded: Array<(terminal: Terminal) => void> = [];
+	// Until the model first catches up with what was written, Ink's bytes go straight to the real
+	// terminal (see the top of this file): 'direct' while entered and nothing has been missed,
+	// 'broken' once the terminal may differ from the model, 'over' after the first catch-up.
+	let direct: 'direct' | 'broken' | 'over' = 'direct';
+	// Ink opens a synchronized update (mode 2026) before its frame and closes it after, in another
+	// write: one opened by bytes sent directly must not be left open when that ends early.
+	let syncOpen = false;
+	// After the bytes Ink sent directly, the pen is Ink's: the first diff resets it.
+	let penKnown = true;
 	const stream = new TtyLikeStream(chunk => accept(chunk), real, size);
 
 	const counters: DiffOutputStats = {inputBytes: 0, bytesWritten: 0, writeCalls: 0, frames: 0, framesSkipped: 0};
@@ -104,6 +131,7 @@ export function createDiffOutput(real: NodeJS.WriteStream, options: DiffOutputOp
 	let dirty: Set<number> | 'all' = 'all';
 	let waitingForDrain = false;
 	const settleWaiters: Array<() => void> = [];
+	const drawnWaiters: Array<() => void> = [];
 
 	// A BEL Ink passed on (from text that escaped the sanitizer) is dropped: the layer sends cells,
 	// its own mode changes and cursor moves, never a control character of the app's text.
@@ -113,17 +141,54 @@ export function createDiffOutput(real: NodeJS.WriteStream, options: DiffOutputOp
 		counters.writeCalls++;
 	}
 
-	function feed(data: string | Uint8Array, onParsed?: (before: number) => void): void {
-		pending++;
-		model.write(data, () => {
-			if (!disposed) {
-				const before = cursorRow;
-				cursorRow = model.buffer.active.cursorY;
-				onParsed?.(before);
-			}
+	function withModel(operation: (terminal: Terminal) => void): void {
+		if (model) operation(model);
+		else untilLoaded.push(operation);
+	}
 
-			parsed();
+	function feed(data: string | Uint8Array, onParsed?: (before: number, terminal: Terminal) => void): void {
+		pending++;
+		withModel(terminal => {
+			terminal.write(data, () => {
+				if (!disposed) {
+					const before = cursorRow;
+					cursorRow = terminal.buffer.active.cursorY;
+					onParsed?.(before, terminal);
+				}
+
+				parsed();
+			});
 		});
+	}
+
+	/** The terminal may show something else than the model from here: it is painted whole once caught up. */
+	function endDirectEarly(): void {
+		if (direct !== 'direct') return;
+		direct = 'broken';
+		if (syncOpen && entered) writeReal(esc.END_SYNC);
+		syncOpen = false;
+	}
+
+	/** Ink's `text`, sent as it is while the model is not there yet (see the top of this file). */
+	function sendDirectly(text: string): void {
+		if (direct !== 'direct') return;
+		if (!entered || strayControl.test(text)) {
+			endDirectEarly();
+			return;
+		}
+
+		// The model turns '\n' into a new line (convertEol); so does a tty (ONLCR), but not every
+		// stream that passes for one.
+		writeReal(text.replaceAll('\n', '\r\n'));
+		counters.frames++;
+		// Ink writes a render in one go: the waiters run once the writes of this one are done.
+		for (const resolve of drawnWaiters.splice(0)) resolve();
+		penKnown = false;
+		for (const [mode, on] of privateModesIn(text)) {
+			if (mode === CURSOR_MODE) cursorSent = {...cursorSent, visible: on};
+			else if (mode === SYNC_MODE) syncOpen = on;
+			else if (PASSTHROUGH_MODES.has(mode)) modesSent.set(mode, on);
+		}
 	}
 
 	function accept(chunk: Uint8Array): void {
@@ -133,8 +198,9 @@ export function createDiffOutput(real: NodeJS.WriteStream, options: DiffOutputOp
 		// broken ones: the decoder keeps an unfinished character for the next chunk.
 		const text = decoder.write(chunk);
 		if (text === '') return;
+		sendDirectly(text);
 		const repaint = parseRepaint(text, shown?.lines);
-		const change = repaint && shown ? changedLines(shown, repaint, model.rows) : undefined;
+		const change = repaint && shown && model ? changedLines(shown, repaint, model.rows) : undefined;
 		if (change) {
 			// Only the lines that differ from the last frame reach the model.
 			shown = change.shown;
@@ -152,21 +218,33 @@ export function createDiffOutput(real: NodeJS.WriteStream, options: DiffOutputOp
 		shown = undefined;
 		const sequence = ++accepted;
 		// Parsed whole: once the model has it, it shows that frame (unless more came meanwhile).
-		feed(text, repaint ? before => {
-			if (sequence === accepted) shown = shownAfter(repaint, {before, after: cursorRow}, model.rows);
+		feed(text, repaint ? (before, terminal) => {
+			if (sequence === accepted) shown = shownAfter(repaint, {before, after: cursorRow}, terminal.rows);
 		} : undefined);
 	}
 
 	function parsed(): void {
 		pending--;
 		if (pending > 0) return; // the model is between frames only when all writes are parsed
-		paint();
-		for (const resolve of settleWaiters.splice(0)) resolve();
+		if (direct === 'direct') caughtUp();
+		else paint();
+		direct = 'over';
+		for (const resolve of [...settleWaiters.splice(0), ...drawnWaiters.splice(0)]) resolve();
 	}
 
-	function modeChanges(): string {
+	/** The real terminal got every byte the model has parsed: what it shows is the model's screen. */
+	function caughtUp(): void {
+		if (!model || !modes || !entered || disposed) return;
+		read = readCells(model);
+		dirty = new Set();
+		sent = read;
+		const buffer = model.buffer.active;
+		cursorSent = {visible: !modes.cursorHidden, x: Math.min(buffer.cursorX, model.cols - 1), y: buffer.cursorY};
+	}
+
+	function modeChanges(tracker: ModeTracker): string {
 		let out = '';
-		for (const [mode, on] of modes.passthrough) {
+		for (const [mode, on] of tracker.passthrough) {
 			if ((modesSent.get(mode) ?? false) !== on) {
 				out += esc.privateMode(mode, on);
 				modesSent.set(mode, on);
@@ -176,10 +254,10 @@ export function createDiffOutput(real: NodeJS.WriteStream, options: DiffOutputOp
 		return out;
 	}
 
-	function cursorChanges(cellsWritten: boolean): string {
-		const visible = !modes.cursorHidden;
-		const buffer = model.buffer.active;
-		const x = Math.min(buffer.cursorX, model.cols - 1); // cursorX is cols while a wrap is pending
+	function cursorChanges(terminal: Terminal, tracker: ModeTracker, cellsWritten: boolean): string {
+		const visible = !tracker.cursorHidden;
+		const buffer = terminal.buffer.active;
+		const x = Math.min(buffer.cursorX, terminal.cols - 1); // cursorX is cols while a wrap is pending
 		const y = buffer.cursorY;
 		let out = '';
 		if (visible) {
@@ -193,17 +271,22 @@ export function createDiffOutput(real: NodeJS.WriteStream, options: DiffOutputOp
 		return out;
 	}
 
-	/** Everything that changed since the last frame, or '' if nothing did. */
-	function frame(): string {
-		const next = dirty === 'all' ? readCells(model) : readRows(model, read, dirty);
+	/** Everything that changed since the last frame, or '' if nothing did. Only once the model is loaded. */
+	function frame(terminal: Terminal, tracker: ModeTracker): string {
+		const next = dirty === 'all' ? readCells(terminal) : readRows(terminal, read, dirty);
 		read = next;
 		dirty = new Set();
 		const cells = diffScreens(sent, next);
 		sent = next;
-		const out = modeChanges() + cells + cursorChanges(cells !== '');
+		let out = modeChanges(tracker) + cells + cursorChanges(terminal, tracker, cells !== '');
 		if (out === '') {
 			counters.framesSkipped++;
 			return '';
+		}
+
+		if (!penKnown) {
+			out = esc.RESET_SGR + out;
+			penKnown = true;
 		}
 
 		counters.frames++;
@@ -213,7 +296,7 @@ export function createDiffOutput(real: NodeJS.WriteStream, options: DiffOutputOp
 	}
 
 	function paint(): void {
-		if (!entered || disposed) return;
+		if (!entered || disposed || !model || !modes) return;
 		// A slow terminal (a congested ssh link) has not taken the last frame yet: wait, then send one
 		// frame with everything that changed meanwhile instead of queueing every intermediate one.
 		if (real.writableNeedDrain) {
@@ -228,7 +311,7 @@ export function createDiffOutput(real: NodeJS.WriteStream, options: DiffOutputOp
 			return;
 		}
 
-		const out = frame();
+		const out = frame(model, modes);
 		if (out !== '') writeReal(out);
 	}
 
@@ -244,8 +327,10 @@ export function createDiffOutput(real: NodeJS.WriteStream, options: DiffOutputOp
 		if (next.columns === modelSize.columns && next.rows === modelSize.rows) return;
 		// The terminal rewrapped or cut its screen; as the size differs from what was sent, the next
 		// frame clears once and repaints whole. What Ink wrote before is laid out at the old size.
-		resizeEmulator(model, next.columns, next.rows);
+		withModel(terminal => resizeModel?.(terminal, next.columns, next.rows));
 		modelSize = next;
+		// The terminal lays out what it was sent at its new size in its own way.
+		endDirectEarly();
 		shown = undefined;
 		accepted++;
 		dirty = 'all';
@@ -258,6 +343,16 @@ export function createDiffOutput(real: NodeJS.WriteStream, options: DiffOutputOp
 	// not rewrap lines on resize; draw the model on its alternate screen too, so that Ink's
 	// cursor-relative erasing after a resize lands on the same lines in both.
 	feed(esc.ENTER_ALT_SCREEN);
+	void import('./emulator.js').then(emulator => {
+		if (disposed) return;
+		const terminal = emulator.createEmulator({cols: size.columns, rows: size.rows, scrollback: 0, convertEol: true});
+		// Ink hides the cursor with its first frame; count it hidden until the app shows it, so it
+		// never flashes at 1,1 before that frame.
+		modes = trackModes(terminal, {cursorHidden: true});
+		resizeModel = emulator.resizeEmulator;
+		model = terminal;
+		for (const operation of untilLoaded.splice(0)) operation(terminal);
+	});
 
 	function enter(): void {
 		if (disposed) throw new Error('createDiffOutput: enter() called after dispose()');
@@ -265,11 +360,16 @@ export function createDiffOutput(real: NodeJS.WriteStream, options: DiffOutputOp
 		entered = true;
 		sent = [];
 		cursorSent = {visible: false, x: 0, y: 0};
-		writeReal(esc.ENTER_ALT_SCREEN + esc.HIDE_CURSOR + (pending === 0 ? frame() : ''));
+		// Before the model has caught up, Ink's first frame goes straight to the terminal, drawn
+		// from the top left as on the model; bytes Ink wrote before this were missed, though.
+		if (counters.inputBytes > 0) endDirectEarly();
+		const first = model && modes && pending === 0 ? frame(model, modes) : direct === 'direct' ? esc.CURSOR_HOME : '';
+		writeReal(esc.ENTER_ALT_SCREEN + esc.HIDE_CURSOR + first);
 	}
 
 	function restore(): void {
 		if (!entered) return;
+		endDirectEarly();
 		entered = false;
 		let out = (synchronized ? esc.END_SYNC : '') + esc.RESET_SGR;
 		for (const [mode, on] of modesSent) {
@@ -290,9 +390,9 @@ export function createDiffOutput(real: NodeJS.WriteStream, options: DiffOutputOp
 		restore();
 		disposed = true;
 		real.off('resize', onResize);
-		modes.dispose();
-		model.dispose();
-		for (const resolve of settleWaiters.splice(0)) resolve();
+		modes?.dispose();
+		model?.dispose();
+		for (const resolve of [...settleWaiters.splice(0), ...drawnWaiters.splice(0)]) resolve();
 	}
 
 	return {
@@ -305,6 +405,7 @@ export function createDiffOutput(real: NodeJS.WriteStream, options: DiffOutputOp
 		},
 		stats: () => ({...counters}),
 		settled: () => (pending === 0 ? Promise.resolve() : new Promise(resolve => settleWaiters.push(resolve))),
+		drawn: () => (pending === 0 || (direct === 'direct' && counters.frames > 0) ? Promise.resolve() : new Promise(resolve => drawnWaiters.push(resolve))),
 		dispose,
 	};
 }

@@ -6,6 +6,7 @@ export const LEAVE_ALT_SCREEN = `${CSI}?1049l`;
 export const HIDE_CURSOR = `${CSI}?25l`;
 export const SHOW_CURSOR = `${CSI}?25h`;
 export const RESET_SGR = `${CSI}m`;
+export const CURSOR_HOME = `${CSI}H`;
 /** Synchronized output (mode 2026): the terminal shows the frame only once it is complete. */
 export const BEGIN_SYNC = `${CSI}?2026h`;
 export const END_SYNC = `${CSI}?2026l`;

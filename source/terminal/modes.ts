@@ -13,6 +13,21 @@ export const PASSTHROUGH_MODES: ReadonlySet<number> = new Set([
 	2004, // bracketed paste
 ]);
 
+const PRIVATE_MODES = /\u001B\[\?([\d;]+)([hl])/g;
+
+/**
+ * The DEC private modes `text` sets and resets, in order: for bytes that reach a terminal without
+ * passing through an emulator (a sequence cut between two writes is not seen).
+ */
+export function privateModesIn(text: string): Array<[mode: number, on: boolean]> {
+	const changes: Array<[number, boolean]> = [];
+	for (const [, params, final] of text.matchAll(PRIVATE_MODES)) {
+		for (const param of params!.split(';')) if (param !== '') changes.push([Number(param), final === 'h']);
+	}
+
+	return changes;
+}
+
 export interface ModeTracker {
 	readonly cursorHidden: boolean;
 	/** The last state set for each passthrough mode the app touched. */

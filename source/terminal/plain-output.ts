@@ -46,6 +46,7 @@ export function createPlainOutput(real: NodeJS.WriteStream): DiffOutput {
 		osc52: text => void write(esc.osc52(text)),
 		stats: () => ({inputBytes: bytes, bytesWritten: bytes, writeCalls: writes, frames: writes, framesSkipped: 0}),
 		settled: () => Promise.resolve(),
+		drawn: () => Promise.resolve(),
 		dispose: restore,
 	};
 }

@@ -138,11 +138,14 @@ describe('createDiffOutput', () => {
 			waits: fc.array(fc.boolean(), {minLength: 6, maxLength: 6}),
 			splits: fc.array(fc.nat(40), {maxLength: 3}),
 			resize: fc.option(fc.record({at: fc.nat(5), cols: fc.integer({min: 4, max: 24}), rows: fc.integer({min: 2, max: 8})})),
+			// Entered before the screen model is ready (as the CLI is: the first frames go to the
+			// terminal as Ink wrote them), or after.
+			early: fc.boolean(),
 		});
 		await fc.assert(
-			fc.asyncProperty(scenario, async ({cols, rows, sequence, waits, splits, resize}) => {
+			fc.asyncProperty(scenario, async ({cols, rows, sequence, waits, splits, resize, early}) => {
 				const {real, layer, intended, write} = setup(cols, rows);
-				await layer.settled();
+				if (!early) await layer.settled();
 				// Ink's writes arrive in pieces cut at random bytes.
 				const writeInPieces = (data: string) => {
 					const bytes = Buffer.from(data);
@@ -261,6 +264,7 @@ describe('createDiffOutput', () => {
 		const real = new FakeTerminal(20, 2, {highWaterMark: 8});
 		const layer = createDiffOutput(real.asStdout());
 		cleanup.push(() => layer.dispose(), () => real.screen.dispose());
+		await layer.settled(); // the model is ready: the frames below are diffs, not Ink's bytes
 		layer.enter();
 		real.stalled = true;
 		layer.stream.write('count 1');
@@ -277,6 +281,91 @@ describe('createDiffOutput', () => {
 		await real.screen.flush();
 		expect(real.writes).toHaveLength(writes + 1);
 		expect(real.screen.text().split('\n')[0]).toBe('count 4');
+	});
+
+	it('sends the first frame as Ink wrote it before the model has parsed it, then diffs from the model', async () => {
+		const {real, layer, intended, write} = setup(30, 5);
+		layer.enter();
+		const ink = new InkLikeWriter(write, 30, 5);
+		ink.render(['\u001B[32mservice\u001B[39m  running', 'tasks    3/3']);
+		// Nothing has been awaited: the model cannot have parsed the frame, yet it went out.
+		expect(layer.stats().frames).toBe(1);
+		expect(real.writes).toHaveLength(2);
+		expect(real.writes[1]).toContain('\u001B[32mservice\u001B[39m  running\r\ntasks    3/3');
+		await settle(layer, real.screen, intended);
+		expect(real.writes).toHaveLength(2); // the model's screen is what was sent: nothing to add
+		expect(real.screen.cells()).toEqual(intended.cells());
+		ink.render(['\u001B[32mservice\u001B[39m  running', 'tasks    2/3']);
+		await settle(layer, real.screen, intended);
+		expect(real.writes.at(-1)).toBe(`${ESC}m${ESC}2;10H2`); // a diff; the pen after Ink's bytes reset once
+		expect(real.screen.cells()).toEqual(intended.cells());
+	});
+
+	it('says the first frame is drawn once it went out as Ink wrote it, before the model has parsed it', async () => {
+		const {real, layer, write} = setup(20, 3);
+		let parsed = false;
+		void layer.settled().then(() => {
+			parsed = true;
+		});
+		layer.enter();
+		const drawn = layer.drawn(); // asked before Ink drew anything: waits for the frame
+		write('ACSO production\n');
+		await drawn;
+		expect(parsed).toBe(false);
+		expect(real.writes.join('')).toContain('ACSO production');
+		await layer.settled();
+		write('\u001B[2K\u001B[1A\u001B[2K\u001B[GACSO staging\n');
+		await layer.drawn(); // from now on, drawn from the model
+		await real.screen.flush();
+		expect(real.screen.text().split('\n')[0]).toBe('ACSO staging');
+	});
+
+	it('repaints from the model when the terminal is resized before the model is ready', async () => {
+		const {real, layer, intended, write} = setup(30, 5);
+		layer.enter();
+		const ink = new InkLikeWriter(write, 30, 5);
+		ink.render(['first line', 'second line']);
+		real.resize(20, 4);
+		intended.resize(20, 4);
+		ink.resized(20, 4);
+		ink.render(['first', 'second']);
+		expect(real.writes).toHaveLength(2); // only the frame from before the resize went out as it was
+		await settle(layer, real.screen, intended);
+		expect(real.writes.at(-1)!.split(`${ESC}2J`)).toHaveLength(2);
+		expect(real.screen.text()).toBe('first\nsecond\n\n');
+		expect(real.screen.cells()).toEqual(intended.cells());
+	});
+
+	it('holds back a first frame with a control character the layer drops, closing the synchronized update Ink opened', async () => {
+		const {real, layer, intended, write} = setup(20, 3, {synchronized: false});
+		layer.enter();
+		write('\u001B[?2026h');
+		write('ab\u0007cd\n');
+		write('\u001B[?2026l');
+		expect(real.writes.join('')).not.toContain('ab');
+		await real.screen.flush();
+		expect(real.screen.synchronizedOutput).toBe(false);
+		await settle(layer, real.screen, intended);
+		expect(real.writes.join('')).not.toContain('\u0007');
+		expect(real.screen.text().split('\n')[0]).toBe('abcd');
+	});
+
+	it('switches off the modes of a first frame sent as it was when restored before the model is ready', async () => {
+		const {real, layer, write} = setup(20, 3);
+		layer.enter();
+		write('\u001B[?2004h\u001B[?1000;1006h\u001B[?25hname: ');
+		layer.restore();
+		await real.screen.flush();
+		expect(real.screen.isAlternateScreen).toBe(false);
+		expect(real.screen.bracketedPaste).toBe(false);
+		expect(real.screen.mouseTracking).toBe('none');
+		expect(real.screen.cursorHidden).toBe(false);
+		layer.enter();
+		await settle(layer, real.screen);
+		expect(real.screen.bracketedPaste).toBe(true);
+		expect(real.screen.mouseTracking).toBe('vt200');
+		expect(real.screen.text().split('\n')[0]).toBe('name:');
+		expect(real.screen.cursor).toEqual({x: 6, y: 0});
 	});
 
 	it('explains what is wrong with a stream that is not a terminal', () => {
