@@ -86,6 +86,14 @@ const SYNC_MODE = 2026;
 const cursorPosition = /\u001B\[\d+;\d+H/g;
 /** Controls the layer never passes on (see writeReal); ESC, CR and LF are Ink's own. */
 const strayControl = /[\u0000-\u0009\u000B\u000C\u000E-\u001A\u001C-\u001F\u007F-\u009F]/;
+/**
+ * The escape sequences Ink's own frames are made of: SGR styling, erasing lines and the screen,
+ * moving the cursor, DEC private modes. Bytes sent as Ink wrote them may hold nothing else: any
+ * other sequence (an OSC that sets the title or the clipboard, a DCS) that got into the app's text
+ * goes only through the model, which passes on cells, never sequences.
+ */
+const inkSequence = /\u001B\[\??[\d;:]*[mKJAGHhl]/g;
+const foreignSequence = (text: string) => text.includes('\u001B') && text.replace(inkSequence, '').includes('\u001B');
 
 function moreThanOneRun(cells: string): boolean {
 	cursorPosition.lastIndex = 0;
@@ -172,7 +180,7 @@ export function createDiffOutput(real: NodeJS.WriteStream, options: DiffOutputOp
 	/** Ink's `text`, sent as it is while the model is not there yet (see the top of this file). */
 	function sendDirectly(text: string): void {
 		if (direct !== 'direct') return;
-		if (!entered || strayControl.test(text)) {
+		if (!entered || strayControl.test(text) || foreignSequence(text)) {
 			endDirectEarly();
 			return;
 		}

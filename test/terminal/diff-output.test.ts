@@ -350,6 +350,18 @@ describe('createDiffOutput', () => {
 		expect(real.screen.text().split('\n')[0]).toBe('abcd');
 	});
 
+	it('sends no escape sequence but Ink\'s own as it was: a first frame holding another goes through the model', async () => {
+		for (const foreign of ['\u001B]52;c;aGk=\u001B\\', '\u001B]0;title\u001B\\', '\u001BPq#0\u001B\\', '\u001B[6n']) {
+			const {real, layer, intended, write} = setup(20, 3);
+			layer.enter();
+			write(`ab${foreign}cd\n`);
+			expect(real.writes.join(''), JSON.stringify(foreign)).not.toContain('ab');
+			await settle(layer, real.screen, intended);
+			expect(real.writes.join('')).not.toContain(foreign);
+			expect(real.screen.text().split('\n')[0]).toBe('abcd');
+		}
+	});
+
 	it('switches off the modes of a first frame sent as it was when restored before the model is ready', async () => {
 		const {real, layer, write} = setup(20, 3);
 		layer.enter();
