@@ -9,18 +9,19 @@
 //
 // Two flags the garbage collector reads as it runs, so the app sets them for itself at start
 // (node's own command line would not travel with `npx`, the bundle or the single executable):
-//  - the old generation may grow by 35 % of what it held after a full collection, not fourfold;
+//  - the old generation may grow by 25 % of what it held after a full collection, not fourfold;
 //  - the young generation keeps the size it has at start (8 MB in all in the bench) instead of
 //    doubling to 34 MB.
-// The cost is collector time. In the bench's flood (a million events in about 15 s) 12.9 s of CPU
-// instead of 8.5 s. And per update, from the small young generation (a render's objects outlive
-// two 4 MB scavenges and are promoted): one value 25 ms instead of 16-20, 200 services' nothing
-// 21 ms instead of 16-17. The growth factor alone costs no update CPU but leaves the flood's peak
-// at 169 MB (README, "Benchmark"). Nothing caps the heap: what the app must hold, it holds.
+// The cost is collector time. In the bench's flood (a million events in about 14 s) 13.0 s of CPU
+// instead of 7.6 s. And per update, from the small young generation (a render's objects outlive
+// two 4 MB scavenges and are promoted): one value 25-27 ms instead of 16-20, 200 services'
+// nothing 20-22 ms instead of 16-17. The growth factor alone costs no update CPU but leaves the
+// flood's peak at 164-169 MB (README, "Benchmark"). Nothing caps the heap: what the app must
+// hold, it holds.
 import {setFlagsFromString} from 'node:v8';
 
 /** The flags, as node's command line would take them. */
-export const heapFlags = ['--heap-growing-percent=35', '--semi-space-growth-factor=1'] as const;
+export const heapFlags = ['--heap-growing-percent=25', '--semi-space-growth-factor=1'] as const;
 
 /** Sets heapFlags: first thing at start, before the young generation has grown. */
 export function tuneHeap(): void {
