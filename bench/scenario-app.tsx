@@ -12,6 +12,7 @@ import {render} from 'ink';
 import {App} from '../source/app.js';
 import {parseFlags} from '../source/config/parse-flags.js';
 import {captureProcessOutput} from '../source/shell/captured-output.js';
+import {tuneHeap} from '../source/shell/heap-tuning.js';
 import {KeypressStdin} from '../source/shell/keypress-stdin.js';
 import type {ScreenId} from '../source/shell/screen-ids.js';
 import {createManualClock, createSimCloud} from '../source/sim/index.js';
@@ -28,6 +29,9 @@ function fail(message: string): never {
 	process.stderr.write(`bench scenario app: ${message}\n`);
 	process.exit(2);
 }
+
+// The heap as the CLI sizes it (source/cli.tsx does this first, too).
+tuneHeap();
 
 const socketPath = process.env.ACSO_BENCH_CONTROL ?? fail('ACSO_BENCH_CONTROL (the control socket path) is not set');
 const screens = ['overview', 'logs'] as const;

@@ -8,6 +8,7 @@ import {configFilePath, loadFileConfig} from './config/config-file.js';
 import {parseFlags, type RawFlags} from './config/parse-flags.js';
 import {loadRunbook} from './runbooks/load-runbook.js';
 import {captureProcessOutput} from './shell/captured-output.js';
+import {tuneHeap} from './shell/heap-tuning.js';
 import {KeypressStdin} from './shell/keypress-stdin.js';
 import {guardTerminal} from './shell/terminal-guard.js';
 import {createDiffOutput} from './terminal/index.js';
@@ -77,6 +78,7 @@ function fail(message: string): never {
 const kebab = (name: string) => name.replace(/[A-Z]/g, c => `-${c.toLowerCase()}`);
 
 async function main(): Promise<void> {
+	tuneHeap();
 	// A subcommand parses its own flags and never needs a terminal.
 	const word = process.argv[2];
 	if (word === 'status' || word === 'logs' || word === 'report') {

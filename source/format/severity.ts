@@ -56,7 +56,10 @@ function fromValue(value: unknown): Severity | undefined {
 
 // Upper-case words only: "error" in lower case is too often just a word in a sentence
 // ("retrying after error"). logfmt's `level=error` is matched separately, in any case.
-const plainWord = /(?<![A-Za-z0-9_])(FATAL|CRITICAL|CRIT|PANIC|EMERG|ERROR|ERR|WARN|WARNING|INFO|NOTICE|DEBUG|TRACE)(?![A-Za-z0-9_])/;
+const plainLevelWords = ['FATAL', 'CRITICAL', 'CRIT', 'PANIC', 'EMERG', 'ERROR', 'ERR', 'WARN', 'WARNING', 'INFO', 'NOTICE', 'DEBUG', 'TRACE'];
+const plainWord = new RegExp(`(?<![A-Za-z0-9_])(?:${plainLevelWords.join('|')})(?![A-Za-z0-9_])`);
+const plainWords = plainLevelWords.map(word => [word, names[word.toLowerCase()]!] as const);
+const wordCharacter = /[A-Za-z0-9_]/;
 const logfmt = /(?:^|\s)(?:level|lvl|severity)=["']?([A-Za-z]+)/i;
 // Levels sit near the start of a line; scanning a 100 KB stack trace for one would waste time.
 const scanLimit = 400;
@@ -76,6 +79,19 @@ export function severityOf(message: string): Severity | undefined {
 		const found = fromValue(kv[1]);
 		if (found) return found;
 	}
-	const word = plainWord.exec(head);
-	return word ? names[word[1]!.toLowerCase()] : undefined;
+	// search() gives the index without a match array, and the word is read in place: this runs for
+	// every event of a log flood, and each object it made was garbage the young generation had to
+	// make room for (issue 17).
+	const at = head.search(plainWord);
+	return at < 0 ? undefined : plainWordAt(head, at);
+}
+
+/** The severity of the level word starting at `at` (plainWord matched there). */
+function plainWordAt(text: string, at: number): Severity | undefined {
+	for (let i = 0; i < plainWords.length; i++) {
+		const entry = plainWords[i]!;
+		// As plainWord's lookahead: WARN in WARNING is not the word.
+		if (text.startsWith(entry[0], at) && !wordCharacter.test(text.charAt(at + entry[0].length))) return entry[1];
+	}
+	return undefined;
 }

@@ -76,10 +76,20 @@ export function parseTextPattern(text: string): FilterAst {
 	return {kind: 'text', required, alternatives};
 }
 
+// Indexed loops, not every()/some() with arrows: a closure over the message per call is several
+// objects for every event the tailer filters (`?ERROR ?FATAL`, the logs screen's default, is
+// filtered locally), all garbage in a flood (issue 17).
 function groupMatches(group: TermGroup, message: string): boolean {
-	return group.include.every((t) => message.includes(t.text)) && !group.exclude.some((t) => message.includes(t.text));
+	const {include, exclude} = group;
+	for (let i = 0; i < include.length; i++) if (!message.includes(include[i]!.text)) return false;
+	for (let i = 0; i < exclude.length; i++) if (message.includes(exclude[i]!.text)) return false;
+	return true;
 }
 
 export function matchText(ast: Extract<FilterAst, {kind: 'text'}>, message: string): boolean {
-	return groupMatches(ast.required, message) && (ast.alternatives.length === 0 || ast.alternatives.some((g) => groupMatches(g, message)));
+	if (!groupMatches(ast.required, message)) return false;
+	const {alternatives} = ast;
+	if (alternatives.length === 0) return true;
+	for (let i = 0; i < alternatives.length; i++) if (groupMatches(alternatives[i]!, message)) return true;
+	return false;
 }

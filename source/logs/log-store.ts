@@ -1,9 +1,12 @@
 import type {LogEvent} from '../port/types.js';
 import {severityOf} from '../format/severity.js';
+import {inOrder} from './in-order.js';
 import {LogLines, type ArrivingLine} from './log-lines.js';
 import {RecentIds} from './recent-ids.js';
 
 export type {LogLine} from './log-lines.js';
+
+const byTimestamp = (a: ArrivingLine, b: ArrivingLine) => a.event.timestamp - b.event.timestamp;
 
 /**
  * The log lines the logs screen shows, held outside React state: a bounded ring buffer (k9s's
@@ -64,7 +67,7 @@ export class LogStore {
 			fresh.push({event, severity: severityOf(event.message), late});
 		}
 		if (fresh.length === 0) return 0;
-		fresh.sort((a, b) => a.event.timestamp - b.event.timestamp);
+		if (!inOrder(fresh, byTimestamp)) fresh.sort(byTimestamp);
 		this.buffer.insert(fresh);
 		return fresh.length;
 	}

@@ -34,8 +34,12 @@ export class RecentIds {
 	private mask: number;
 	private deleted = 0;
 	private readonly groupNumbers = new Map<string, number>();
-	/** Per group, the newest timestamp of an id the cap forgot. */
-	private readonly evicted = new Map<string, number>();
+	/**
+	 * Per group number, the newest timestamp of an id the cap forgot (NaN while none was). An array
+	 * of numbers, not a Map by name: in a flood every add evicts, and a Map's double value is a new
+	 * heap number each time (and finding the name walked the Map's entries).
+	 */
+	private evicted: number[] = [];
 	// The last hash worked out: has() and add() of the same id hash it once.
 	private lastGroup = '';
 	private lastId = '';
@@ -76,7 +80,10 @@ export class RecentIds {
 
 	private groupNumber(group: string): number {
 		let n = this.groupNumbers.get(group);
-		if (n === undefined) this.groupNumbers.set(group, (n = this.groupNumbers.size));
+		if (n === undefined) {
+			this.groupNumbers.set(group, (n = this.groupNumbers.size));
+			this.evicted.push(Number.NaN);
+		}
 		return n;
 	}
 
@@ -122,8 +129,10 @@ export class RecentIds {
 				this.table[p] = -1;
 				this.deleted++;
 			}
-			const oldest = this.groupName(this.groupOf[slot]!);
-			this.evicted.set(oldest, Math.max(this.evicted.get(oldest) ?? -Infinity, this.timeOf[slot]!));
+			const oldest = this.groupOf[slot]!;
+			const time = this.timeOf[slot]!;
+			// NaN compares false: the first eviction of a group sets it.
+			if (!(this.evicted[oldest]! >= time)) this.evicted[oldest] = time;
 			this.head = (this.head + 1) % this.max;
 		} else {
 			slot = (this.head + this.count) % this.max;
@@ -136,11 +145,6 @@ export class RecentIds {
 		this.place(slot);
 		// Deleted entries lengthen every search: past a quarter of the table, it is laid out again.
 		if (this.deleted > this.table.length / 4) this.rebuildTable();
-	}
-
-	private groupName(number: number): string {
-		for (const [name, n] of this.groupNumbers) if (n === number) return name;
-		return '';
 	}
 
 	/** Forgets the ids of `group` older than `before`: the next read starts at `before`. */
@@ -177,7 +181,9 @@ export class RecentIds {
 	 * or before it may return an event already delivered, unrecognised. Undefined while none was.
 	 */
 	forgottenUntil(group: string): number | undefined {
-		return this.evicted.get(group);
+		const number = this.groupNumbers.get(group);
+		const time = number === undefined ? Number.NaN : this.evicted[number]!;
+		return Number.isNaN(time) ? undefined : time;
 	}
 
 	get size(): number {
@@ -187,7 +193,7 @@ export class RecentIds {
 	clear(): void {
 		this.table.fill(0);
 		this.deleted = 0;
-		this.evicted.clear();
+		this.evicted = [];
 		this.groupNumbers.clear();
 		this.lastGroup = '';
 		this.lastId = '';

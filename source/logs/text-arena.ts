@@ -8,8 +8,14 @@
 
 /** Bytes a chunk holds: about a thousand typical lines. */
 const chunkBytes = 256 * 1024;
-/** Empty chunks kept for reuse rather than given back. */
-const spareChunks = 2;
+/**
+ * Empty chunks kept for reuse rather than given back: at least this many, and enough for the most
+ * bytes the lines ever used (and one partly filled). A flood replaces the whole buffer every page:
+ * its chunks empty, and the new lines need as many again. Given back, each chunk was a Buffer for
+ * the garbage collector to find and 256 KB for malloc to free and take again: in the bench, the
+ * app's ArrayBuffers swung between 8 and 20 MB during a flood; reused, between 8 and 11 (issue 17).
+ */
+const spareChunksAtLeast = 2;
 
 export type TextPlace = {chunk: number; offset: number; length: number};
 
@@ -21,6 +27,7 @@ export class TextArena {
 	private current = -1;
 	private used = 0;
 	private liveBytes = 0;
+	private peakLiveBytes = 0;
 	private heldBytes = 0;
 
 	/** Bytes of the messages still in use. */
@@ -58,7 +65,7 @@ export class TextArena {
 		const left = --this.lines[chunk]!;
 		if (left > 0 || chunk === this.current) return;
 		const buffer = this.chunks[chunk]!;
-		if (buffer.length === chunkBytes && this.spare.length < spareChunks) {
+		if (buffer.length === chunkBytes && this.spare.length < Math.max(spareChunksAtLeast, Math.ceil(this.peakLiveBytes / chunkBytes) + 1)) {
 			this.spare.push(chunk);
 			return;
 		}
@@ -73,6 +80,7 @@ export class TextArena {
 		this.used += length;
 		this.lines[chunk]!++;
 		this.liveBytes += length;
+		if (this.liveBytes > this.peakLiveBytes) this.peakLiveBytes = this.liveBytes;
 	}
 
 	/** The chunk the next `length` bytes go to, with `used` set to where they start in it. */

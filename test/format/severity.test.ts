@@ -21,6 +21,14 @@ describe('severityOf', () => {
 		[JSON.stringify({level: 30}), 'INFO'],
 		[`2024 req-1 ${JSON.stringify({level: 'debug'})}`, 'DEBUG'],
 		[JSON.stringify({msg: 'ERROR in text but level says info', level: 'info'}), 'INFO'],
+		// The word is read where the pattern matched: the shorter and longer spellings, at the very
+		// end, after a near miss, and after the first 400 characters' cut.
+		['ERR: socket closed', 'ERROR'],
+		['CRIT disk', 'FATAL'],
+		['NOTICE', 'INFO'],
+		['WARNINGS=3 then WARN', 'WARN'],
+		['xERROR ERRORS EMERG', 'FATAL'],
+		[`${'x'.repeat(394)} DEBUG`, 'DEBUG'],
 	])('%s -> %s', (message, severity) => {
 		expect(severityOf(message)).toBe(severity);
 	});

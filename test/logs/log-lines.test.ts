@@ -89,6 +89,21 @@ describe('LogLines', () => {
 		expect(lines.at(-1)?.event.eventId).toBe('f99');
 	});
 
+	it('reuses the chunks of lines that fell off when a flood replaces the whole buffer, instead of taking new ones', () => {
+		const lines = new LogLines(2000);
+		const chunks = () => (lines as unknown as {arena: {chunks: Array<Buffer | undefined>}}).arena.chunks;
+		const text = 'w'.repeat(500); // 2000 lines: about four chunks of 256 KB
+		const seen = new Set<Buffer>();
+		let n = 0;
+		for (let round = 0; round < 20; round++) {
+			lines.insert(Array.from({length: 2000}, () => arriving(`e${n}`, n++, text)));
+			for (const chunk of chunks()) if (chunk) seen.add(chunk);
+		}
+		expect(lines.toArray().every(line => line.event.message === text)).toBe(true);
+		// Given back and taken again, 20 rounds would have seen some 80 chunks.
+		expect(seen.size).toBeLessThanOrEqual(12);
+	});
+
 	it('hands the view the same object for the same line from one frame to the next, also after lines moved', () => {
 		const lines = new LogLines(10);
 		lines.insert([arriving('a', 10), arriving('c', 30)]);

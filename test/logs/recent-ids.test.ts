@@ -72,4 +72,21 @@ describe('RecentIds', () => {
 			expect(ids.size).toBe(model.length);
 		}
 	});
+
+	it('remembers per group the newest timestamp the cap forgot, also when ids leave out of time order', () => {
+		const ids = new RecentIds(2);
+		ids.add('g', 'a', 50);
+		ids.add('h', 'b', 7);
+		expect([ids.forgottenUntil('g'), ids.forgottenUntil('h'), ids.forgottenUntil('nowhere')]).toEqual([undefined, undefined, undefined]);
+		ids.add('g', 'c', 10); // 'a' (50) goes
+		ids.add('g', 'd', 20); // 'b' (h, 7) goes
+		ids.add('g', 'e', 30); // 'c' (10) goes: g keeps 50, the newest it forgot
+		expect([ids.forgottenUntil('g'), ids.forgottenUntil('h')]).toEqual([50, 7]);
+		ids.clear();
+		expect([ids.forgottenUntil('g'), ids.forgottenUntil('h')]).toEqual([undefined, undefined]);
+		ids.add('h', 'x', 1);
+		ids.add('h', 'y', 2);
+		ids.add('h', 'z', 3);
+		expect([ids.forgottenUntil('g'), ids.forgottenUntil('h')]).toEqual([undefined, 1]);
+	});
 });

@@ -110,6 +110,20 @@ describe('log tailer: polling', () => {
 		h.tailer.stop();
 	});
 
+	it('drops what a backend ignoring startTime returns from before it: ids the cap forgot stay delivered once', async () => {
+		const logs = new FakeLogs();
+		logs.ignoreStartTime = true;
+		for (const [id, ago] of [['e1', 3000], ['e2', 2000], ['e3', 1000]] as const) logs.add(G, id, T0 - ago);
+		// A cap of two forgets e1 as e3 arrives: the next read starts after it, and e1 comes back anyway.
+		const h = harness(logs.reader, {liveTail: false, maxRecentIds: 2, pollIntervalMs: 2000});
+		h.tailer.start();
+		await settle();
+		for (let i = 0; i < 3; i++) await advance(2000);
+		expect(logs.calls.length).toBeGreaterThan(2);
+		expect(h.ids()).toEqual(['e1', 'e2', 'e3']);
+		h.tailer.stop();
+	});
+
 	it('never starts a poll while one is in flight', async () => {
 		const logs = new FakeLogs();
 		logs.add(G, 'a', T0 - 100);
